@@ -39,6 +39,6 @@ def open_device(spec: str) -> Device:
     _ensure_builtins()
     kind, sep, arg = spec.partition(":")
     if not sep or kind not in _OPENERS:
-        known = ", ".join(f"{k}:<{_DESCRIPTIONS[k]}>" for k in _OPENERS)
+        known = ", ".join(_DESCRIPTIONS[k].split(" ", 1)[0] for k in _OPENERS)
         raise BadInputError(f"unknown device spec {spec!r}", fix=f"use one of {known}")
     return _OPENERS[kind](arg)

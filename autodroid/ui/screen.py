@@ -14,6 +14,12 @@ from typing import Iterator
 
 Bounds = tuple[int, int, int, int]  # left, top, right, bottom in screen pixels
 
+SYSTEM_UI_PACKAGES = frozenset({"com.android.systemui", "com.android.launcher3.systemui"})
+
+
+def is_keyboard_package(package: str) -> bool:
+    return "inputmethod" in package or package.endswith((".ime", ".keyboard")) or "input.keyboard" in package
+
 
 @dataclass(frozen=True, slots=True)
 class Node:
@@ -103,6 +109,7 @@ class Screen:
     rotation: int = 0
     size: tuple[int, int] | None = None  # width, height of the display when known
     app_window: int = 0  # the window index that holds the app (not status bar / keyboard)
+    window_packages: tuple[str, ...] = ()  # package of each top-level window, in dump order
     _by_id: dict[int, Node] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +167,10 @@ class Screen:
             if node.window == self.app_window and node.package:
                 return node.package
         return ""
+
+    @property
+    def keyboard_shown(self) -> bool:
+        return any(is_keyboard_package(package) for package in self.window_packages)
 
     def app_nodes(self) -> list[Node]:
         return [node for node in self.nodes if node.window == self.app_window]

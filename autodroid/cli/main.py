@@ -1,0 +1,40 @@
+"""The ``autodroid`` command. Each group lives in its own module; this file only assembles them and
+turns library errors into one line with the fix (exit code 2)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from autodroid import __version__
+from autodroid.errors import AutodroidError
+
+# (module, attribute) of every command or group; each module owns its commands.
+COMMAND_MODULES: list[tuple[str, str]] = [
+    ("autodroid.cli.device_cmds", "devices"),
+    ("autodroid.cli.device_cmds", "screen"),
+    ("autodroid.cli.device_cmds", "act"),
+]
+
+
+class ErrorBoundaryGroup(click.Group):
+    """Runs a command and prints ``error: <message> (fix: <fix>)`` for any AutodroidError."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AutodroidError as error:
+            click.echo(f"error: {error.one_line()}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=ErrorBoundaryGroup)
+@click.version_option(__version__, prog_name="autodroid")
+def cli() -> None:
+    """autodroid: explore an app into API docs, plan a script with a local model, run it safely."""
+
+
+for _module, _attribute in COMMAND_MODULES:
+    cli.add_command(getattr(importlib.import_module(_module), _attribute))
