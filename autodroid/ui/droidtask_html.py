@@ -37,6 +37,7 @@ def parse_droidtask_html(state: str) -> Screen:
         roots=(order[0],),
         source="droidtask",
         window_packages=("",),
+        raw=state,
     )
 
 

@@ -110,6 +110,7 @@ class Screen:
     size: tuple[int, int] | None = None  # width, height of the display when known
     app_window: int = 0  # the window index that holds the app (not status bar / keyboard)
     window_packages: tuple[str, ...] = ()  # package of each top-level window, in dump order
+    raw: str = field(default="", repr=False, compare=False)  # the text it was parsed from (for storing states)
     _by_id: dict[int, Node] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:

@@ -64,6 +64,7 @@ def parse_u2_xml(dump: str | bytes) -> Screen:
         size=_display_size(window_bounds),
         app_window=app_window,
         window_packages=tuple(window_packages),
+        raw=data.decode("utf-8", "replace") if isinstance(dump, bytes) else dump,
     )
 
 
