@@ -1,0 +1,145 @@
+"""The notes list (the app's start screen) with live search, the overflow menu and the sort dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from autodroid.device.sim.app import Page
+from autodroid.device.sim.chrome import (
+    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, Action, DialogButton, ScrollState, dialog_box, fab,
+    radio_group, scroll_list, toolbar,
+)
+from autodroid.device.sim.notes.data import SORT_FIELDS, SORT_ORDERS, Note, word_count_text
+from autodroid.device.sim.pages import MenuPopup
+from autodroid.device.sim.widgets import Rect, View, edit_text, layout, text_view
+
+if TYPE_CHECKING:
+    from autodroid.device.sim.notes import NotesApp
+
+
+class ListPage(Page):
+    app: "NotesApp"
+
+    def __init__(self, app: "NotesApp"):
+        super().__init__(app)
+        self.searching = False
+        self.query = ""
+        self.scroll = ScrollState()
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        return "notes.search" if self.searching else "notes.list"
+
+    def build(self) -> list[View | None]:
+        data = self.app.data
+        if self.searching:
+            bar = toolbar("", up=self._stop_search, rid="main_toolbar",
+                          actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
+                          title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
+                                                            rid="search_input", hint="Search notes"))
+        else:
+            bar = toolbar("Notes", actions=[Action("Search", "search", self._start_search)],
+                          overflow=self._menu)
+        notes = data.visible(self.query)
+        if notes:
+            height = 231 if data.show_preview else 158
+            # Rows end above the floating button, so no row hides under it.
+            area = BODY if self.searching else BODY._replace(bottom=NAV_TOP - MARGIN - FAB_SIZE - 21)
+            body = scroll_list(RECYCLER, "notes_list", area, [(height, self._row(n)) for n in notes], self.scroll)
+        else:
+            empty = f"No notes match \u201c{self.query}\u201d" if self.query.strip() else "No notes yet"
+            body = text_view(empty, BODY.inset(63).band(400, 84), rid="empty_placeholder")
+        new = None if self.searching else fab("New note", "fab_new_note", self._new_note)
+        return [layout(VIEW_GROUP, CONTENT, bar, body, new, rid="main_coordinator")]
+
+    def _row(self, note: Note):
+        data = self.app.data
+
+        def build(rect: Rect) -> View:
+            title_rect = Rect(rect.left + 63, rect.top + 36, rect.right - 63, rect.top + 106)
+            views = []
+            if data.show_word_count:
+                views.append(text_view(word_count_text(note.words), title_rect.right_part(252), rid="note_word_count"))
+                title_rect = title_rect._replace(right=title_rect.right - 273)
+            views.insert(0, text_view(note.title, title_rect, rid="note_title"))
+            if data.show_preview:
+                preview = note.body if len(note.body) <= 40 else note.body[:39].rstrip() + "\u2026"
+                views.append(text_view(preview, Rect(rect.left + 63, rect.top + 115, rect.right - 63,
+                                                     rect.top + 178), rid="note_preview"))
+            return layout("LinearLayout", rect, *views, rid="note_item", clickable=True, focusable=True,
+                          long_clickable=True, on_tap=lambda: self.app.open_note(note),
+                          on_long_tap=lambda: self.app.note_menu(note))
+        return build
+
+    def on_back(self) -> bool:
+        if self.searching:
+            self._stop_search()
+            return True
+        return False
+
+    # handlers
+    def _start_search(self) -> None:
+        self.searching, self.query, self.focus = True, "", "search_input"
+        self.scroll.offset = 0
+
+    def _stop_search(self) -> None:
+        self.searching, self.query, self.focus = False, "", ""
+        self.scroll.offset = 0
+
+    def _search(self, text: str) -> None:
+        self.query = text
+        self.scroll.offset = 0
+
+    def _clear(self) -> None:
+        self.query = ""
+
+    def _new_note(self) -> None:
+        from autodroid.device.sim.notes.editor import EditorPage
+
+        self.app.push(EditorPage(self.app, None))
+
+    def _menu(self) -> None:
+        self.app.push(MenuPopup(self.app, "notes.main_menu", [
+            ("Sort by", lambda: self.app.push(SortDialog(self.app))),
+            ("Settings", self.app.open_settings),
+            ("About", self.app.open_about),
+        ]))
+
+
+class SortDialog(Page):
+    """Sort field and order as two radio groups; OK re-orders the list."""
+
+    kind = "notes.sort_dialog"
+    overlay = True
+    app: "NotesApp"
+
+    def __init__(self, app: "NotesApp"):
+        super().__init__(app)
+        self.field = app.data.sort_field
+        self.descending = app.data.sort_descending
+
+    def build(self) -> list[View | None]:
+        def body(rect: Rect) -> list[View]:
+            fields = rect.band(0, OPTION_HEIGHT * 3)
+            orders = rect.band(OPTION_HEIGHT * 3 + 42, OPTION_HEIGHT * 2)
+            return [
+                radio_group(fields, SORT_FIELDS, self.field, self._field, rid="sorting_dialog_radio_sorting"),
+                View("android.view.View", Rect(rect.left + 42, fields.bottom + 20, rect.right - 42, fields.bottom + 23),
+                     rid="sorting_dialog_divider"),
+                radio_group(orders, SORT_ORDERS, int(self.descending), self._order, rid="sorting_dialog_radio_order"),
+            ]
+
+        return [dialog_box("Sort by", OPTION_HEIGHT * 5 + 63, body, [
+            DialogButton("Cancel", self.close, "negative"),
+            DialogButton("OK", self._ok, "positive"),
+        ])]
+
+    def _field(self, index: int) -> None:
+        self.field = index
+
+    def _order(self, index: int) -> None:
+        self.descending = index == 1
+
+    def _ok(self) -> None:
+        self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
+        self.close()
