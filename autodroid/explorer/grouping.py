@@ -1,0 +1,202 @@
+"""Group explored states into screens and give each screen a stable snake_case name.
+
+States with the same layout skeleton (and the same static labels) are one screen, as are the states a
+scroll moves between. A skeleton group entered from one screen through *different* openers (two dialogs
+that look alike but belong to "Snooze time" and "Max reminder duration") is split by opener, because the
+model and the navigator must be able to tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from autodroid.ui.screen import Node, Screen
+
+DIALOG_IDS = {"button1", "button2", "button3", "alertTitle", "parentPanel", "select_dialog_listview", "buttonPanel"}
+_VOLATILE = re.compile(r"\d")
+_LIST_CLASSES = ("RecyclerView", "ListView", "GridView")
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One observed action: on state ``source``, ``action`` on node ``node_id`` led to state ``target``."""
+
+    source: str
+    action: str  # tap | long_tap | set_text | scroll | back
+    node_id: int | None
+    target: str | None
+    text: str | None = None
+
+
+@dataclass
+class ScreenGroup:
+    name: str
+    states: list[str]
+    opener: str = ""  # label of the element whose action opens it, when it was split by opener
+    description: str = ""
+    signatures: list[str] = field(default_factory=list)
+
+
+def slug(text: str, words: int = 5) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.casefold().replace("'", ""))
+    return "_".join(parts[:words])
+
+
+def in_scroll_container(screen: Screen, node: Node) -> bool:
+    return any(a.scrollable or a.short_cls in _LIST_CLASSES for a in screen.ancestors(node))
+
+
+def static_labels(screen: Screen) -> tuple[str, ...]:
+    """Short texts of plain labels outside scrolling content: titles that tell look-alike screens apart."""
+    labels = []
+    for node in screen.app_nodes():
+        if node.actionable or node.rid or not node.text or len(node.text) > 40 or _VOLATILE.search(node.text):
+            continue
+        if node.inherited_clickable or in_scroll_container(screen, node):
+            continue
+        labels.append(node.text)
+    return tuple(labels)
+
+
+def is_dialog(screen: Screen) -> bool:
+    return any(node.rid in DIALOG_IDS for node in screen.app_nodes())
+
+
+def element_key(screen: Screen, node: Node) -> tuple:
+    """Identity of a widget across states: type, resource id, description; the text only where the id
+    alone does not single it out (no id, or the same id repeated on the screen)."""
+    same_id = sum(1 for other in screen.app_nodes() if other.rid == node.rid) if node.rid else 0
+    text = node.text if (not node.rid and not node.desc) or same_id > 1 else ""
+    return (node.tag, node.rid, node.desc, text)
+
+
+def _is_pager(screen: Screen, node: Node) -> bool:
+    return "pager" in node.rid.casefold() or "ViewPager" in node.cls or "tab" in node.rid.casefold()
+
+
+class _UnionFind:
+    def __init__(self, items):
+        self.parent = {item: item for item in items}
+
+    def find(self, item):
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep the earlier-discovered state as the representative, so names stay stable
+            self.parent[max(ra, rb, key=self.order.__getitem__)] = min(ra, rb, key=self.order.__getitem__)
+
+
+def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> list[ScreenGroup]:
+    order = {state: index for index, state in enumerate(states)}
+    union = _UnionFind(states)
+    union.order = order
+    by_key: dict[tuple, str] = {}
+    for state, screen in states.items():
+        key = (screen.signature, static_labels(screen))
+        if key in by_key:
+            union.union(by_key[key], state)
+        else:
+            by_key[key] = state
+    for edge in edges:
+        if edge.action == "scroll" and edge.target and edge.target != edge.source:
+            screen = states[edge.source]
+            node = screen.get(edge.node_id) if edge.node_id is not None else None
+            if node is not None and not _is_pager(screen, node):
+                union.union(edge.source, edge.target)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for state in states:
+        members[union.find(state)].append(state)
+
+    # Split look-alike groups by opener: first incoming tap from another group, per state.
+    opener_of: dict[str, tuple[str, tuple, str]] = {}
+    for edge in edges:
+        if edge.action not in ("tap", "long_tap") or edge.target is None or edge.target in opener_of:
+            continue
+        if union.find(edge.source) == union.find(edge.target) or edge.node_id is None:
+            continue
+        source_screen = states[edge.source]
+        node = source_screen.get(edge.node_id)
+        if node is None:
+            continue
+        label = node.label or (source_screen.subtree_text(node, 1) or [""])[0]
+        opener_of[edge.target] = (union.find(edge.source), element_key(source_screen, node), label)
+
+    groups: list[ScreenGroup] = []
+    for representative in sorted(members, key=order.__getitem__):
+        states_here = members[representative]
+        openers = {opener_of[s][:2] for s in states_here if s in opener_of}
+        by_source = Counter(source for source, _ in openers)
+        if start not in states_here and any(count > 1 for count in by_source.values()):
+            split: dict[tuple, list[str]] = defaultdict(list)
+            for state in states_here:
+                split[opener_of[state][:2] if state in opener_of else ("", ())].append(state)
+            for key, part in split.items():
+                label = next((opener_of[s][2] for s in part if s in opener_of), "")
+                groups.append(ScreenGroup("", part, opener=label))
+        else:
+            groups.append(ScreenGroup("", states_here))
+    groups.sort(key=lambda g: order[g.states[0]])
+    _name_groups(groups, states, start, opener_of)
+    return groups
+
+
+def _selected_tab(screen: Screen) -> str:
+    for node in screen.app_nodes():
+        if node.selected and node.text and ("tab" in node.rid.casefold() or "Tab" in node.cls):
+            return node.text
+    return ""
+
+
+def _title(screen: Screen) -> str:
+    labels = static_labels(screen)
+    return labels[0] if labels else ""
+
+
+def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: str, opener_of: dict) -> None:
+    used: Counter = Counter()
+    for group in groups:
+        screen = states[group.states[0]]
+        opener = group.opener or next((opener_of[s][2] for s in group.states if s in opener_of), "")
+        tab = _selected_tab(screen)
+        title = _title(screen)
+        dialog = is_dialog(screen)
+        if start in group.states:
+            base, description = ("main_" + slug(tab, 3) + "_tab") if tab else "main_screen", "the app's start screen"
+        elif group.opener and dialog:
+            base, description = slug(group.opener, 4) + "_dialog", f"dialog opened by '{group.opener}'"
+        elif tab:
+            base, description = slug(tab, 3) + "_tab", f"'{tab}' tab"
+        elif title:
+            base = slug(title, 4) + ("_dialog" if dialog else "_screen")
+            description = f"{'dialog' if dialog else 'screen'} titled '{title}'"
+        elif opener:
+            base = slug(opener, 4) + ("_dialog" if dialog else "_screen")
+            description = f"{'dialog' if dialog else 'screen'} opened by '{opener}'"
+        else:
+            base, description = _name_from_ids(screen) + ("_dialog" if dialog else "_screen"), "screen"
+        base = re.sub(r"_+", "_", base).strip("_") or "screen"
+        if not base[0].isalpha():
+            base = "screen_" + base
+        used[base] += 1
+        group.name = base if used[base] == 1 else f"{base}_{used[base]}"
+        if opener and "opened by" not in description and start not in group.states:
+            description += f", reached via '{opener}'"
+        group.description = description
+        group.signatures = sorted({states[s].signature for s in group.states})
+
+
+def _name_from_ids(screen: Screen) -> str:
+    tokens = Counter()
+    for node in screen.app_nodes():
+        if node.rid and node.rid not in DIALOG_IDS:
+            tokens.update(set(node.rid.casefold().split("_")[:2]))
+    common = [t for t, _ in tokens.most_common(2) if t.isalpha()]
+    return "_".join(common) or "unnamed"
