@@ -34,7 +34,7 @@ def build_doc(app: str, package: str, states: dict[str, Screen], edges: list[Edg
         entries = collect_elements(sub)
         used: Counter = Counter()
         for entry in entries:
-            base = base_name(entry)
+            base = base_name(entry, group.name)
             used[base] += 1
             entry.name = f"{group.name}__{base}" if used[base] == 1 else f"{group.name}__{base}_{used[base]}"
             entry.selectors = make_selectors(entry, sub)
@@ -125,7 +125,8 @@ def _merge_shared_widgets(entries_by_screen: dict[str, list[Found]], leads: dict
                           states: dict[str, Screen]) -> dict[str, str]:
     """One canonical name for a widget seen on several screens (same identity, same effect); returns the
     names folded into a canonical one."""
-    canonical: dict[tuple, Found] = {}
+    canonical: dict[tuple, list[Found]] = defaultdict(list)
+    effect_of: dict[str, str | None] = {}
     renamed: dict[str, str] = {}
     also_on: dict[str, list[str]] = defaultdict(list)
     for screen, entries in entries_by_screen.items():
@@ -133,16 +134,18 @@ def _merge_shared_widgets(entries_by_screen: dict[str, list[Found]], leads: dict
             if entry.type == "list" or entry.label.casefold() in GENERIC_LABELS:
                 continue
             effect = leads[entry.name].most_common(1)[0][0] if leads[entry.name] else None
-            identity = (entry.key, effect)
-            first = canonical.get(identity)
-            if first is None or first.name.split("__")[0] == screen:
-                canonical.setdefault(identity, entry)
+            first = next((c for c in canonical[entry.key] if c.name.split("__")[0] != screen and
+                          (effect is None or effect_of[c.name] is None or effect_of[c.name] == effect)), None)
+            if first is None:
+                canonical[entry.key].append(entry)
+                effect_of[entry.name] = effect
                 continue
             renamed[entry.name] = first.name
             first.occurrences.extend(entry.occurrences)
             leads[first.name].update(leads[entry.name])
+            effect_of[first.name] = effect_of[first.name] or effect
             also_on[first.name].append(screen)
-    for entry in canonical.values():
+    for entry in (e for group in canonical.values() for e in group):
         if also_on[entry.name]:
             entry.also_on = also_on[entry.name]
             entry.selectors = make_selectors(entry, states)

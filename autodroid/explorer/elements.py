@@ -142,16 +142,25 @@ def _field_name(rid: str) -> str:
     return slug(rid.replace("_", " "), 6) or "field"
 
 
-def base_name(entry: Found) -> str:
+def _strip_screen_words(rid: str, screen: str) -> str:
+    """'settings_alarm_max_reminder_label' on settings_screen -> 'alarm_max_reminder_label'."""
+    screen_words = set(screen.split("_")) - {"screen", "dialog", "tab", "main"}
+    words = [w for w in rid.split("_") if w]
+    while len(words) > 1 and words[0] in screen_words:
+        words = words[1:]
+    return "_".join(words)
+
+
+def base_name(entry: Found, screen: str = "") -> str:
     tag, rid, desc, text = entry.key if entry.type != "list" else ("list", entry.key[1], entry.key[2], "")
     if entry.type == "list":
-        core = slug(rid, 5) if rid and not GENERIC_ID.match(rid) else ("options" if entry.label == "options"
+        core = slug(_strip_screen_words(rid, screen).replace("_", " "), 5) if rid and not GENERIC_ID.match(rid) else ("options" if entry.label == "options"
                                                                          else slug(entry.label, 3))
     elif text and rid and not GENERIC_ID.match(rid):
         tokens = [t for t in rid.split("_") if t in ("tab", "menu", "item", "option")][:1]
         core = slug(text, 4) + (f"_{tokens[0]}" if tokens else "")
     elif rid and not GENERIC_ID.match(rid):
-        core = slug(rid, 6)
+        core = slug(_strip_screen_words(rid, screen).replace("_", " "), 6)
     else:
         core = slug(desc or text or entry.label, 4)
     core = core or entry.type

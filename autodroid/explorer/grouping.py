@@ -60,6 +60,15 @@ def static_labels(screen: Screen) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def opener_label(screen: Screen, node: Node) -> str:
+    """What to call the screen an element opens: its label, or its resource id when the label is a value
+    ('05:00', 'Default (Cesium)') that would make an unstable name."""
+    label = node.label or (screen.subtree_text(node, 1) or [""])[0]
+    if node.rid and (not label or re.search(r"[\d()]", label)):
+        return node.rid.replace("_", " ")
+    return label
+
+
 def is_dialog(screen: Screen) -> bool:
     return any(node.rid in DIALOG_IDS for node in screen.app_nodes())
 
@@ -104,6 +113,11 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
             union.union(by_key[key], state)
         else:
             by_key[key] = state
+    by_tab: dict[str, str] = {}
+    for state, screen in states.items():
+        tab = _selected_tab(screen)
+        if tab and not is_dialog(screen):  # one tab is one screen, whatever folder or item it shows
+            union.union(by_tab.setdefault(tab, state), state)
     for edge in edges:
         if edge.action == "scroll" and edge.target and edge.target != edge.source:
             screen = states[edge.source]
@@ -126,8 +140,8 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         node = source_screen.get(edge.node_id)
         if node is None:
             continue
-        label = node.label or (source_screen.subtree_text(node, 1) or [""])[0]
-        opener_of[edge.target] = (union.find(edge.source), element_key(source_screen, node), label)
+        opener_of[edge.target] = (union.find(edge.source), element_key(source_screen, node),
+                                  opener_label(source_screen, node))
 
     groups: list[ScreenGroup] = []
     for representative in sorted(members, key=order.__getitem__):
