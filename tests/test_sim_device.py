@@ -44,7 +44,9 @@ def test_unknown_app_names_the_known_ones():
     assert "sim:notes" in error.value.fix and "sim:clock" in error.value.fix
 
 
-def _check_dump(xml: str) -> None:
+def assert_real_dump(xml: str) -> None:
+    """The one-line ``uiautomator dump`` layout: header, 17 attributes in order, sibling indexes, bounds on a
+    1080x2340 screen with every child inside its parent, ids as ``package:id/name``."""
     assert xml.startswith("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation=\"0\"><node ")
     assert "\n" not in xml  # the classic dump is one line
     root = etree.fromstring(xml.encode("utf-8"))
@@ -54,33 +56,33 @@ def _check_dump(xml: str) -> None:
         assert tuple(element.attrib.keys()) == ATTRIBUTE_ORDER
         parent = element.getparent()
         assert element.get("index") == str(list(parent).index(element))
-        left, top, right, bottom = parse_u2_xml_bounds(element.get("bounds"))
+        left, top, right, bottom = bounds_of(element.get("bounds"))
         assert 0 <= left <= right <= 1080 and 0 <= top <= bottom <= 2340, element.attrib
         if parent.tag == "node":  # children lie inside their parent
-            p_left, p_top, p_right, p_bottom = parse_u2_xml_bounds(parent.get("bounds"))
+            p_left, p_top, p_right, p_bottom = bounds_of(parent.get("bounds"))
             assert p_left <= left and p_top <= top and right <= p_right and bottom <= p_bottom, element.attrib
         rid = element.get("resource-id")
         assert rid == "" or ":id/" in rid
-    assert parse_u2_xml_bounds(root[0].get("bounds")) == screen_box
+    assert bounds_of(root[0].get("bounds")) == screen_box
 
 
-def parse_u2_xml_bounds(value: str) -> tuple[int, int, int, int]:
+def bounds_of(value: str) -> tuple[int, int, int, int]:
     numbers = value.replace("][", ",").strip("[]").split(",")
     return tuple(int(n) for n in numbers)  # type: ignore[return-value]
 
 
 def test_dump_format_on_list_dialog_and_launcher():
     device = open_sim("notes")
-    _check_dump(device.xml())
+    assert_real_dump(device.xml())
     device.tap(find(device, rid="note_item"))
     device.tap(find(device, desc="Delete"))
     assert device.screen_kind() == "notes.delete_dialog"
-    _check_dump(device.xml())
+    assert_real_dump(device.xml())
     device.back()
     device.back()
     device.back()
     assert device.screen_kind() == "launcher.home"
-    _check_dump(device.xml())
+    assert_real_dump(device.xml())
 
 
 def test_dialog_is_a_centred_box_over_a_full_screen_layer():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_sim_device import _check_dump
+from test_sim_device import assert_real_dump
 
 from autodroid.device import open_device
 
@@ -279,7 +279,7 @@ def test_walk_reaches_at_least_eight_screen_kinds(device):
 
     def visit():
         kinds.append(device.screen_kind())
-        _check_dump(device.xml())
+        assert_real_dump(device.xml())
 
     visit()
     device.tap(find(device, desc="Search")); visit(); device.back()

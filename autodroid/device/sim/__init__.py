@@ -1,7 +1,20 @@
 """``sim:`` devices: built-in stateful simulated apps that render real uiautomator XML.
 
 ``open_sim("notes")`` (or ``open_device("sim:notes")``) returns a ``SimDevice`` showing that app; every
-simulated app is installed on it, so ``app_start("clock")`` and the launcher reach the others.
+simulated app is installed on it, so ``app_start("clock")`` and the launcher reach the others. Back on an
+app's root screen shows the launcher (``com.android.launcher3``), whose icons start the apps again.
+
+Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for judging an explorer):
+- notes (``org.autodroid.notes``): list, search, main_menu, sort_dialog, editor, discard_dialog, view,
+  view_menu, note_menu (long press), rename_dialog, delete_dialog, settings, font_size_dialog,
+  theme_dialog, about, faq.
+- clock (``org.autodroid.clock``): clock_tab, alarm_tab, stopwatch_tab, timer_tab, time_picker,
+  edit_alarm, label_dialog, sound_dialog, delete_alarm_dialog, sort_dialog, time_zone_dialog,
+  new_timer_dialog, delete_timer_dialog, settings, alarm_max_reminder_dialog, snooze_dialog,
+  timer_max_reminder_dialog, about, faq.
+
+Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
+``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
 """
 
 from __future__ import annotations

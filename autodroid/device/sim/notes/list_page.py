@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, Action, DialogButton, ScrollState, dialog_box, fab,
-    radio_group, scroll_list, toolbar,
+    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, Action, DialogButton,
+    ScrollState, dialog_box, fab, radio_group, scroll_list, toolbar,
 )
 from autodroid.device.sim.notes.data import SORT_FIELDS, SORT_ORDERS, Note, word_count_text
 from autodroid.device.sim.pages import MenuPopup
