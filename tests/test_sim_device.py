@@ -192,6 +192,23 @@ def test_app_start_by_name_or_package_keeps_each_apps_state():
     assert "org.autodroid.clock" in error.value.fix
 
 
+def test_app_stop_then_start_opens_the_start_screen_with_data_kept():
+    device = open_sim("notes")
+    device.tap(find(device, rid="note_title", text="Budget"))
+    device.tap(find(device, desc="Delete"))
+    device.tap(find(device, text="Delete", cls="android.widget.Button"))
+    device.tap(find(device, rid="note_item"))
+    assert device.screen_kind() == "notes.view"
+    assert device.app_stop("org.autodroid.notes").changed
+    assert device.current_app() == "com.android.launcher3"
+    device.app_start("notes")
+    assert device.screen_kind() == "notes.list"
+    assert "Budget" not in [n.text for n in device.screen() if n.rid == "note_title"]
+    device.app_start("clock")
+    assert device.app_stop("notes").changed is False  # stopping a background app leaves the screen alone
+    assert device.screen_kind() == "clock.alarm_tab"
+
+
 def test_scroll_rejects_bad_direction_and_sideways_does_nothing():
     device = open_sim("notes")
     notes_list = find(device, rid="notes_list")

@@ -107,6 +107,19 @@ class SimDevice(DeviceBase):
         self._launch(app)
         return self._settle(before)
 
+    def app_stop(self, app: str) -> ActionResult:
+        """Force-stop an app like ``am force-stop``: its screens close (data stays); the launcher shows if it
+        was in front. ``app_stop`` then ``app_start`` opens the app fresh on its start screen."""
+        before = self._current().xml
+        shown = self.foreground
+        self._launch(app)
+        stopped, self.foreground = self.foreground, shown
+        if stopped is not self.launcher:
+            stopped.restart()
+            if shown is stopped:
+                self.foreground = self.launcher
+        return self._settle(before)
+
     def reset(self) -> None:
         """Every app back to its fixed initial data, the device back on the app it was opened with."""
         for app in self.apps.values():
