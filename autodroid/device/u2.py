@@ -95,7 +95,7 @@ class U2Device(DeviceBase):
         except ScreenParseError as error:
             raise DeviceError(
                 f"the phone returned an unreadable hierarchy dump: {error.message}",
-                fix="retry; if it persists, run `autodroid doctor` (it restarts the uiautomator server)",
+                fix="retry; if it persists, run `autodroid doctor` to check the phone and its uiautomator server",
             ) from None
         self._latest = screen
         return screen
@@ -372,14 +372,9 @@ class _ForeignTypes:
         self.device_fixes: list[tuple[tuple[type, ...], str]] = []
 
 
-_FOREIGN: _ForeignTypes | None = None
-
-
 def _foreign_types() -> _ForeignTypes:
-    """Exception classes by what they mean for us; the libraries are imported only if installed."""
-    global _FOREIGN
-    if _FOREIGN is not None:
-        return _FOREIGN
+    """Exception classes by what they mean for us, from whichever of the libraries are installed
+    (built on each error, not cached: an import that failed once may work later)."""
     found = _ForeignTypes()
     try:
         from uiautomator2 import exceptions as u2e
@@ -415,7 +410,6 @@ def _foreign_types() -> _ForeignTypes:
     except ImportError:
         pass
     found.device_fixes.append(((ConnectionError, OSError), ""))
-    _FOREIGN = found
     return found
 
 
