@@ -154,7 +154,7 @@ def _merge_shared_widgets(entries_by_screen: dict[str, list[Found]], leads: dict
 
 def _to_element(entry: Found, screen: str, leads_to: str | None, screen_of: dict) -> Element:
     label = entry.label
-    description = f"'{label}'" if label else ""
+    description = label
     risk = "sensitive" if SENSITIVE.search(label or "") else "normal"
     item_selector, fields, options = None, (), ()
     if entry.type == "list":
