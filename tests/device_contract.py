@@ -31,7 +31,9 @@ def _opened(make_device: MakeDevice) -> Device:
 
 
 def _tappable(screen: Screen) -> Node:
-    candidates = [n for n in screen.app_nodes() if n.clickable and n.bounds is not None and n.area > 0]
+    # Recorded DroidTask screens carry no bounds; every other kind must give tappable nodes an area.
+    candidates = [n for n in screen.app_nodes() if n.clickable and (n.bounds is None if screen.source == "droidtask"
+                                                                   else n.area > 0)]
     assert candidates, "the contract needs a screen with at least one clickable node in the app window"
     return candidates[0]
 
