@@ -346,7 +346,11 @@ def load_model(
 ):
     """A ready ``Model`` for a registry name, a .gguf path or a server URL (None: $AUTODROID_MODEL,
     else the registry default). Packaged models are assembled and checked first."""
-    spec = resolve(name_or_path, registry)
+    return open_model(resolve(name_or_path, registry), n_ctx=n_ctx, n_threads=n_threads)
+
+
+def open_model(spec: ModelSpec, *, n_ctx: int | None = None, n_threads: int | None = None):
+    """A ready ``Model`` for a resolved spec."""
     if isinstance(spec.source, ServerSource):
         from autodroid.planner.server import ServerModel
 
@@ -552,6 +556,7 @@ def assemble(chunks: list[Path], target: Path, *, sha256: str, size: int, name: 
                         written += len(block)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is not a secret
         if written != size or digest.hexdigest() != sha256:
             raise ModelError(
                 f"assembled model {name} is corrupt: {written} bytes with sha256 {digest.hexdigest()[:16]}…, "
