@@ -146,7 +146,7 @@ def gbnf(apis: Iterable[ApiSpec], *, max_lines: int = 12, max_string: int = 80) 
                     alts.append(f"{head} {_ARG_SEP.join(args)} {tail}{suffix}")
             if not alts:
                 continue
-            rules[rule] = "\n    | ".join(alts)
+            rules[rule] = " | ".join(alts)
         else:
             used_types.update(types)
             target = " | ".join(_rule_name("t", t) for t in types)
