@@ -8,7 +8,8 @@ recorded raises ``UnexploredTransition`` and leaves the screen unchanged. ``back
 outcome returns to the previous screen of this session. When the same screen and action were recorded
 with different outcomes, the choice is deterministic and reported in ``ActionResult.note``: outcomes
 from task demonstrations win over the log's (they are the targeted recordings); among those, continue
-the file the previous transition came from, else take the outcome seen most often, else the first.
+the file the previous transition came from (when several recordings continue, the one that also matches
+the transitions before it), else take the outcome seen most often, else the first.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class ReplayDevice(DeviceBase):
         self._state = self.start_state
         self._history: list[str] = []
         self._last: set[tuple[str, int]] = set()  # (file, record index) of the transition just taken
+        self._trail: list[set[tuple[str, int]]] = []  # the _last sets before it, most recent first
+        self.last_alternatives = 1  # distinct recorded outcomes of the last followed action (explorer hint)
 
     @property
     def state(self) -> str:
@@ -119,12 +122,18 @@ class ReplayDevice(DeviceBase):
             return self._follow(key, "back (recorded)")
         if self._history:
             previous = self._history.pop()
-            self._state, self._last = previous, set()
+            self._state, self._last, self._trail = previous, set(), []
+            self.last_alternatives = 1
             return ActionResult(True, "back: no recorded outcome, returned to the previous screen")
         raise self._unexplored("back on the first screen of the session")
 
     def close(self) -> None:
         self._history = []
+
+    def suggested_texts(self, node: Node) -> list[str]:
+        """Texts recorded as typed into ``node`` on the current screen (explorer hint; may be empty)."""
+        return sorted({key[1][2] for key in self._outcomes if key[0] == self._state
+                       and key[1][0] == "input_text" and key[1][1] == node.id})
 
     # --- internals -----------------------------------------------------------------------------
     def _check_node(self, node: Node) -> Screen:
@@ -139,11 +148,13 @@ class ReplayDevice(DeviceBase):
 
     def _follow(self, action: ActionKey, what: str) -> ActionResult:
         outcomes = self._outcomes[(self._state, action)]
-        chosen, note = _choose(outcomes, self._last)
+        chosen, note = _choose(outcomes, self._last, self._trail)
+        self.last_alternatives = len({o.next_state for o in outcomes})
         self._history.append(self._state)
         changed = chosen.next_state != self._state
         # Every recording that agrees with the chosen outcome is a trajectory we may be continuing.
         self._state = chosen.next_state
+        self._trail = [self._last, *self._trail][:_TRAIL]
         self._last = {(o.file, o.index) for o in outcomes if o.next_state == chosen.next_state}
         return ActionResult(changed, f"{what}: {note}" if note else "")
 
@@ -157,12 +168,23 @@ def _key(action: str, choice: int | None, text: str | None) -> ActionKey:
     return (action, choice, text if action == "input_text" else None)
 
 
-def _choose(outcomes: list[Outcome], last: set[tuple[str, int]]) -> tuple[Outcome, str]:
+_TRAIL = 8  # how many earlier transitions may break a tie between recordings the session continues
+
+
+def _choose(outcomes: list[Outcome], last: set[tuple[str, int]],
+            trail: list[set[tuple[str, int]]] = ()) -> tuple[Outcome, str]:
     distinct = {o.next_state for o in outcomes}
     if len(distinct) == 1:
         return outcomes[0], ""
     pool = _prefer_tasks(outcomes)
     continuing = [o for o in pool if (o.file, o.index - 1) in last]
+    for depth, earlier in enumerate(trail, start=2):  # same recent step: prefer the longer shared history
+        if len({o.next_state for o in continuing}) <= 1:
+            break
+        longer = [o for o in continuing if (o.file, o.index - depth) in earlier]
+        if not longer:
+            break
+        continuing = longer
     if continuing:
         return continuing[0], f"{len(distinct)} recorded outcomes; continued {continuing[0].file}"
     counts: dict[str, int] = defaultdict(int)
