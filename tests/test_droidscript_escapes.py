@@ -148,6 +148,11 @@ CORPUS: list[tuple[str, str, type]] = [
     ("while-true", "while True:\n    pass", B),
     ("print-flood", 'while True:\n    print("spam spam spam")', B),
     ("list-literal-bomb", "x = [" + "1, " * 12000 + "1]", S),
+    # nested lists would let one == walk 2**60 elements inside C, where no clock is checked
+    ("nested-list-compare-bomb", "a = [1]\nb = [1]\ni = 0\nwhile i < 60:\n    a = [a, a]\n    b = [b, b]\n"
+                                 "    i += 1\nx = a == b", S),
+    ("nested-list-runtime", 'a = "x"\nif len(main__notes) > 0:\n    a = [1]\nb = [a, a]', S),
+    ("list-of-elements", "x = [main__notes, main__sort_button]", S),
     ("print-list-of-big-strings", 's = "a"\nwhile len(s) < 9000:\n    s = s + s\nprint([s, s, s])', B),
 ]
 

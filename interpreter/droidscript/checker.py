@@ -444,6 +444,9 @@ class _Checker:
             self.error(node, f"list literal longer than max_range={self.budgets.max_range}")
         for e in node.elts:
             self.expr(e)
+            kinds = {t[0] for t in self.type_of(e)}
+            if not kinds & {"str", "int", "bool", "none", "any"}:
+                self.error(e, "list literals hold only strings, ints, bools and None")
 
     def e_JoinedStr(self, node: ast.JoinedStr) -> None:
         for part in node.values:

@@ -87,6 +87,7 @@ class ScriptError(DroidScriptError):
     ):
         self.suggestions = tuple(suggestions)
         self.phase = phase
+        self.more: tuple[ScriptError, ...] = ()  # further static errors (run_script raises the first)
         if self.suggestions:
             message = f"{message}; nearest valid: {', '.join(self.suggestions)}"
         super().__init__(message, line=line, col=col, source_line=source_line, fix=fix)

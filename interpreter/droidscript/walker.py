@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from .budgets import Budgets, Meter
 from .checker import REFUSED, analyse
@@ -84,6 +85,8 @@ def run_script(
     return walker.run(tree)
 
 
+_SCALARS = (str, int, bool, type(None))
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,30}")
 _BREAK = object()
 _CONTINUE = object()
 
@@ -356,7 +359,13 @@ class Walker:
     def eval_list(self, node: ast.List) -> tuple:
         if len(node.elts) > self.budgets.max_range:
             raise BudgetExceeded("max_range", self.budgets.max_range, "list literal too long", **self.src.where(node))
-        return tuple(self.eval(e) for e in node.elts)
+        values = tuple(self.eval(e) for e in node.elts)
+        for v in values:
+            # Flat lists only: nested ones could make one == compare exponentially many
+            # elements inside C, where the clock cannot be checked.
+            if type(v) not in _SCALARS:
+                raise self.fail(node, f"list literals hold only strings, ints, bools and None, not {type_name(v)}")
+        return values
 
     def eval_fstring(self, node: ast.JoinedStr) -> str:
         parts: list[str] = []
@@ -634,7 +643,7 @@ class Walker:
                 return clean_str(raw)
             raise self._bad_return(node, name, method, raw, "a str")
         if method.returns == "dict":
-            if not isinstance(raw, dict):
+            if not isinstance(raw, Mapping):
                 raise self._bad_return(node, name, method, raw, "a dict")
             out: dict[str, Any] = {}
             for k, v in raw.items():
@@ -799,7 +808,7 @@ class Walker:
             return int(x)
         if t is str:
             text = x.strip()
-            if len(text) > 30 or not text.lstrip("+-").isdigit() or not text.isascii():
+            if not _DECIMAL.fullmatch(text):
                 raise self.fail(node, f"int() cannot convert {x[:40]!r}; it needs a decimal number")
             return self.check_int(node, int(text, 10))
         raise self.fail(node, f"int() does not work on {type_name(x)}")
