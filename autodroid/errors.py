@@ -66,3 +66,9 @@ class ModelError(AutodroidError):
     """The language model is missing, corrupt, will not load, or gave unusable output."""
 
     default_fix = "run `autodroid models check` and `autodroid doctor`"
+
+
+class PolicyRefused(AutodroidError):
+    """Refused by policy: the privilege policy (or the user at the confirmation prompt) did not allow the action."""
+
+    default_fix = "do the task without this action, or allow it in the policy file (or run with --yes)"

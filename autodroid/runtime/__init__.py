@@ -1,0 +1,13 @@
+"""The UI runtime: binds droidscript scripts to an app doc and a device (recognition, grounding,
+auto-navigation, lists, privilege policy, trace).
+
+    run_on_device(script, doc, device, *, policy=None, confirm=None, budgets=None, trace_path=None,
+                  auto_yes=False, limits=None, app=None) -> RunReport
+"""
+
+from autodroid.runtime.host import ConfirmRequest, DeviceAction, Limits, RuntimeHost
+from autodroid.runtime.policy import Policy, load_policy, parse_policy
+from autodroid.runtime.run import RunReport, run_on_device
+
+__all__ = ["ConfirmRequest", "DeviceAction", "Limits", "Policy", "RunReport", "RuntimeHost", "load_policy",
+           "parse_policy", "run_on_device"]

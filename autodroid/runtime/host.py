@@ -1,0 +1,606 @@
+"""``RuntimeHost``: droidscript's ``Host`` protocol bound to an app doc and a device.
+
+Every script call lands here. The host recognises the live screen, navigates to the element's screen
+when needed (``navigation.NavGraph``), grounds the element to one node (``grounding``), scrolls to find
+off-view elements and list rows, asks the privilege policy before every device action (script steps,
+navigation hops and search scrolls alike), and writes each step to the trace.
+
+Errors leave as droidscript ``ActionError``s whose ``cause`` is the typed autodroid error
+(``ElementNotFound``, ``AmbiguousElement``, ``NavigationFailed``, ``PolicyRefused``, ``DeviceError``,
+``UnexploredTransition``) and whose message says what failed and what is on screen, for a model to
+repair from.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from droidscript import ActionError, DroidScriptError, ItemRef
+
+from autodroid.appdoc import AppDoc, Element, NavEdge
+from autodroid.device.base import ActionResult, Device
+from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
+from autodroid.explorer.docwriter import SENSITIVE
+from autodroid.runtime.errors import AmbiguousElement, NavigationFailed
+from autodroid.runtime.grounding import describe_node, ground, ground_selectors
+from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
+from autodroid.runtime.navigation import NavGraph
+from autodroid.runtime.policy import ActionContext, Decision, Policy
+from autodroid.runtime.recognition import Recognition, Recognizer
+from autodroid.runtime.trace import Trace
+from autodroid.ui.screen import Node, Screen
+
+ConfirmCallback = Callable[["ConfirmRequest"], bool]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what the runtime does on its own (the script's budgets are droidscript's ``Budgets``)."""
+
+    max_hops: int = 8  # navigation actions per element lookup (re-plans included)
+    max_search_scrolls: int = 6  # scrolls per direction when looking for an off-view element or row
+    max_list_pages: int = 20  # pages scrolled while listing a list's items
+    restart: bool = True  # restart the app (app_start) as the last navigation resort
+
+
+@dataclass(frozen=True)
+class ConfirmRequest:
+    app: str
+    screen: str
+    api: str
+    action: str
+    label: str
+    risk: str
+    decision: Decision
+
+    def question(self) -> str:
+        target = f"{self.api}.{self.action}" if self.api else self.action
+        label = f" ({self.label})" if self.label else ""
+        why = f": {self.decision.reason}" if self.decision.reason else ""
+        return f"{self.app}: allow {target}{label} on {self.screen or 'an undocumented screen'}? " \
+               f"[{self.risk}; {self.decision.source}{why}]"
+
+
+@dataclass(frozen=True)
+class DeviceAction:
+    """One action the device received, and why."""
+
+    role: str  # script | navigation | search | list | restart
+    api: str  # API name ("" for back / app_start)
+    action: str  # tap | long_tap | set_text | scroll | select | back | app_start
+    args: tuple
+    node_id: int | None
+    node: str  # summary of the node acted on
+    screen_before: str | None
+    screen_after: str | None
+    line: int | None
+
+
+@dataclass
+class _ListState:
+    page: int = 0  # successful down-scrolls of the list since the top, as far as we know
+    seen: dict = field(default_factory=dict)  # row key -> page it was seen on
+
+
+class RuntimeHost:
+    def __init__(self, doc: AppDoc, device: Device, *, policy: Policy | None = None,
+                 confirm: ConfirmCallback | None = None, auto_yes: bool = False, trace: Trace | None = None,
+                 limits: Limits | None = None, app: str | None = None):
+        self.doc = doc
+        self.device = device
+        self.policy = policy or Policy()
+        self.confirm = confirm
+        self.auto_yes = auto_yes
+        self.trace = trace or Trace()
+        self.limits = limits or Limits()
+        self.app = app or doc.package or doc.app
+        self.recognizer = Recognizer(doc)
+        self.graph = NavGraph(doc)
+        self.actions: list[DeviceAction] = []
+        self.expected: str | None = None  # where the last action should have led
+        self.line: int | None = None  # script line being run (set from the interpreter's events)
+        self._lists: dict[str, _ListState] = {}
+        self._api_names = {name: element.type for name, element in doc.elements.items()}
+
+    # ---- Host protocol ----------------------------------------------------------------------------
+    def api_names(self) -> dict[str, str]:
+        return self._api_names
+
+    def list_options(self, name: str) -> tuple[str, ...]:
+        return self.doc.elements[name].options
+
+    def item_fields(self, list_name: str) -> tuple[str, ...]:
+        return tuple(f.name for f in self.doc.elements[list_name].item_fields)
+
+    def act(self, name: str, method: str, args: tuple, item: ItemRef | None = None, field: str | None = None) -> Any:
+        element = self.doc.elements[name]
+        try:
+            if item is not None:
+                return self._act_on_item(element, method, args, item, field)
+            if method == "select":
+                return self._select(element, args[0])
+            node = self._locate(element)
+            if method == "get_text":
+                return node.text
+            if method == "get_attributes":
+                return attributes(node)
+            return self._do("script", element, method, node, args)
+        except AutodroidError as error:
+            raise self._script_error(error, name, method, args, item, field) from error
+
+    def list_items(self, name: str) -> Iterator[ItemRef]:
+        element = self.doc.elements[name]
+        try:
+            yield from self._iterate(element)
+        except AutodroidError as error:
+            raise self._script_error(error, name, "list_items", (), None, None) from error
+
+    def back(self) -> Any:
+        try:
+            return self._do("script", None, "back", None, ())
+        except AutodroidError as error:
+            raise self._script_error(error, "", "back", (), None, None) from error
+
+    # ---- where are we -----------------------------------------------------------------------------
+    def recognize(self, screen: Screen | None = None) -> Recognition:
+        return self.recognizer.recognize(screen if screen is not None else self.device.screen(), self.expected)
+
+    def _locate(self, element: Element) -> Node:
+        """The live node of ``element``, navigating to its screen and scrolling it into view as needed."""
+        screen = self.device.screen()
+        rec = self.recognizer.recognize(screen, self.expected)
+        if not any(c in element.screens for c in rec.candidates):
+            if not rec.candidates:
+                direct = self._try_ground(screen, element, strict=True)
+                if direct is not None:
+                    return direct
+            rec = self._navigate(element, rec)
+            screen = self.device.screen()
+        found = self._try_ground(screen, element)
+        if found is not None:
+            return found
+        found = self._search(element, screen, rec)
+        if found is not None:
+            return found
+        where = rec.describe()
+        raise ElementNotFound(f"{element.name} is documented on {where} but is not on the screen, "
+                              f"even after scrolling", fix="check the element name, or the state the app is in")
+
+    def _try_ground(self, screen: Screen, element: Element, *, strict: bool = False) -> Node | None:
+        try:
+            grounded = ground(screen, element)
+        except AmbiguousElement:
+            raise
+        except ElementNotFound:
+            return None
+        if strict:  # off the doc's map: accept only a node the most specific selector singles out
+            from autodroid.runtime.screenindex import index_of
+
+            if index_of(screen).select(element.selectors[0]) != [grounded.node]:
+                return None
+        return grounded.node
+
+    # ---- scrolling to find things -----------------------------------------------------------------
+    def _scroll_containers(self, screen: Screen) -> list[Node]:
+        nodes = [n for n in screen.app_nodes() if n.scrollable]
+        return sorted(nodes, key=lambda n: -n.area) if any(n.bounds for n in nodes) else nodes
+
+    def _search(self, element: Element, screen: Screen, rec: Recognition) -> Node | None:
+        """Scroll the screen's scrollable containers down, then back up, until ``element`` shows."""
+        for container in self._scroll_containers(screen)[:2]:
+            for direction in ("down", "up"):
+                for _ in range(self.limits.max_search_scrolls):
+                    moved = self._scroll_once(container, direction, "search", element)
+                    if moved is None:
+                        break
+                    container = moved
+                    found = self._try_ground(self.device.screen(), element)
+                    if found is not None:
+                        return found
+        return None
+
+    def _scroll_once(self, container: Node, direction: str, role: str, element: Element | None) -> Node | None:
+        """Scroll; the container's node on the new screen, or None when nothing moved (or could not)."""
+        before = self.device.screen()
+        try:
+            result = self._do(role, element, "scroll", container, (direction,))
+        except UnexploredTransition:
+            return None
+        if not result.changed:
+            return None
+        after = self.device.screen()
+        if after is before:
+            return None
+        return _same_node(after, container)
+
+    # ---- navigation -------------------------------------------------------------------------------
+    def _navigate(self, element: Element, rec: Recognition) -> Recognition:
+        targets = set(element.screens)
+        banned: set[NavEdge] = set()
+        hops = 0
+        restarted = False
+        history: list[str] = [rec.describe()]
+        while True:
+            if any(c in targets for c in rec.candidates):
+                return rec
+            if hops >= self.limits.max_hops:
+                raise NavigationFailed(f"could not reach {_names(targets)} for {element.name} within "
+                                       f"{self.limits.max_hops} navigation steps (went {' -> '.join(history)})")
+            path = self._plan(rec, element, banned)
+            if path is None:
+                if not rec.candidates and hops < self.limits.max_hops:
+                    before = self.device.screen()
+                    try:
+                        self._do("navigation", None, "back", None, ())
+                        hops += 1
+                        rec = self.recognize()
+                        history.append(rec.describe())
+                        if self.device.screen() is not before:
+                            continue
+                    except UnexploredTransition:
+                        pass
+                if self.limits.restart and not restarted:
+                    restarted = True
+                    hops += 1
+                    self._restart()
+                    rec = self.recognize()
+                    history.append(rec.describe())
+                    continue
+                known = f"from {rec.describe()}" if rec.candidates else f"from {rec.describe()}, an unknown screen"
+                raise NavigationFailed(f"no known way to {_names(targets)} (where {element.name} is) {known}")
+            edge = path[0]
+            hops += 1
+            try:
+                self._hop(edge, rec)
+            except (ElementNotFound, UnexploredTransition) as error:
+                banned.add(edge)
+                self.trace.add("navigation_failed_hop", edge=_edge_dict(edge), error=_error_text(error))
+                rec = self.recognize()
+                continue
+            self.expected = edge.to
+            rec = self.recognize()
+            history.append(rec.describe())
+            if edge.to not in rec.candidates:
+                self.trace.add("navigation_deviation", edge=_edge_dict(edge), expected=edge.to,
+                               got=list(rec.candidates), signature=rec.signature)
+
+    def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge]) -> list[NavEdge] | None:
+        """Shortest path to the element's canonical screen (the one its API name says), else to any screen
+        it is also on."""
+        for targets in ({element.screen}, set(element.screens)):
+            for candidate in rec.candidates:
+                path = self.graph.path(candidate, targets, banned)
+                if path is not None:
+                    return path
+        return None
+
+    def _hop(self, edge: NavEdge, rec: Recognition) -> None:
+        if edge.action == "back":
+            self._do("navigation", None, "back", None, ())
+            return
+        element = self.doc.elements[edge.element]
+        screen = self.device.screen()
+        if edge.action == "select":
+            container = self._ground_here(element, screen, rec)
+            row = self._find_row(element, container, lambda rows: _option_index(rows, edge.option), "navigation")
+            screen = self.device.screen()
+            node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
+            self._do("navigation", element, "select", node, (edge.option,), device_action="tap")
+            return
+        node = self._ground_here(element, screen, rec)
+        args = ("down",) if edge.action == "scroll" else ()
+        self._do("navigation", element, edge.action, node, args)
+
+    def _ground_here(self, element: Element, screen: Screen, rec: Recognition) -> Node:
+        found = self._try_ground(screen, element)
+        if found is None:
+            found = self._search(element, screen, rec)
+        if found is None:
+            raise ElementNotFound(f"{element.name} is not on {rec.describe()}")
+        return found
+
+    def _restart(self) -> None:
+        before = self.recognize()
+        started = time.monotonic()
+        try:
+            self.device.app_start(self.app)
+        except AutodroidError as error:
+            self.trace.add("device", role="restart", api="", action="app_start", args=[self.app], ok=False,
+                           error=_error_text(error), screen_before=_rec_dict(before), line=self.line)
+            raise
+        self.expected = self.doc.start_screen
+        after = self.recognize()
+        self.trace.add("device", role="restart", api="", action="app_start", args=[self.app], ok=True,
+                       screen_before=_rec_dict(before), screen_after=_rec_dict(after),
+                       elapsed_s=round(time.monotonic() - started, 6), line=self.line)
+        self.actions.append(DeviceAction("restart", "", "app_start", (self.app,), None, "", before.screen,
+                                         after.screen, self.line))
+
+    # ---- lists ------------------------------------------------------------------------------------
+    def _list_state(self, element: Element) -> _ListState:
+        return self._lists.setdefault(element.name, _ListState())
+
+    def _rewind(self, element: Element, container: Node) -> Node:
+        state = self._list_state(element)
+        while state.page > 0:
+            moved = self._scroll_once(container, "up", "list", element)
+            if moved is None:
+                break
+            container = moved
+            state.page -= 1
+        state.page = 0
+        return container
+
+    def _iterate(self, element: Element) -> Iterator[ItemRef]:
+        container = self._locate(element)
+        container = self._rewind(element, container)
+        state = self._list_state(element)
+        yielded: set[tuple] = set()
+        index = 0
+        pages = 0
+        while True:
+            screen = self.device.screen()
+            for row in list_rows(screen, container, element):
+                if row.key in yielded:
+                    continue
+                yielded.add(row.key)
+                state.seen.setdefault(row.key, state.page)
+                done = len(self.actions)
+                yield ItemRef(element.name, index, row.key, row.label)
+                index += 1
+                if len(self.actions) != done:  # the script acted meanwhile: find the list again
+                    container = self._locate(element)
+            pages += 1
+            if pages >= self.limits.max_list_pages:
+                break
+            moved = self._scroll_once(container, "down", "list", element)
+            if moved is None:
+                break
+            container = moved
+            state.page += 1
+
+    def _find_row(self, element: Element, container: Node, pick: Callable[[list[Row]], Any], role: str,
+                  seen_page: int | None = None) -> Row:
+        """The row ``pick`` chooses on the live list, scrolling (toward ``seen_page`` first) to find it."""
+        state = self._list_state(element)
+        found = pick(list_rows(self.device.screen(), container, element))
+        if isinstance(found, Row):
+            return found
+        if isinstance(found, list):
+            raise AmbiguousElement(f"several rows of {element.name} fit: {', '.join(r.label for r in found[:5])}",
+                                   candidates=tuple(r.label for r in found))
+        first = "up" if seen_page is not None and seen_page < state.page else "down"
+        for direction in (first, "up" if first == "down" else "down"):
+            for _ in range(self.limits.max_search_scrolls + abs((seen_page or 0) - state.page)):
+                moved = self._scroll_once(container, direction, role, element)
+                if moved is None:
+                    break
+                container = moved
+                state.page += 1 if direction == "down" else -1
+                state.page = max(state.page, 0)
+                found = pick(list_rows(self.device.screen(), container, element))
+                if isinstance(found, Row):
+                    return found
+                if isinstance(found, list):
+                    raise AmbiguousElement(f"several rows of {element.name} fit: "
+                                           f"{', '.join(r.label for r in found[:5])}",
+                                           candidates=tuple(r.label for r in found))
+        raise ElementNotFound(f"{element.name} has no such row on the screen, even after scrolling")
+
+    def _select(self, element: Element, option: str) -> Any:
+        container = self._locate(element)
+        row = self._find_row(element, container, lambda rows: _option_index(rows, option), "search")
+        screen = self.device.screen()
+        node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
+        return self._do("script", element, "select", node, (option,), device_action="tap")
+
+    def _act_on_item(self, element: Element, method: str, args: tuple, item: ItemRef, field: str | None) -> Any:
+        container = self._locate(element)
+        state = self._list_state(element)
+        row = self._find_row(element, container, lambda rows: next((r for r in rows if r.key == item.key), None),
+                             "search", state.seen.get(item.key))
+        screen = self.device.screen()
+        if field is not None:
+            spec = next(f for f in element.item_fields if f.name == field)
+            node = ground_selectors(screen, (spec.selector,), spec.type, f"{element.name} item {item.label!r} "
+                                    f"field {field}", within=row.node).node
+        elif method in ("tap", "long_tap"):
+            node = tap_target(screen, row.node)
+        else:
+            node = row.node
+        if method == "get_text":
+            return node.text if field is not None else row.label
+        if method == "get_attributes":
+            return attributes(tap_target(screen, row.node) if field is None else node)
+        api = f"{element.name}[{item.label!r}]" + (f".{field}" if field else "")
+        return self._do("script", element, method, node, args, api=api)
+
+    # ---- the one place device actions happen ------------------------------------------------------
+    def _do(self, role: str, element: Element | None, action: str, node: Node | None, args: tuple, *,
+            device_action: str | None = None, api: str | None = None) -> ActionResult:
+        api = api if api is not None else (element.name if element is not None else "")
+        before = self.recognize()
+        screen_name = before.screen or ""
+        label = _label(element, node, args)
+        risk = element.risk if element is not None else "normal"
+        if action == "select" and args and SENSITIVE.search(str(args[0])):
+            risk = "sensitive"
+        ctx = ActionContext(self.doc.app, self.doc.package, screen_name, api if element is not None else "",
+                            action, label, risk)
+        self._authorize(ctx)
+        started = time.monotonic()
+        entry = {"role": role, "api": api, "action": action, "args": list(args), "line": self.line,
+                 "node": describe_node(node) if node is not None else "", "node_id": node.id if node else None,
+                 "screen_before": _rec_dict(before)}
+        try:
+            result = self._device_call(device_action or action, node, args)
+        except AutodroidError as error:
+            self.trace.add("device", **entry, ok=False, error=_error_text(error),
+                           error_type=type(error).__name__, elapsed_s=round(time.monotonic() - started, 6))
+            raise
+        except Exception as error:  # a device that breaks its contract: still a typed error
+            wrapped = DeviceError(f"the device raised {type(error).__name__}: {error}")
+            self.trace.add("device", **entry, ok=False, error=_error_text(wrapped), error_type="DeviceError",
+                           elapsed_s=round(time.monotonic() - started, 6))
+            raise wrapped from error
+        self.expected = self._expected_after(element, action, args, before)
+        after = self.recognize()
+        self.trace.add("device", **entry, ok=True, changed=result.changed, note=result.note,
+                       screen_after=_rec_dict(after), elapsed_s=round(time.monotonic() - started, 6))
+        self.actions.append(DeviceAction(role, api, action, tuple(args), node.id if node else None,
+                                         entry["node"], before.screen, after.screen, self.line))
+        return result
+
+    def _device_call(self, action: str, node: Node | None, args: tuple) -> ActionResult:
+        device = self.device
+        if action == "back":
+            result = device.back()
+        elif action == "tap":
+            result = device.tap(node)
+        elif action == "long_tap":
+            result = device.long_tap(node)
+        elif action == "set_text":
+            result = device.set_text(node, args[0])
+        elif action == "scroll":
+            result = device.scroll(node, args[0] if args else "down")
+        else:  # pragma: no cover - the interpreter only passes documented methods
+            raise DeviceError(f"unknown device action {action!r}")
+        if not isinstance(result, ActionResult):
+            result = ActionResult(True, "")
+        return result
+
+    def _expected_after(self, element: Element | None, action: str, args: tuple, before: Recognition) -> str | None:
+        if element is None:
+            return None
+        for edge in self.graph.out.get(before.screen or "", ()):
+            if edge.element == element.name and edge.action == action and (action != "select" or edge.option == args[0]):
+                return edge.to
+        if action in ("tap", "select") and element.leads_to:
+            return element.leads_to
+        return before.screen
+
+    def _authorize(self, ctx: ActionContext) -> None:
+        decision = self.policy.decide(ctx)
+        entry = {"api": ctx.element, "action": ctx.action, "screen": ctx.screen, "label": ctx.label,
+                 "risk": ctx.risk, "decision": decision.as_dict(), "line": self.line}
+        if decision.verdict == "allow":
+            self.trace.add("policy", **entry)
+            return
+        if decision.verdict == "deny":
+            self.trace.add("policy", **entry, refused=True)
+            raise PolicyRefused(f"refused by policy: {_what(ctx)} is denied by {decision.source}"
+                                + (f" ({decision.reason})" if decision.reason else ""),
+                                fix="do the task without this action; the user's policy forbids it")
+        if self.auto_yes:
+            self.trace.add("policy", **entry, confirmed=True, by="--yes")
+            return
+        if self.confirm is None:
+            self.trace.add("policy", **entry, refused=True, by="no one to confirm")
+            raise PolicyRefused(f"refused by policy: {_what(ctx)} needs confirmation and this run cannot ask "
+                                f"({decision.source})",
+                                fix="run interactively, pass --yes, or allow the action in the policy file")
+        request = ConfirmRequest(self.doc.app, ctx.screen, ctx.element, ctx.action, ctx.label, ctx.risk, decision)
+        try:
+            answer = bool(self.confirm(request))
+        except Exception as error:
+            self.trace.add("policy", **entry, refused=True, by=f"confirmation failed: {error}")
+            raise PolicyRefused(f"refused by policy: asking to confirm {_what(ctx)} failed ({error})") from error
+        self.trace.add("policy", **entry, confirmed=answer, refused=not answer, by="user")
+        if not answer:
+            raise PolicyRefused(f"refused by policy: the user declined {_what(ctx)}",
+                                fix="do the task without this action")
+
+    # ---- errors for the model ---------------------------------------------------------------------
+    def nearby_apis(self, limit: int = 8) -> list[str]:
+        try:
+            rec = self.recognize()
+        except AutodroidError:
+            return []
+        here = [name for name, element in self.doc.elements.items()
+                if any(c in element.screens for c in rec.candidates[:1])]
+        return here[:limit]
+
+    def _script_error(self, error: AutodroidError, name: str, method: str, args: tuple, item: ItemRef | None,
+                      field: str | None) -> DroidScriptError:
+        target = name or method
+        if item is not None:
+            target = f"{name} item {item.label!r}" + (f".{field}" if field else "")
+        call = f"{target}.{method}({', '.join(repr(a) for a in args)})" if name else f"{method}()"
+        try:
+            rec = self.recognize()
+            where = f" Screen now: {rec.describe()}."
+            nearby = self.nearby_apis()
+            if nearby:
+                where += f" Elements here: {', '.join(nearby)}."
+        except AutodroidError:
+            where = ""
+        kind = type(error).__name__
+        message = f"{call} failed ({kind}): {error.message}.{where}"
+        return ActionError(message, name=name or None, method=method, args=args, cause=error, fix=error.fix)
+
+
+def attributes(node: Node) -> dict[str, Any]:
+    return {"text": node.text, "content_description": node.desc, "resource_id": node.rid, "class": node.cls,
+            "checked": node.checked, "selected": node.selected, "enabled": node.enabled, "focused": node.focused,
+            "clickable": node.clickable or node.inherited_clickable, "checkable": node.checkable,
+            "editable": node.editable, "scrollable": node.scrollable}
+
+
+def _checkable_row(screen: Screen, row: Node) -> bool:
+    return row.checkable or any(d.checkable for d in screen.descendants(row))
+
+
+def _option_index(rows: list[Row], option: str):
+    found = match_label([r.label for r in rows], option)
+    if found is None:
+        return None
+    if isinstance(found, list):
+        return [rows[i] for i in found]
+    return rows[found]
+
+
+def _same_node(screen: Screen, old: Node) -> Node | None:
+    """``old``'s node on a new screen: same id and identity, else the same resource id/class/path."""
+    node = screen.get(old.id)
+    if node is not None and node.rid == old.rid and node.cls == old.cls:
+        return node
+    for node in screen.app_nodes():
+        if node.rid == old.rid and node.cls == old.cls and node.path == old.path:
+            return node
+    for node in screen.app_nodes():
+        if old.rid and node.rid == old.rid and node.scrollable == old.scrollable:
+            return node
+    return None
+
+
+def _label(element: Element | None, node: Node | None, args: tuple) -> str:
+    parts = []
+    if element is not None:
+        parts += [element.short_name.replace("_", " "), element.description]
+    if node is not None:
+        parts += [node.text, node.desc]
+    parts += [str(a) for a in args]
+    return " | ".join(p for p in parts if p)
+
+
+def _what(ctx: ActionContext) -> str:
+    return f"{ctx.element}.{ctx.action}" if ctx.element else ctx.action
+
+
+def _names(screens: set[str]) -> str:
+    return " or ".join(sorted(screens))
+
+
+def _rec_dict(rec: Recognition) -> dict:
+    return {"screens": list(rec.candidates), "signature": rec.signature, "by": rec.by}
+
+
+def _edge_dict(edge: NavEdge) -> dict:
+    return {"from": edge.source, "action": edge.action, "element": edge.element, "option": edge.option,
+            "to": edge.to}
+
+
+def _error_text(error: AutodroidError) -> str:
+    return f"{type(error).__name__}: {error.message}"

@@ -1,0 +1,83 @@
+"""List rows on a live screen: finding them, labelling them, matching labels, and the row's tap target.
+
+Rows are found the way the doc writer found them (``find_lists``: children of one repeated shape, or
+sibling check boxes), so a live row and a documented option get the same label (``row_label``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from autodroid.appdoc import Element
+from autodroid.explorer.elements import find_lists, row_label
+from autodroid.runtime.screenindex import index_of
+from autodroid.selectors import norm
+from autodroid.ui.screen import Node, Screen
+
+
+@dataclass(frozen=True)
+class Row:
+    node: Node
+    label: str
+    key: tuple[str, int]  # (normalised label, how many rows with that label came before it on this page)
+
+
+def list_rows(screen: Screen, container: Node, element: Element) -> list[Row]:
+    rows = _row_nodes(screen, container, element)
+    seen: dict[str, int] = {}
+    out = []
+    for node in rows:
+        label = row_label(screen, node)
+        key = norm(label)
+        out.append(Row(node, label, (key, seen.get(key, 0))))
+        seen[key] = seen.get(key, 0) + 1
+    return out
+
+
+def _row_nodes(screen: Screen, container: Node, element: Element) -> list[Node]:
+    shapes = find_lists(screen)
+    for shape in shapes:
+        if shape.container.id == container.id:
+            return shape.rows
+    inside = {d.id for d in screen.descendants(container)}
+    for shape in shapes:  # the list found as a nested or wrapping container of the documented one
+        if shape.container.id in inside or container.id in {d.id for d in screen.descendants(shape.container)}:
+            return shape.rows
+    if element.item_selector is not None:
+        matches = index_of(screen).select(element.item_selector, within=container)
+        ids = {node.id for node in matches}
+        top = [n for n in matches if not any(a.id in ids for a in screen.ancestors(n) if a.id in inside)]
+        if top:
+            return top
+    node = container
+    while len(node.children) == 1:
+        node = screen.node(node.children[0])
+    return screen.children_of(node)
+
+
+def tap_target(screen: Screen, row: Node, *, checkable: bool = False) -> Node:
+    """The node a finger would tap to choose a row: the row if it reacts, else its first reacting child
+    (the first check box for choice rows)."""
+    nodes = [row, *screen.descendants(row)]
+    if checkable:
+        for node in nodes:
+            if node.checkable:
+                return node
+    for node in nodes:
+        if node.clickable or node.checkable or node.long_clickable:
+            return node
+    return row
+
+
+def match_label(labels: list[str], wanted: str) -> int | None | list[int]:
+    """Index of the label equal to ``wanted`` after normalising case and spaces; else of the one label
+    containing it; ``None`` when nothing fits; a list of indexes when several contain it (ambiguous).
+    Never a fuzzy guess."""
+    target = norm(wanted)
+    for i, label in enumerate(labels):
+        if norm(label) == target:
+            return i
+    containing = [i for i, label in enumerate(labels) if target and target in norm(label)]
+    if len(containing) == 1:
+        return containing[0]
+    return containing or None

@@ -1,0 +1,123 @@
+"""Which doc screen(s) the live screen is.
+
+First the structural signature (exact: the doc lists the signatures of every explored state of a
+screen); when the signature is unknown (content the explorer never saw), an overlap score: the F1 of
+recall (share of the screen's documented elements whose selectors match live nodes, widgets shared by
+many screens weighing less) and precision (share of the live actionable nodes those elements explain). Look-alike screens (two dialogs with one layout)
+share signatures: the caller's *expected* screen (where the last action should have led) breaks the tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from autodroid.appdoc import AppDoc, Element
+from autodroid.runtime.screenindex import index_of
+from autodroid.ui.screen import Screen
+
+MIN_OVERLAP = 0.5  # below this F1 of matched elements and explained live nodes a screen is not recognised
+TIE_MARGIN = 0.15  # element scores this close to the best count as candidates too
+
+
+@dataclass(frozen=True)
+class Recognition:
+    candidates: tuple[str, ...]  # doc screen names, best first (empty: not a documented screen)
+    signature: str
+    by: str  # "signature" | "elements" | "none"
+    score: float = 0.0
+
+    @property
+    def screen(self) -> str | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    def describe(self) -> str:
+        if not self.candidates:
+            return f"an undocumented screen (signature {self.signature})"
+        if self.ambiguous:
+            return f"{self.candidates[0]} (or {', '.join(self.candidates[1:])})"
+        return self.candidates[0]
+
+
+class Recognizer:
+    """Per-doc tables, built once: signature -> screens, screen -> elements with weights."""
+
+    def __init__(self, doc: AppDoc):
+        self.doc = doc
+        self.by_signature: dict[str, list[str]] = {}
+        for screen in doc.screens.values():
+            for signature in screen.signatures:
+                self.by_signature.setdefault(signature, []).append(screen.name)
+        self.elements_on: dict[str, list[tuple[Element, float]]] = {name: [] for name in doc.screens}
+        for element in doc.elements.values():
+            for screen in element.screens:
+                # widgets shared by many screens (toolbars, tabs) say little about which screen this is
+                self.elements_on[screen].append((element, 1.0 / len(element.screens)))
+
+    def recognize(self, screen: Screen, expected: str | None = None) -> Recognition:
+        signature = screen.signature
+        named = self.by_signature.get(signature)
+        if named:
+            return Recognition(_expected_first(tuple(named), expected), signature, "signature", 1.0)
+        if self.doc.package and screen.package and screen.package != self.doc.package:
+            return Recognition((), signature, "none")
+        index = index_of(screen)
+        live = [node for node in index.nodes if _identifiable(node)]
+        scores: dict[str, float] = {}
+        for name, entries in self.elements_on.items():
+            total = sum(weight for _, weight in entries)
+            if not total:
+                continue
+            hit = 0.0
+            covered: set[int] = set()
+            for element, weight in entries:
+                matched = [node for selector in element.selectors for node in index.select(selector)]
+                if not matched:
+                    continue
+                # a selected tab turns from button into text: the kind tells look-alike tabs apart
+                fits = element.type in ("list", "scrollable") or any(_kind(n) == element.type for n in matched)
+                hit += weight if fits else weight / 2
+                covered.update(node.id for node in matched)
+                if element.type == "list":
+                    for node in matched:
+                        covered.update(d.id for d in screen.descendants(node))
+            recall = hit / total
+            precision = sum(1 for node in live if node.id in covered) / len(live) if live else recall
+            scores[name] = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+        if not scores:
+            return Recognition((), signature, "none")
+        best = max(scores.values())
+        if best < MIN_OVERLAP:
+            return Recognition((), signature, "none", best)
+        close = tuple(sorted((n for n, s in scores.items() if s >= best - TIE_MARGIN), key=lambda n: -scores[n]))
+        return Recognition(_expected_first(close, expected), signature, "elements", best)
+
+
+def _identifiable(node) -> bool:
+    """Nodes the doc writer would have made an element of: what a screen's elements should explain."""
+    return node.editable or node.checkable or node.clickable or node.long_clickable or node.scrollable or \
+        bool(node.rid and node.text)
+
+
+def _kind(node) -> str | None:
+    """The element type the doc writer gives a node (autodroid.explorer.elements)."""
+    if node.editable:
+        return "input"
+    if node.checkable:
+        return "checkbox"
+    if node.clickable or node.long_clickable:
+        return "button"
+    if node.scrollable:
+        return "scrollable"
+    if node.rid and node.text:
+        return "text"
+    return None
+
+
+def _expected_first(names: tuple[str, ...], expected: str | None) -> tuple[str, ...]:
+    if expected in names and names[0] != expected:
+        return (expected, *(n for n in names if n != expected))
+    return names
