@@ -118,3 +118,20 @@ def test_bad_tables_raise_value_error_naming_the_entry():
         check_script("back()", {"main:button": "button"})
     with pytest.raises(ValueError, match="must contain only strings"):
         check_script("back()", APIS, {"sort_dialog__order": [1]})
+
+
+def test_comparing_an_item_with_a_string_is_refused_not_silently_false():
+    err = check('for item in main__notes:\n    if item == "todo":\n        item.tap()')[0]
+    assert err.line == 2 and "compare its text instead" in err.message
+    with pytest.raises(ScriptError, match="compare its text instead") as e:
+        run_script('x = 1\nif len(main__notes) > 0:\n    x = main__notes[0]\nif x != "todo":\n    back()', FakeHost())
+    assert e.value.phase == "runtime" and e.value.line == 4
+
+
+def test_refusal_before_running_still_ends_the_event_stream():
+    events = []
+    with pytest.raises(ScriptError):
+        run_script("main__sort_buton.tap()", FakeHost(), on_event=events.append)
+    assert events == [{"event": "end", "ok": False, "error": events[0]["error"], "actions": 0, "ops": 0,
+                       "elapsed_s": 0.0}]
+    assert events[0]["error"]["suggestions"][0] == "main__sort_button"

@@ -496,6 +496,15 @@ class _Checker:
         self.expr(node.left)
         for c in node.comparators:
             self.expr(c)
+        operands = [node.left, *node.comparators]
+        for op, left, right in zip(node.ops, operands, operands[1:]):
+            if not isinstance(op, (ast.Eq, ast.NotEq)):
+                continue
+            lk, rk = {t[0] for t in self.type_of(left)}, {t[0] for t in self.type_of(right)}
+            refs = {"element", "item", "field"}
+            if (lk <= refs and rk == {"str"}) or (rk <= refs and lk == {"str"}):
+                self.error(node, "comparing an element or item with a string is always False; "
+                           'compare its text instead: x.get_text() == "..."')
 
     def e_Subscript(self, node: ast.Subscript) -> None:
         self.expr(node.value)

@@ -74,18 +74,28 @@ def run_script(
     and print, plus ``start`` and ``end``.
     """
     budgets = budgets if budgets is not None else Budgets()
-    tables = Tables.from_host(host)
-    tree, src = parse_script(source, budgets)
-    errors = analyse(tree, src, tables, budgets)
-    if errors:
-        first = errors[0]
-        first.more = tuple(errors[1:])
-        raise first
+    try:
+        tables = Tables.from_host(host)
+        tree, src = parse_script(source, budgets)
+        errors = analyse(tree, src, tables, budgets)
+        if errors:
+            first = errors[0]
+            first.more = tuple(errors[1:])
+            raise first
+    except DroidScriptError as refused:
+        if on_event is not None:
+            try:
+                on_event({"event": "end", "ok": False, "error": refused.to_dict(), "actions": 0, "ops": 0,
+                          "elapsed_s": 0.0})
+            except Exception:
+                pass  # the refusal is the error to report
+        raise
     walker = Walker(host, tables, src, budgets, on_event)
     return walker.run(tree)
 
 
 _SCALARS = (str, int, bool, type(None))
+_REFS = (ElementRef, ItemRef, FieldRef)
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,30}")
 _BREAK = object()
 _CONTINUE = object()
@@ -447,11 +457,13 @@ class Walker:
         sym = COMPARE_OPERATORS.get(type(op).__name__)
         if sym is None:
             raise self.fail(node, f"comparison {type(op).__name__} is not allowed (use == or !=)")
-        if sym == "==":
-            return a == b
-        if sym == "!=":
-            return a != b
         ta, tb = type(a), type(b)
+        if sym == "==" or sym == "!=":
+            if (ta in _REFS and tb is str) or (tb in _REFS and ta is str):
+                ref = a if ta in _REFS else b
+                raise self.fail(node, f"comparing {type_name(ref)} with a string is always False; "
+                                "compare its text instead: x.get_text() == \"...\"")
+            return (a == b) if sym == "==" else (a != b)
         if sym in ("in", "not in"):
             if tb is str:
                 if ta is not str:
