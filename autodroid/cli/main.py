@@ -19,6 +19,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("autodroid.cli.docs", "docs"),
     ("autodroid.cli.models", "models"),
     ("autodroid.cli.doctor", "doctor"),
+    ("autodroid.cli.bench", "bench"),
 ]
 
 

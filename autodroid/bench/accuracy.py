@@ -1,0 +1,257 @@
+"""The accuracy suite: every gold task of every app in a DroidTask-format dataset, per agent.
+
+For each app: the doc is built from the exploration log only (cached); for each gold task a fresh
+replay device holding the log and that task's demonstration is wrapped in a ``RecordingDevice``, the agent
+runs, and the recorded actions are scored (``evaluate``). Results are written after every task to
+``<out>/accuracy.json``, so an interrupted run resumes where it stopped (``fresh=True`` starts over).
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from autodroid.bench.agents import AgentOutcome, get_agent
+from autodroid.bench.dataset import app_doc, discover_apps, task_ceiling
+from autodroid.bench.evaluate import gold_actions, score
+from autodroid.bench.recording import RecordingDevice
+from autodroid.droidtask import GoldTask, load_gold_tasks
+from autodroid.errors import AutodroidError, BadInputError
+from autodroid.fileio import atomic_write_text
+
+RESULTS_FILE = "accuracy.json"
+MODEL_FREE = {"oracle"}
+FORMAT = 1
+
+
+@dataclass
+class TaskResult:
+    agent: str
+    app: str
+    file: str
+    task: str
+    lenient: bool
+    strict: bool
+    matched: int
+    gold: int
+    in_order: int
+    ceiling_named: int  # gold actions the doc names (ceiling for a doc-driven agent)
+    prompt_tokens: int
+    cached_prompt_tokens: int
+    generated_tokens: int
+    llm_seconds: float
+    prefill_seconds: float
+    decode_seconds: float
+    model_calls: int
+    repairs: int
+    device_actions: int
+    unexplored: int
+    device_seconds: float
+    wall_seconds: float
+    error: str | None
+    scripts: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.agent, self.app, self.file)
+
+
+@dataclass
+class AppInfo:
+    name: str
+    folder: str
+    tasks: int  # gold tasks in the app (before --limit)
+    doc_version: str
+    doc_elements: int
+    doc_screens: int
+    gold_coverage: float  # share of gold actions (scrolls skipped) the doc names
+    doc_cached: bool
+    doc_seconds: float
+
+
+def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, task: GoldTask, doc, model,
+             ceiling: int) -> TaskResult:
+    """One gold task on a fresh recording replay device (log + this task's demonstration)."""
+    from autodroid.device.replay import ReplayDevice
+
+    device = RecordingDevice(ReplayDevice(folder, files=[task.file]))
+    started = time.perf_counter()
+    try:
+        outcome = agent(task.task, doc, device, model)
+    except AutodroidError as error:
+        outcome = AgentOutcome(error=f"{type(error).__name__}: {error.one_line()}")
+    except Exception as error:  # a crash in an agent fails this task, not the whole run; the trace is kept
+        outcome = AgentOutcome(error=f"crash: {type(error).__name__}: {error}")
+        outcome.notes["traceback"] = traceback.format_exc(limit=6)
+    wall = time.perf_counter() - started
+    gold = gold_actions(task, folder)
+    result = score(gold, device.actions, error=outcome.error)
+    return TaskResult(
+        agent=agent_name, app=folder.name, file=task.file, task=task.task,
+        lenient=result.lenient, strict=result.strict, matched=result.matched, gold=result.total,
+        in_order=result.in_order, ceiling_named=ceiling,
+        prompt_tokens=outcome.prompt_tokens, cached_prompt_tokens=outcome.cached_prompt_tokens,
+        generated_tokens=outcome.generated_tokens, llm_seconds=round(outcome.llm_seconds, 4),
+        prefill_seconds=round(outcome.prefill_seconds, 4), decode_seconds=round(outcome.decode_seconds, 4),
+        model_calls=outcome.model_calls, repairs=outcome.repairs, device_actions=len(device.actions),
+        unexplored=sum(1 for a in device.actions if a.error == "UnexploredTransition"),
+        device_seconds=round(device.device_seconds, 4), wall_seconds=round(wall, 4), error=outcome.error,
+        scripts=list(outcome.scripts), actions=[a.describe() for a in device.actions], missing=result.missing,
+        notes=dict(outcome.notes),
+    )
+
+
+def _load_previous(path: Path, *, model: str, dataset: str) -> dict:
+    """The results document an earlier run left in ``path`` (empty when none)."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        raise BadInputError(f"{path} is not valid JSON", fix="delete it or run with --fresh") from None
+    models = {data.get("model"), model} - {"none"}  # model-free agents (the oracle) fit any run
+    if data.get("format") != FORMAT or len(models) > 1 or data.get("dataset") != dataset:
+        raise BadInputError(
+            f"{path} holds results of another run (model {data.get('model')!r}, dataset {data.get('dataset')!r})",
+            fix="pass another --out folder, or --fresh to replace them")
+    return data
+
+
+def run_accuracy(
+    *,
+    dataset: Path,
+    out: Path,
+    apps: list[str] | None = None,
+    model_name: str | None = None,
+    agents: list[str] | tuple[str, ...] = ("ours", "baseline"),
+    limit: int | None = None,
+    fresh: bool = False,
+    max_steps: int = 10,
+    model=None,
+    agent_fns: dict[str, Callable[..., AgentOutcome]] | None = None,
+    console: Console | None = None,
+    command: str = "",
+) -> dict:
+    """Run the suite and write ``<out>/accuracy.json`` (after every task) and the report; returns the
+    results document. ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
+    console = console or Console()
+    dataset = Path(dataset).resolve()
+    out = Path(out)
+    if limit is not None and limit < 1:
+        raise BadInputError(f"--limit must be at least 1 (got {limit})", fix="pass --limit 1 or more, or leave it out")
+    folders = discover_apps(dataset, apps)
+    fns = {name: (agent_fns or {}).get(name) or get_agent(name, max_steps=max_steps) for name in agents}
+
+    infos: dict[str, AppInfo] = {}
+    tasks: dict[str, list[GoldTask]] = {}
+    bound: dict[tuple[str, str], Callable[..., AgentOutcome]] = {}  # (agent, app) -> agent bound to the app
+    docs = {}
+    ceilings: dict[tuple[str, str], int] = {}
+    from autodroid.explorer.coverage import gold_coverage
+
+    for folder in folders:
+        started = time.perf_counter()
+        built = app_doc(folder)
+        all_tasks = load_gold_tasks(folder)
+        tasks[folder.name] = all_tasks[:limit] if limit else all_tasks
+        docs[folder.name] = built.doc
+        for name, fn in fns.items():  # agents that need the app's gold tasks (the oracle) bind to it
+            bound[(name, folder.name)] = fn.bind(folder, all_tasks) if hasattr(fn, "bind") else fn
+        for task in tasks[folder.name]:
+            ceilings[(folder.name, task.file)] = task_ceiling(built.doc, folder, task)[0]
+        infos[folder.name] = AppInfo(
+            folder.name, str(folder), len(all_tasks), built.doc.version, len(built.doc.elements),
+            len(built.doc.screens), round(gold_coverage(built.doc, folder).share, 4), built.cached,
+            round(time.perf_counter() - started, 3))
+
+    load_seconds = 0.0
+    if model is None and not set(agents) <= MODEL_FREE:
+        from autodroid.planner.registry import load_model
+
+        started = time.perf_counter()
+        with console.status(f"loading model {model_name or '(default)'}"):
+            model = load_model(model_name)
+        load_seconds = time.perf_counter() - started
+    model_label = model.name if model is not None else "none"
+    path = out / RESULTS_FILE
+    earlier = {} if fresh else _load_previous(path, model=model_label, dataset=str(dataset))
+    previous = [TaskResult(**entry) for entry in earlier.get("tasks", [])]
+    if model_label == "none":
+        model_label = earlier.get("model", "none")
+    done = {r.key: r for r in previous}
+    document = {
+        "format": FORMAT, "suite": "accuracy", "dataset": str(dataset), "model": model_label,
+        "agents": sorted({*earlier.get("agents", []), *agents}), "limit": limit, "max_steps": max_steps, "command": command,
+        "machine": {"cpus": _cpus(), "platform": platform.platform(), "python": platform.python_version()},
+        "model_load_seconds": round(load_seconds, 3),
+        "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()}},
+        "tasks": [asdict(r) for r in previous],
+    }
+
+    jobs = [(agent, folder, task) for agent in agents for folder in folders for task in tasks[folder.name]
+            if (agent, folder.name, task.file) not in done]
+    jobs.sort(key=lambda job: (job[1].name, list(agents).index(job[0])))  # per app: all of ours, then baseline
+    console.print(f"[bold]accuracy[/]: {len(folders)} apps, {sum(len(t) for t in tasks.values())} tasks, "
+                  f"agents {', '.join(agents)}, model {model_label}"
+                  + (f"; {len(done)} results kept from {path}" if done else ""))
+    first_seconds: dict[str, float] = {}
+    remaining = {agent: sum(1 for j in jobs if j[0] == agent) for agent in agents}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=console, transient=False) as progress:
+        bar = progress.add_task("tasks", total=len(jobs))
+        for agent, folder, task in jobs:
+            progress.update(bar, description=f"{agent} {folder.name}/{task.file}")
+            result = run_task(agent, bound[(agent, folder.name)], folder, task, docs[folder.name], model,
+                              ceilings[(folder.name, task.file)])
+            remaining[agent] -= 1
+            if agent not in first_seconds:
+                first_seconds[agent] = result.wall_seconds
+                progress.console.print(
+                    f"estimate {agent}: first task {result.wall_seconds:.1f} s x {remaining[agent] + 1} tasks "
+                    f"= ~{_duration(result.wall_seconds * (remaining[agent] + 1))}")
+            if result.error and result.error.startswith("crash:"):
+                progress.console.print(f"[red]{agent} crashed on {folder.name}/{task.file}: {result.error}[/]")
+            document["tasks"].append(asdict(result))
+            _write(path, document)
+            progress.advance(bar)
+
+    from autodroid.bench.summary import summarize
+
+    document["summary"] = summarize(document)
+    _write(path, document)
+    from autodroid.bench.report import write_report
+
+    write_report(out)
+    return document
+
+
+def _write(path: Path, document: dict) -> None:
+    atomic_write_text(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+
+
+def _cpus() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

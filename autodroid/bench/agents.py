@@ -1,0 +1,61 @@
+"""The one shape every benchmarked agent has: ``agent(task_text, doc, device, model) -> AgentOutcome``.
+
+Ours (one script per task, ``autodroid.agent.run_task``) and the step-wise baseline plug in the same
+way, so both run on the same model, tasks and recording replay devices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
+
+from autodroid.appdoc import AppDoc
+
+
+@dataclass
+class AgentOutcome:
+    prompt_tokens: int = 0  # all prompt tokens the model was given, over every call
+    generated_tokens: int = 0
+    llm_seconds: float = 0.0  # prefill + decode time over every call
+    model_calls: int = 0
+    repairs: int = 0
+    error: str | None = None  # one line when the agent failed or gave up (None: it finished)
+    scripts: list[str] = field(default_factory=list)  # ours: every script attempt; baseline: chosen actions
+    cached_prompt_tokens: int = 0  # prompt tokens served from a KV cache instead of evaluated
+    prefill_seconds: float = 0.0
+    decode_seconds: float = 0.0
+    notes: dict = field(default_factory=dict)  # agent-specific extras (e.g. prefix cache source)
+
+    def add_completion(self, completion) -> None:
+        self.prompt_tokens += completion.prompt_tokens
+        self.generated_tokens += completion.generated_tokens
+        self.cached_prompt_tokens += completion.cached_prefix_tokens
+        self.prefill_seconds += completion.prefill_seconds
+        self.decode_seconds += completion.decode_seconds
+        self.llm_seconds += completion.prefill_seconds + completion.decode_seconds
+        self.model_calls += 1
+
+
+class Agent(Protocol):
+    def __call__(self, task_text: str, doc: AppDoc, device, model) -> AgentOutcome: ...
+
+
+AGENTS = ("ours", "baseline", "oracle")  # oracle: gold-informed scripts, the doc + runtime ceiling
+
+
+def get_agent(name: str, *, max_steps: int = 10) -> Callable[..., AgentOutcome]:
+    from autodroid.errors import BadInputError
+
+    if name == "ours":
+        from autodroid.bench.ours import run_ours
+
+        return run_ours
+    if name == "baseline":
+        from autodroid.bench.baseline import StepwiseAgent
+
+        return StepwiseAgent(max_steps=max_steps)
+    if name == "oracle":
+        from autodroid.bench.oracle import OracleAgent
+
+        return OracleAgent()
+    raise BadInputError(f"unknown agent {name!r}", fix=f"use one of {', '.join(AGENTS)}")

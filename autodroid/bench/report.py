@@ -1,0 +1,253 @@
+"""The report of a results folder: ``report.html`` (self-contained, inline SVG charts) and ``summary.md``,
+built from whichever of ``accuracy.json`` and ``latency.json`` the folder holds."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from autodroid.bench.summary import PUBLISHED, PUBLISHED_NOTE, summarize
+from autodroid.bench.svg import grouped_bars, stacked_bars
+from autodroid.fileio import atomic_write_text
+
+AGENT_LABELS = {"ours": "ours (one script)", "baseline": "step-wise baseline", "oracle": "oracle (gold scripts)"}
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _factor(ratio: float | None) -> str:
+    """ours / baseline as 'x0.05 (20x fewer)'."""
+    if ratio is None:
+        return "–"
+    if ratio == 0:
+        return "x0"
+    return f"x{ratio:.3g} ({1 / ratio:.3g}x fewer)" if ratio < 1 else f"x{ratio:.3g}"
+
+
+def load(folder: Path, name: str) -> dict | None:
+    path = Path(folder) / name
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------------------- markdown
+
+
+def accuracy_markdown(doc: dict) -> list[str]:
+    summary = doc.get("summary") or summarize(doc)
+    agents = summary["agents"]
+    lines = [f"## Accuracy on DroidTask replay ({doc['model']})", ""]
+    lines.append(f"Dataset `{doc['dataset']}`, {len(doc['apps'])} apps"
+                 + (f", first {doc['limit']} tasks per app" if doc.get("limit") else "") + ".")
+    lines += ["", "| agent | tasks | success (lenient) | strict | gold actions found | prompt tok/task | "
+              "uncached prompt tok/task | generated tok/task | model calls/task | LLM s/task | repairs | errors |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, entry in agents.items():
+        o = entry["overall"]
+        lines.append(f"| {AGENT_LABELS.get(name, name)} | {o['tasks']} | **{_pct(o['lenient_rate'])}** "
+                     f"({o['lenient']}) | {_pct(o['strict_rate'])} ({o['strict']}) | {_pct(o['gold_actions_matched'])} "
+                     f"| {_num(o['prompt_tokens_mean'], 0)} | {_num(o['uncached_prompt_tokens_mean'], 0)} "
+                     f"| {_num(o['generated_tokens_mean'], 0)} | {_num(o['model_calls_mean'], 2)} "
+                     f"| {_num(o['llm_seconds_mean'], 2)} | {o['repairs_total']} | {o['errors']} |")
+    for anchor in PUBLISHED:
+        lines.append(f"| *published* {anchor['system']} | 158 | {_pct(anchor['success'])} | | | | | | | | | |")
+    lines += ["", f"*{PUBLISHED_NOTE}.*", ""]
+    lines += ["| app | tasks | doc covers gold actions | tasks within the doc's reach |"
+              + "".join(f" {name} lenient | {name} strict |" for name in agents),
+              "|---|---|---|---|" + "---|---|" * len(agents)]
+    for app, info in sorted(doc["apps"].items()):
+        rows = [entry["apps"].get(app) for entry in agents.values()]
+        ran = next((r for r in rows if r), None)
+        if ran is None:
+            continue
+        reach = f"{ran['ceiling_tasks']}/{ran['tasks']}"
+        cells = "".join(f" {_pct(r['lenient_rate']) if r else '–'} | {_pct(r['strict_rate']) if r else '–'} |"
+                        for r in rows)
+        lines.append(f"| {app} | {info['tasks']} | {_pct(info['gold_coverage'])} | {reach} |{cells}")
+    versus = summary.get("ours_vs_baseline")
+    if versus:
+        lines += ["", f"### Ours / step-wise baseline (same model, same {versus['tasks']} tasks)", "",
+                  "| | ours | baseline | ours / baseline |", "|---|---|---|---|",
+                  f"| success (lenient) | {_pct(versus['ours']['lenient_rate'])} | "
+                  f"{_pct(versus['baseline']['lenient_rate'])} | {_num(versus['success_lenient'], 2)} |",
+                  f"| success (strict) | {_pct(versus['ours']['strict_rate'])} | "
+                  f"{_pct(versus['baseline']['strict_rate'])} | {_num(versus['success_strict'], 2)} |",
+                  f"| prompt tokens / task | {_num(versus['ours']['prompt_tokens_mean'], 0)} | "
+                  f"{_num(versus['baseline']['prompt_tokens_mean'], 0)} | {_factor(versus['prompt_tokens'])} |",
+                  f"| uncached prompt tokens / task | {_num(versus['ours']['uncached_prompt_tokens_mean'], 0)} | "
+                  f"{_num(versus['baseline']['uncached_prompt_tokens_mean'], 0)} | "
+                  f"{_factor(versus['uncached_prompt_tokens'])} |",
+                  f"| model calls / task | {_num(versus['ours']['model_calls_mean'], 2)} | "
+                  f"{_num(versus['baseline']['model_calls_mean'], 2)} | {_factor(versus['model_calls'])} |",
+                  f"| LLM seconds / task | {_num(versus['ours']['llm_seconds_mean'], 2)} | "
+                  f"{_num(versus['baseline']['llm_seconds_mean'], 2)} | {_factor(versus['llm_seconds'])} |"]
+    if doc.get("command"):
+        lines += ["", f"Command: `{doc['command']}`"]
+    return lines
+
+
+def _stat(metric: dict | None, digits: int = 2, scale: float = 1.0) -> str:
+    if not metric:
+        return "–"
+    return (f"{metric['median'] * scale:.{digits}f} (min {metric['min'] * scale:.{digits}f}, "
+            f"max {metric['max'] * scale:.{digits}f}, n={metric['n']})")
+
+
+LATENCY_ROWS = (
+    ("model load", "model_load_s", "s", 2, 1.0),
+    ("prefill", "prefill_tok_s", "tok/s", 1, 1.0),
+    ("decode", "decode_tok_s", "tok/s", 1, 1.0),
+    ("prefix KV compute (once per doc version)", "prefix_compute_s", "s", 2, 1.0),
+    ("time to script, cold (no KV file, fresh model object)", "script_cold_s", "s", 2, 1.0),
+    ("time to script, warm (KV file on disk, fresh model object)", "script_warm_s", "s", 2, 1.0),
+    ("time to script, hot (prefix in memory)", "script_hot_s", "s", 2, 1.0),
+    ("interpreter + grounding per action", "interpreter_s_per_action", "ms", 3, 1000.0),
+    ("replay device per action", "replay_device_s_per_action", "ms", 3, 1000.0),
+    ("sim device per action", "sim_device_s_per_action", "ms", 3, 1000.0),
+    ("end to end per task (warm, replay)", "end_to_end_s", "s", 2, 1.0),
+)
+
+
+def latency_markdown(doc: dict) -> list[str]:
+    metrics = doc.get("metrics", {})
+    lines = [f"## Latency ({doc['model']}, {doc.get('machine', {}).get('cpus', '?')} CPU cores)", "",
+             f"Medians over {doc.get('repeats')} repeats (min, max, number of samples).", "",
+             "| what | unit | median (min, max, n) |", "|---|---|---|"]
+    for label, key, unit, digits, scale in LATENCY_ROWS:
+        if key in metrics:
+            lines.append(f"| {label} | {unit} | {_stat(metrics[key], digits, scale)} |")
+    floor = doc.get("floor")
+    if floor:
+        lines += ["", "| physical floor per task | value |", "|---|---|",
+                  f"| uncached prompt tokens (median) | {_num(floor['uncached_prompt_tokens'], 0)} |",
+                  f"| generated tokens (median) | {_num(floor['generated_tokens'], 0)} |",
+                  f"| floor = uncached / prefill rate + generated / decode rate | {_num(floor['floor_s'], 2)} s |",
+                  f"| measured warm time to script | {_num(floor['warm_s'], 2)} s |",
+                  f"| warm / floor | **{_num(floor['ratio'], 2)}** |"]
+        if floor.get("cold_over_warm") is not None:
+            lines.append(f"| cold / warm | **{_num(floor['cold_over_warm'], 1)}** |")
+    memory = doc.get("memory")
+    if memory:
+        lines += ["", f"Peak RSS (VmHWM) {_num(memory.get('peak_rss_mb'), 0)} MB; after loading the model "
+                      f"{_num(memory.get('rss_after_load_mb'), 0)} MB (anonymous {_num(memory.get('anon_after_load_mb'), 0)}"
+                      f" MB, file-backed {_num(memory.get('file_after_load_mb'), 0)} MB)."]
+    if doc.get("command"):
+        lines += ["", f"Command: `{doc['command']}`"]
+    return lines
+
+
+# ------------------------------------------------------------------------------------- HTML
+
+
+def accuracy_charts(doc: dict) -> list[str]:
+    summary = doc.get("summary") or summarize(doc)
+    agents = summary["agents"]
+    apps = sorted({app for entry in agents.values() for app in entry["apps"]})
+    charts = []
+    series = {}
+    for name, entry in agents.items():
+        label = AGENT_LABELS.get(name, name)
+        series[f"{label} lenient"] = [entry["apps"].get(a, {}).get("lenient_rate") for a in apps] + \
+                                     [entry["overall"]["lenient_rate"]]
+        series[f"{label} strict"] = [entry["apps"].get(a, {}).get("strict_rate") for a in apps] + \
+                                    [entry["overall"]["strict_rate"]]
+    charts.append(grouped_bars(f"Success per app ({doc['model']})", apps + ["all"], series, max_value=1.0,
+                               references=[(p["system"], p["success"]) for p in PUBLISHED]))
+    versus = summary.get("ours_vs_baseline")
+    if versus:
+        o, b = versus["ours"], versus["baseline"]
+        for title, key, fmt in (("Prompt tokens per task", "prompt_tokens_mean", lambda v: f"{v:,.0f}"),
+                                ("Model calls per task", "model_calls_mean", lambda v: f"{v:.2f}"),
+                                ("LLM seconds per task", "llm_seconds_mean", lambda v: f"{v:.2f} s"),
+                                ("Success (lenient)", "lenient_rate", lambda v: f"{v:.0%}")):
+            charts.append(grouped_bars(f"Ours vs step-wise baseline: {title} ({versus['tasks']} tasks)", [""],
+                                       {"ours": [o[key]], "baseline": [b[key]]}, fmt=fmt, width=620))
+    return charts
+
+
+def latency_charts(doc: dict) -> list[str]:
+    b = doc.get("breakdown") or {}
+    rows = [(label, [(k, v) for k, v in b[key].items() if v > 0]) for label, key in
+            (("cold time to script", "script_cold"), ("warm time to script", "script_warm"),
+             ("hot time to script", "script_hot"), ("end to end per task", "end_to_end")) if b.get(key)]
+    return [stacked_bars(f"Latency breakdown, medians ({doc['model']})", rows)] if rows else []
+
+
+def _markdown_to_html(lines: list[str]) -> str:
+    """Just enough markdown for our own summary: headings, tables, paragraphs."""
+    out, table = [], []
+
+    def flush() -> None:
+        if table:
+            rows = [r for r in table if not set(r.replace("|", "").strip()) <= {"-"}]
+            html = ["<table>"]
+            for i, row in enumerate(rows):
+                cells = [c.strip() for c in row.strip().strip("|").split("|")]
+                tag = "th" if i == 0 else "td"
+                html.append("<tr>" + "".join(f"<{tag}>{_inline(c)}</{tag}>" for c in cells) + "</tr>")
+            html.append("</table>")
+            out.append("\n".join(html))
+            table.clear()
+
+    for line in lines:
+        if line.startswith("|"):
+            table.append(line)
+            continue
+        flush()
+        if line.startswith("### "):
+            out.append(f"<h3>{_inline(line[4:])}</h3>")
+        elif line.startswith("## "):
+            out.append(f"<h2>{_inline(line[3:])}</h2>")
+        elif line.startswith("# "):
+            out.append(f"<h1>{_inline(line[2:])}</h1>")
+        elif line.strip():
+            out.append(f"<p>{_inline(line)}</p>")
+    flush()
+    return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    import re
+
+    text = escape(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"`(.+?)`", r"<code>\1</code>", text)
+    return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+
+
+STYLE = """body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222;padding:0 1em}
+table{border-collapse:collapse;margin:.6em 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 7px;text-align:left}
+th{background:#f2f2f2}code{font-size:12px;background:#f5f5f5;padding:1px 3px}svg{display:block;margin:1em 0}"""
+
+
+def write_report(folder: Path) -> tuple[Path, Path]:
+    """(report.html, summary.md) for the results in ``folder``."""
+    folder = Path(folder)
+    accuracy, latency = load(folder, "accuracy.json"), load(folder, "latency.json")
+    lines = ["# autodroid benchmark results", ""]
+    charts: list[str] = []
+    if accuracy:
+        lines += accuracy_markdown(accuracy) + [""]
+        charts += accuracy_charts(accuracy)
+    if latency:
+        lines += latency_markdown(latency) + [""]
+        charts += latency_charts(latency)
+    if not accuracy and not latency:
+        lines.append("No results in this folder yet: run `autodroid bench accuracy` or `autodroid bench latency`.")
+    md_path, html_path = folder / "summary.md", folder / "report.html"
+    atomic_write_text(md_path, "\n".join(lines).rstrip() + "\n")
+    html = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+            "<title>autodroid benchmark results</title>", f"<style>{STYLE}</style></head><body>",
+            _markdown_to_html(lines), "<h2>Charts</h2>", *charts, "</body></html>"]
+    atomic_write_text(html_path, "\n".join(html) + "\n")
+    return html_path, md_path

@@ -1,0 +1,110 @@
+"""`autodroid bench accuracy|latency|report`: the benchmark suites (see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+
+from autodroid.errors import BadInputError
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _command() -> str:
+    """The command line as given (options left at their defaults omitted), for the results file."""
+    ctx = click.get_current_context()
+    words = ["autodroid", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:
+        source = ctx.get_parameter_source(param.name)
+        if source is None or source.name == "DEFAULT" or not isinstance(param, click.Option):
+            continue
+        value = ctx.params[param.name]
+        flag = max(param.opts, key=len)
+        if param.is_flag:
+            words.append(flag) if value else None
+            continue
+        for item in (value if param.multiple else [value]):
+            words += [flag, str(item)]
+    return " ".join(shlex.quote(w) for w in words)
+
+
+@click.group()
+def bench() -> None:
+    """Benchmarks: task success on recorded apps (ours vs a step-wise agent) and latency."""
+
+
+@bench.command()
+@click.option("--dataset", type=click.Path(path_type=Path), default=None,
+              help="folder of DroidTask-format app folders (default: ../shared/droidtask)")
+@click.option("--apps", multiple=True, help="apps to run, comma-separated (default: every app folder)")
+@click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
+@click.option("--agents", default="ours,baseline", show_default=True,
+              help="comma-separated: ours, baseline (step-wise), oracle (gold scripts: the doc + runtime ceiling)")
+@click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
+@click.option("--max-steps", type=int, default=10, show_default=True, help="the baseline's action budget per task")
+@click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (accuracy.json, report)")
+def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str, limit: int | None,
+             max_steps: int, fresh: bool, out: Path) -> None:
+    """Success of each agent on every gold task (lenient = published rule, strict = in order, no error)."""
+    from autodroid.bench.accuracy import run_accuracy
+    from autodroid.bench.agents import AGENTS
+    from autodroid.bench.dataset import default_dataset
+
+    dataset = dataset or default_dataset()
+    if dataset is None:
+        raise BadInputError("no dataset given and ../shared/droidtask is absent",
+                            fix="pass --dataset <folder of DroidTask app folders>")
+    chosen = _names((agents,))
+    unknown = [a for a in chosen if a not in AGENTS]
+    if unknown or not chosen:
+        raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}", fix=f"use --agents from {', '.join(AGENTS)}")
+    document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
+                            agents=chosen, limit=limit, fresh=fresh, max_steps=max_steps, command=_command())
+    for name, entry in document["summary"]["agents"].items():
+        o = entry["overall"]
+        click.echo(f"{name}: lenient {o['lenient']}/{o['tasks']} ({o['lenient_rate']:.1%}), "
+                   f"strict {o['strict']}/{o['tasks']} ({o['strict_rate']:.1%}), "
+                   f"{o['prompt_tokens_mean']:.0f} prompt tokens/task, {o['llm_seconds_mean']:.2f} LLM s/task")
+    click.echo(f"results: {out / 'accuracy.json'}, {out / 'report.html'}, {out / 'summary.md'}")
+
+
+@bench.command()
+@click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
+@click.option("--repeats", type=int, default=3, show_default=True, help="repeats of each measurement")
+@click.option("--dataset", type=click.Path(path_type=Path), default=None,
+              help="folder of DroidTask-format app folders (default: ../shared/droidtask)")
+@click.option("--app", default=None, help="the app whose doc and tasks are timed (default: the first app)")
+@click.option("--tasks", "task_count", type=int, default=3, show_default=True, help="tasks timed per repeat")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (latency.json, report)")
+def latency(model_name: str | None, repeats: int, dataset: Path | None, app: str | None, task_count: int,
+            out: Path) -> None:
+    """Model load, prefill/decode rates, cold vs warm time to script, per-action overheads, peak memory."""
+    from autodroid.bench.dataset import default_dataset
+    from autodroid.bench.latency import run_latency
+
+    dataset = dataset or default_dataset()
+    if dataset is None:
+        raise BadInputError("no dataset given and ../shared/droidtask is absent",
+                            fix="pass --dataset <folder of DroidTask app folders>")
+    document = run_latency(model_name=model_name, repeats=repeats, dataset=dataset, app=app,
+                           task_count=task_count, out=out, command=_command())
+    floor = document.get("floor") or {}
+    if floor:
+        click.echo(f"warm time to script {floor['warm_s']:.2f} s; physical floor {floor['floor_s']:.2f} s; "
+                   f"ratio {floor['ratio']:.2f}")
+    click.echo(f"results: {out / 'latency.json'}, {out / 'report.html'}, {out / 'summary.md'}")
+
+
+@bench.command()
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+def report(folder: Path) -> None:
+    """Rebuild report.html and summary.md from the JSON results in FOLDER."""
+    from autodroid.bench.report import write_report
+
+    html, md = write_report(folder)
+    click.echo(f"{html}\n{md}")
