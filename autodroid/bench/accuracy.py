@@ -28,7 +28,7 @@ from autodroid.errors import AutodroidError, BadInputError
 from autodroid.fileio import atomic_write_text
 
 RESULTS_FILE = "accuracy.json"
-MODEL_FREE = {"oracle"}
+MODEL_FREE = {"oracle", "oracle-targets"}
 FORMAT = 1
 
 

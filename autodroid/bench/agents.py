@@ -40,7 +40,8 @@ class Agent(Protocol):
     def __call__(self, task_text: str, doc: AppDoc, device, model) -> AgentOutcome: ...
 
 
-AGENTS = ("ours", "baseline", "oracle")  # oracle: gold-informed scripts, the doc + runtime ceiling
+# oracle / oracle-targets: gold-informed scripts (all steps / target steps only), the doc + runtime ceiling
+AGENTS = ("ours", "baseline", "oracle", "oracle-targets")
 
 
 def get_agent(name: str, *, max_steps: int = 10) -> Callable[..., AgentOutcome]:
@@ -54,8 +55,8 @@ def get_agent(name: str, *, max_steps: int = 10) -> Callable[..., AgentOutcome]:
         from autodroid.bench.baseline import StepwiseAgent
 
         return StepwiseAgent(max_steps=max_steps)
-    if name == "oracle":
+    if name in ("oracle", "oracle-targets"):
         from autodroid.bench.oracle import OracleAgent
 
-        return OracleAgent()
+        return OracleAgent(targets_only=name == "oracle-targets")
     raise BadInputError(f"unknown agent {name!r}", fix=f"use one of {', '.join(AGENTS)}")

@@ -11,7 +11,8 @@ from autodroid.bench.summary import PUBLISHED, PUBLISHED_NOTE, summarize
 from autodroid.bench.svg import grouped_bars, stacked_bars
 from autodroid.fileio import atomic_write_text
 
-AGENT_LABELS = {"ours": "ours (one script)", "baseline": "step-wise baseline", "oracle": "oracle (gold scripts)"}
+AGENT_LABELS = {"ours": "ours (one script)", "baseline": "step-wise baseline", "oracle": "oracle (gold scripts)",
+                "oracle-targets": "oracle (gold target steps)"}
 
 
 def _pct(value: float | None) -> str:

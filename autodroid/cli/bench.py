@@ -43,7 +43,8 @@ def bench() -> None:
 @click.option("--apps", multiple=True, help="apps to run, comma-separated (default: every app folder)")
 @click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
 @click.option("--agents", default="ours,baseline", show_default=True,
-              help="comma-separated: ours, baseline (step-wise), oracle (gold scripts: the doc + runtime ceiling)")
+              help="comma-separated: ours, baseline (step-wise), oracle / oracle-targets (gold scripts, all steps / "
+                   "target steps only: the doc + runtime ceiling)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--max-steps", type=int, default=10, show_default=True, help="the baseline's action budget per task")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
