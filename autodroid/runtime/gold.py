@@ -98,6 +98,8 @@ def _map_in(doc: AppDoc, screen: Screen, node: Node, step: GoldStep, number: int
             container = ground(screen, element).node
         except AutodroidError:
             continue
+        if node.id == container.id and step.action == "scroll":
+            return StepLine(number, f"{element.name}.scroll(\"down\")", element.name, here)
         if not _is_within(screen, node, container) or node.id == container.id:
             continue
         for row in list_rows(screen, container, element):
@@ -122,10 +124,10 @@ def _map_in(doc: AppDoc, screen: Screen, node: Node, step: GoldStep, number: int
             if not row.label:
                 problems.append(f"step {number}: row of {element.name} has no label to match")
                 continue
-            same = [r for r in list_rows(screen, container, element) if r.key[0] == row.key[0]]
-            if len(same) > 1:
-                problems.append(f"step {number}: {len(same)} rows of {element.name} are labelled {row.label!r}")
-                continue
+            rows = list_rows(screen, container, element)
+            if sum(1 for r in rows if r.key[0] == row.key[0]) > 1:  # look-alike labels: by position
+                position = [r.node.id for r in rows].index(row.node.id)
+                return StepLine(number, f"{element.name}[{position}].tap()", element.name, here)
             if any(o.casefold() == row.label.casefold() for o in element.options):
                 option = next(o for o in element.options if o.casefold() == row.label.casefold())
                 leads = next((e.to for e in doc.navigation if e.element == element.name and e.action == "select"
@@ -288,3 +290,93 @@ def performed_in_order(received: list[Received], steps: list[GoldStep]) -> str:
                    "was not performed in order"
         position += 1
     return ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Evaluating an app: both script variants of every replayable gold task on the replay device
+
+
+@dataclass
+class TaskOutcome:
+    file: str
+    generated: bool
+    full_ok: bool = False
+    target_ok: bool = False
+    targets: int = 0  # steps kept in the target-only script
+    dropped: int = 0  # navigation steps left to auto-navigation in the target-only script
+    why: str = ""  # first failure (generation, full run or target run)
+
+
+@dataclass
+class AppOutcome:
+    app: str
+    tasks: list[TaskOutcome] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+    def count(self, attribute: str) -> int:
+        return sum(1 for t in self.tasks if getattr(t, attribute))
+
+
+def replayable_tasks(droidtask: Path) -> set[tuple[str, str]]:
+    """(app, task file) of the gold tasks ``replay_status.tsv`` says replay from the log's start screen."""
+    import csv
+
+    with open(Path(droidtask) / "replay_status.tsv", encoding="utf-8") as handle:
+        return {(row["app"], row["task_file"]) for row in csv.DictReader(handle, delimiter="\t")
+                if row["replayable_from_log_start"] == "yes"}
+
+
+def evaluate_app(folder: Path, doc: AppDoc, only: set[str] | None = None) -> AppOutcome:
+    """Generate and run both script variants of the app's gold tasks (those named in ``only``, or all)."""
+    from autodroid.device.replay import ReplayDevice
+    from autodroid.droidtask import load_gold_tasks
+    from autodroid.runtime.policy import Policy
+    from autodroid.runtime.run import run_on_device
+
+    allow_all = Policy(default={"normal": "allow", "sensitive": "allow"}, origin="gold tasks: allow all")
+    recognizer = Recognizer(doc)
+    outcome = AppOutcome(Path(folder).name)
+    for task in load_gold_tasks(Path(folder)):
+        if only is not None and task.file not in only:
+            continue
+        script = gold_script(doc, folder, task, recognizer)
+        if not script.complete:
+            outcome.tasks.append(TaskOutcome(task.file, False, why="; ".join(script.problems)))
+            continue
+        result = TaskOutcome(task.file, True, targets=len(script.target_steps),
+                             dropped=len(task.steps) - len(script.target_steps))
+        device = RecordingDevice(ReplayDevice(folder, files=[task.file]))
+        report = run_on_device(script.full(), doc, device, policy=allow_all)
+        why = performed_exactly(device.received, task.steps) if report.ok else report.error_text
+        result.full_ok = not why
+        result.why = f"full: {why}" if why else ""
+        device = RecordingDevice(ReplayDevice(folder, files=[task.file]))
+        report = run_on_device(script.targets_only(), doc, device, policy=allow_all)
+        kept = [task.steps[i] for i in script.target_steps]
+        why = performed_in_order(device.received, kept) if report.ok else report.error_text
+        result.target_ok = not why
+        if why and not result.why:
+            result.why = f"target-only: {why}"
+        outcome.tasks.append(result)
+    return outcome
+
+
+def format_table(outcomes: list[AppOutcome]) -> str:
+    rows = [("app", "tasks", "scripted", "full ok", "full share", "target-only ok", "target share",
+             "nav steps dropped")]
+    total = [0, 0, 0, 0, 0]
+    for o in outcomes:
+        gen, full, target = o.count("generated"), o.count("full_ok"), o.count("target_ok")
+        dropped = sum(t.dropped for t in o.tasks)
+        rows.append((o.app, str(o.total), str(gen), str(full), f"{full / o.total:.0%}" if o.total else "-",
+                     str(target), f"{target / o.total:.0%}" if o.total else "-", str(dropped)))
+        for i, value in enumerate((o.total, gen, full, target, dropped)):
+            total[i] += value
+    rows.append(("all", str(total[0]), str(total[1]), str(total[2]),
+                 f"{total[2] / total[0]:.0%}" if total[0] else "-", str(total[3]),
+                 f"{total[3] / total[0]:.0%}" if total[0] else "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)

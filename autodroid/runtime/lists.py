@@ -38,11 +38,11 @@ def _row_nodes(screen: Screen, container: Node, element: Element) -> list[Node]:
     shapes = find_lists(screen)
     for shape in shapes:
         if shape.container.id == container.id:
-            return shape.rows
+            return _all_rows(screen, shape.rows)
     inside = {d.id for d in screen.descendants(container)}
     for shape in shapes:  # the list found as a nested or wrapping container of the documented one
         if shape.container.id in inside or container.id in {d.id for d in screen.descendants(shape.container)}:
-            return shape.rows
+            return _all_rows(screen, shape.rows)
     if element.item_selector is not None:
         matches = index_of(screen).select(element.item_selector, within=container)
         ids = {node.id for node in matches}
@@ -53,6 +53,22 @@ def _row_nodes(screen: Screen, container: Node, element: Element) -> list[Node]:
     while len(node.children) == 1:
         node = screen.node(node.children[0])
     return screen.children_of(node)
+
+
+def _all_rows(screen: Screen, rows: list[Node]) -> list[Node]:
+    """The shape-alike rows ``find_lists`` kept, plus their siblings of another shape that show a label or
+    react to taps (a file row among folder rows); layout-only siblings stay out."""
+    parent = screen.parent_of(rows[0]) if rows else None
+    if parent is None or any(screen.parent_of(r) is not parent and (screen.parent_of(r) or r).id != parent.id
+                             for r in rows):
+        return rows
+    kept = {r.id for r in rows}
+    out = []
+    for child in screen.children_of(parent):
+        if child.id in kept or (screen.subtree_text(child, 1) and
+                                any(n.clickable or n.checkable for n in [child, *screen.descendants(child)])):
+            out.append(child)
+    return out
 
 
 def tap_target(screen: Screen, row: Node, *, checkable: bool = False) -> Node:

@@ -17,6 +17,7 @@ from autodroid.ui.screen import Screen
 
 MIN_OVERLAP = 0.5  # below this F1 of matched elements and explained live nodes a screen is not recognised
 TIE_MARGIN = 0.15  # element scores this close to the best count as candidates too
+EXPECTED_MARGIN = 0.25  # the screen the last action should have led to wins if it scores this close
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Recognizer:
                 covered.update(node.id for node in matched)
                 if element.type == "list":
                     for node in matched:
-                        covered.update(d.id for d in screen.descendants(node))
+                        covered.update(_explained_rows(screen, node, element))
             recall = hit / total
             precision = sum(1 for node in live if node.id in covered) / len(live) if live else recall
             scores[name] = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
@@ -92,7 +93,9 @@ class Recognizer:
         best = max(scores.values())
         if best < MIN_OVERLAP:
             return Recognition((), signature, "none", best)
-        close = tuple(sorted((n for n, s in scores.items() if s >= best - TIE_MARGIN), key=lambda n: -scores[n]))
+        close = tuple(sorted((n for n, s in scores.items() if s >= best - TIE_MARGIN
+                             or (n == expected and s >= max(MIN_OVERLAP, best - EXPECTED_MARGIN))),
+                             key=lambda n: -scores[n]))
         return Recognition(_expected_first(close, expected), signature, "elements", best)
 
 
@@ -100,6 +103,21 @@ def _identifiable(node) -> bool:
     """Nodes the doc writer would have made an element of: what a screen's elements should explain."""
     return node.editable or node.checkable or node.clickable or node.long_clickable or node.scrollable or \
         bool(node.rid and node.text)
+
+
+def _explained_rows(screen: Screen, container, element: Element) -> set[int]:
+    """Node ids inside a list that the doc explains: rows whose label is a documented option (all rows
+    when the doc lists none). A same-id list with other rows (another screen's list) explains little."""
+    from autodroid.runtime.lists import list_rows
+    from autodroid.selectors import norm
+
+    options = {norm(o) for o in element.options}
+    ids: set[int] = set()
+    for row in list_rows(screen, container, element):
+        if not options or row.key[0] in options:
+            ids.add(row.node.id)
+            ids.update(d.id for d in screen.descendants(row.node))
+    return ids
 
 
 def _kind(node) -> str | None:
