@@ -377,6 +377,6 @@ def format_table(outcomes: list[AppOutcome]) -> str:
             total[i] += value
     rows.append(("all", str(total[0]), str(total[1]), str(total[2]),
                  f"{total[2] / total[0]:.0%}" if total[0] else "-", str(total[3]),
-                 f"{total[3] / total[0]:.0%}" if total[0] else "-"))
+                 f"{total[3] / total[0]:.0%}" if total[0] else "-", str(total[4])))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
