@@ -135,3 +135,11 @@ def test_refusal_before_running_still_ends_the_event_stream():
     assert events == [{"event": "end", "ok": False, "error": events[0]["error"], "actions": 0, "ops": 0,
                        "elapsed_s": 0.0}]
     assert events[0]["error"]["suggestions"][0] == "main__sort_button"
+
+
+def test_empty_script_is_an_error():
+    for src in ("", "\n\n", "# only a comment\n"):
+        errors = check(src)
+        assert [e.message for e in errors] == ["the script has no statements"]
+    with pytest.raises(ScriptError, match="no statements"):
+        run_script("", FakeHost())

@@ -13,6 +13,7 @@ from droidscript.walker import Walker
 from test_droidscript_fakehost import APIS, FIELDS, OPTIONS, FakeHost
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_LIGHT = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SMALL = Budgets(max_seconds=0.2, max_ops=3_000, max_actions=20, max_reads=50, max_loop_iterations=200,
                 max_iterations_per_loop=50, max_list_items=20, max_string_length=500, max_range=100, max_prints=10)
 
@@ -172,7 +173,7 @@ def test_valid_leaning_scripts_only_typed_errors(src):
     _exercise(src, FakeHost())
 
 
-@FUZZ
+@FUZZ_LIGHT
 @given(scripts)
 def test_walker_alone_refuses_what_the_checker_would(src):
     """Defence in depth: run the walker WITHOUT the static pass; it must still raise only typed errors
@@ -189,7 +190,7 @@ def test_walker_alone_refuses_what_the_checker_would(src):
         str(e)
 
 
-@FUZZ
+@FUZZ_LIGHT
 @given(
     valid_leaning_scripts,
     st.sampled_from(["act", "list_items", "back"]),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from .errors import BudgetExceeded
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Budgets:
     """Limits for one run. Every field is documented in the README table (generated from ``BUDGET_DOCS``)."""
 

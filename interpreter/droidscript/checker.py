@@ -123,6 +123,8 @@ def check_script(
 
 def analyse(tree: ast.Module, src: Source, tables: Tables, budgets: Budgets) -> list[ScriptError]:
     checker = _Checker(src, tables, budgets)
+    if not tree.body:
+        checker.error(None, "the script has no statements", fix="write at least one API call, e.g. back()")
     checker.run(tree)
     seen: set[tuple] = set()
     out = []
