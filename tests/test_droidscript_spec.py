@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import droidscript
-from droidscript import BUILTINS, LANGUAGE, Budgets
+from droidscript import BUILTINS, LANGUAGE, Budgets, check_script
 from droidscript.spec import main as spec_main
 from droidscript.spec import render
 
@@ -86,3 +86,12 @@ def test_import_package_name_is_not_interpreter():
     assert droidscript.__name__ == "droidscript"
     assert not re.search(r"^\s*(from|import)\s+interpreter\b", "\n".join(
         p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")), re.M)
+
+
+def test_readme_example_script_is_valid():
+    text = README.read_text(encoding="utf-8")
+    example = text.split("```python\n", 1)[1].split("```", 1)[0]
+    apis = {"main_screen__sort_button": "button", "sorting_dialog__order": "list", "main_screen__notes_list": "list"}
+    errors = check_script(example, apis, {"sorting_dialog__order": ["Ascending", "Descending"]},
+                          {"main_screen__notes_list": ["delete_button"]})
+    assert errors == []
