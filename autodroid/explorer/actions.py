@@ -81,7 +81,8 @@ def candidate_actions(
     """Every action worth trying on this screen, in the order the explorer tries them: typing first (forms
     are filled before their buttons are pressed), then taps, long taps, scrolls, and back last."""
     nodes = [node for node in screen.app_nodes() if node.enabled and node.visible]
-    typed = [Action("set_text", node.id, text) for node in nodes if node.editable for text in texts_for(node)]
+    typed = [Action("set_text", node.id, text) for node in nodes if node.editable for text in texts_for(node)
+             if text != node.text]  # typing what the field already holds changes nothing
     taps = [Action("tap", node.id) for node in nodes if not node.editable and (
         node.clickable or node.checkable or (tap_inherited and node.inherited_clickable and node.label))]
     long_taps = [Action("long_tap", node.id) for node in nodes if node.long_clickable]

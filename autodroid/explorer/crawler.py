@@ -2,8 +2,8 @@
 
 The loop, one device action at a time:
 1. on another app's screen: press back once, then restart;
-2. on a state with an untried, allowed action: try it (typing first, back last);
-3. while a job (a planned route, see 4 and 5) is under way: take its next step;
+2. while a job (a planned route, see 4 and 5) is under way: take its next step;
+3. on a state with an untried, allowed action: try it (typing first, back last);
 4. else head for the most recently discovered state that still has untried actions: walk along trusted
    transitions, or restart and walk, or restart and repeat the exact actions that first reached it (for
    states behind history-dependent transitions); re-planned after every step;
@@ -36,6 +36,7 @@ from autodroid.ui.screen import Screen
 
 RESUME_REPLAY_LIMIT = 500  # on other devices (or longer tails) a resume restarts instead of replaying
 NAV_RESTART_LIMIT = 4  # restarts in one navigation attempt before the target is given up
+IDLE_LIMIT = 200  # actions in a row that taught nothing new before the current target is given up
 
 
 class _Stop(Exception):
@@ -88,7 +89,8 @@ class Crawler:
         self.by_key: dict[str, str] = {}
         self.info: dict[str, _StateInfo] = {}
         self.candidates: dict[str, list[Action]] = {}
-        self.limit_tries: dict[tuple, set[str]] = {}
+        self.limit_tries: dict[tuple, set[tuple]] = {}  # limit key -> (state, action key) pairs tried
+        self.limit_outcomes: dict[tuple, set[str]] = {}  # limit key -> signatures of the screens reached
         self.exhausted: set[str] = set()
         self.skips_done: set[str] = set()
         self.given_up: set[str] = set()  # state ids and job ids
@@ -96,6 +98,7 @@ class Crawler:
         self.job_tail: tuple[str, int] | None = None  # (job id, steps taken) of the job under way
         self.nav_restarts = 0  # restarts since the last edge that was not navigation
         self.recover_streak = 0
+        self.idle_steps = 0  # edges in a row that tried nothing new
         self.last_purpose = ""
         self.current: str | None = None
         self.start: str | None = None
@@ -157,6 +160,9 @@ class Crawler:
 
     # ================================================================ one step
     def _step(self) -> bool:
+        job = self._job_under_way()  # a route in progress goes on: its states are known (a surprise ends it)
+        if job is not None:
+            return self._job_step(job)
         cur = self.current
         if cur is None or self.info[cur].outside:
             self._recover()
@@ -166,9 +172,6 @@ class Crawler:
         if action is not None:
             self._act(action, "explore")
             return True
-        job = self._job_under_way()
-        if job is not None:
-            return self._job_step(job)
         target = self._frontier_target()
         if target is not None:
             return self._navigate_step(target)
@@ -178,12 +181,17 @@ class Crawler:
         return False
 
     def _recover(self) -> None:
-        """Off the app (another app, the launcher): back once, then restart."""
-        if self.recover_streak >= 4:
+        """Off the app (another app, the launcher): back once, then relaunch the app (its data kept, so
+        the session goes on), then restart it afresh."""
+        if self.current is None:
+            self._restart("recover")
+        elif self.recover_streak >= 4:
             raise _Stop("device error", f"cannot get back into {self.package or self.config.app}: "
-                                        "back and restart both leave another app in front")
-        if self.current is not None and self.last_purpose != "recover":
+                                        "back, relaunch and restart all leave another app in front")
+        elif self.recover_streak == 0:
             self._act(Action("back"), "recover")
+        elif self.recover_streak == 1:
+            self._restart("recover", soft=True)
         else:
             self._restart("recover")
 
@@ -215,11 +223,15 @@ class Crawler:
         return (info.signature, element, action.kind, action.text, action.direction)
 
     def _over_limit(self, sid: str, action: Action) -> bool:
+        """The same element action (list rows alike) was tried ``per_screen_limit`` times on this screen, and
+        every try led to the same screen (or nowhere): more tries would only show other content. Elements
+        that share a key but lead to different screens (tabs with one resource id) stay unlimited. Back
+        is exempt: one try per state, and the back edges it finds make the cheapest way home."""
         limit = self.config.per_screen_limit
-        if limit <= 0:
+        if limit <= 0 or action.kind == "back":
             return False
-        tried_on = self.limit_tries.get(self._limit_key(sid, action), ())
-        return len(tried_on) >= limit and sid not in tried_on
+        key = self._limit_key(sid, action)
+        return len(self.limit_tries.get(key, ())) >= limit and len(self.limit_outcomes.get(key, ())) <= 1
 
     def _next_action(self, sid: str) -> Action | None:
         if sid in self.exhausted:
@@ -316,7 +328,7 @@ class Crawler:
 
     # ================================================================ navigation
     def _navigate_step(self, target: str, *, job_id: str | None = None) -> bool:
-        if self.nav_restarts >= NAV_RESTART_LIMIT:
+        if self.nav_restarts >= NAV_RESTART_LIMIT or self.idle_steps > max(IDLE_LIMIT, 4 * len(self.info)):
             self._give_up(job_id or target, f"navigation to {target} kept landing elsewhere")
             return True
         options = []
@@ -343,14 +355,22 @@ class Crawler:
         return True
 
     def _give_up(self, what: str, reason: str) -> None:
-        self.given_up.add(what)
         field_name = "state" if what in self.info else "job"
-        self.writer.write({"type": "giveup", field_name: what, "reason": reason, "step": self.stats.steps})
+        record = {"type": "giveup", field_name: what, "reason": reason, "step": self.stats.steps}
+        self.writer.write(record)
+        self._learn_giveup(record)
+
+    def _learn_giveup(self, record: dict) -> None:
+        self.given_up.add(record.get("job") or record.get("state"))
         self.job_tail = None
+        self.idle_steps = 0
 
     # ================================================================ acting
     def _act(self, action: Action, purpose: str, *, job: str | None = None, expected: str | None = None,
              last: bool = False) -> None:
+        if action.kind == "restart":  # a relaunch that is part of a route
+            self._restart(purpose, soft=True, job=job, expected=expected, last=last)
+            return
         cur = self.current
         extra = {"job": job, "expected": expected, "last": last}
         record = node = None
@@ -407,16 +427,21 @@ class Crawler:
                             f" (first attempt: {first.message})") from None
 
     def _restart(self, purpose: str, *, job: str | None = None, expected: str | None = None,
-                 last: bool = False, log: bool = True) -> None:
+                 last: bool = False, log: bool = True, soft: bool = False) -> None:
+        """Restart the app: afresh (``reset()`` where the device has it: initial screen and data), or with
+        ``soft`` relaunch it keeping its data (``app_start``), which continues the session."""
+        reset = getattr(self.device, "reset", None)
+        is_reset = callable(reset) and not soft
+
         def restart() -> None:
-            reset = getattr(self.device, "reset", None)
-            if callable(reset):  # replay and sim devices: back to the initial screen and data
+            if is_reset:
                 reset()
                 return
             stop = getattr(self.device, "app_stop", None)
-            if callable(stop) and self.package:
+            if callable(stop) and self.package and not soft:
                 stop(self.package)
-            self.device.app_start(self.package or self.config.app)
+            self.device.app_start(self.config.app if self.kind in DETERMINISTIC_KINDS else
+                                  self.package or self.config.app)
 
         try:
             restart()
@@ -433,8 +458,9 @@ class Crawler:
         if not self.package and screen.package:
             self.package = screen.package
         to = self._register(screen)
+        note = "app restarted with its initial data" if is_reset else "app relaunched"
         self._write_edge(self.current, Action("restart"), None, to, "changed" if to != self.current else "unchanged",
-                         "app restarted", purpose, job=job, expected=expected, last=last)
+                         note, purpose, job=job, expected=expected, last=last, reset=is_reset)
         self.current = to
 
     def _count_step(self) -> None:
@@ -486,10 +512,12 @@ class Crawler:
 
     def _write_edge(self, source: str | None, action: Action, node: dict | None, to: str | None, result: str,
                     note: str, purpose: str, *, job: str | None = None, expected: str | None = None,
-                    last: bool = False, alternatives: int = 1) -> None:
+                    last: bool = False, alternatives: int = 1, reset: bool | None = None) -> None:
         record = {"type": "edge", "from": source, "action": action.kind, "node": node, "text": action.text,
                   "direction": action.direction, "to": to, "result": result, "note": note,
                   "step": self.stats.steps, "purpose": purpose}
+        if reset is not None:
+            record["reset"] = reset
         if alternatives > 1:
             record["alternatives"] = alternatives
         if job is not None:
@@ -524,7 +552,7 @@ class Crawler:
         else:
             taken = self.job_tail[1] + 1 if self.job_tail and self.job_tail[0] == job else 1
             self.job_tail = (job, taken)
-        if action == "restart":
+        if action == "restart" and (record.get("reset", True) or source is None):
             self.knowledge.restarted(to)
             if to is not None:
                 self.start = to
@@ -534,9 +562,12 @@ class Crawler:
         node = record.get("node")
         key = (action, node.get("id") if isinstance(node, dict) else None, record.get("text"),
                record.get("direction"))
+        self.idle_steps = self.idle_steps + 1 if (source, key) in self.knowledge.tried else 0
         self.knowledge.record(source, key, to, result, node, int(record.get("alternatives", 1)))
         if result != "skipped_destructive" and self.config.per_screen_limit > 0:
-            self.limit_tries.setdefault(self._limit_key(source, Action.from_key(key)), set()).add(source)
+            limit_key = self._limit_key(source, Action.from_key(key))
+            self.limit_tries.setdefault(limit_key, set()).add((source, key))
+            self.limit_outcomes.setdefault(limit_key, set()).add(self.info[to].signature if to else "")
 
     def _write_meta(self, *, resumed: bool) -> None:
         config = asdict(self.config)
@@ -554,15 +585,18 @@ class Crawler:
             self._add_state(state.id, state.key or state.id, state.signature, state.outside, texts, state.raw,
                             state.source)
             self.stats.steps = max(self.stats.steps, state.step)
-        for edge in graph.edges:
+        lines = [(edge.line, edge) for edge in graph.edges] + [(record["line"], record) for record in graph.giveups]
+        for _, item in sorted(lines, key=lambda pair: pair[0]):  # in file order: the counters depend on it
+            if isinstance(item, dict):
+                self._learn_giveup(item)
+                continue
+            edge = item
             self._learn({"from": edge.from_id, "action": edge.action, "node": edge.node, "text": edge.text,
                          "direction": edge.direction, "to": edge.to_id, "result": edge.result,
                          "purpose": edge.purpose, "alternatives": edge.alternatives, **edge.extra})
             self.stats.steps = max(self.stats.steps, edge.step)
         self.package = next((graph.states[e.to_id].package for e in graph.edges
                              if e.action == "restart" and e.to_id), "")
-        for record in graph.giveups:
-            self.given_up.add(record.get("job") or record.get("state"))
         self.stats.resumed = True
         self._edges_loaded = graph.edges
 
@@ -570,7 +604,8 @@ class Crawler:
         """Bring the device back to where the interrupted run was: on a deterministic device, replay the
         actions since the last restart (so that its history matches too); elsewhere, restart."""
         edges = self._edges_loaded
-        last = max((i for i, edge in enumerate(edges) if edge.action == "restart"), default=None)
+        last = max((i for i, edge in enumerate(edges)
+                    if edge.action == "restart" and edge.extra.get("reset", True)), default=None)
         if last is None:
             self._restart("restart")
             return
@@ -589,7 +624,10 @@ class Crawler:
                 break
             try:
                 self.current = edge.from_id
-                self._device_action(action, node)
+                if action.kind == "restart":
+                    self._restart("restart", soft=True, log=False)
+                else:
+                    self._device_action(action, node)
             except (UnexploredTransition, ElementNotFound):
                 break
             self.live = None

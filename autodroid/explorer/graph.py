@@ -202,7 +202,7 @@ def _add(graph: Graph, record: dict, number: int, path: Path) -> None:
                                         fix="the state line must come before the edges that use it")
             graph.edges.append(edge)
         elif kind == "giveup":
-            graph.giveups.append(record)
+            graph.giveups.append({**record, "line": number})
         # other types are ignored: later versions may add lines that older readers can skip
     except KeyError as error:
         raise BadInputError(f"{path}:{number}: {kind} line lacks the field {error.args[0]!r}",

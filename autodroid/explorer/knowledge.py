@@ -26,7 +26,7 @@ class Knowledge:
     alternatives: dict[tuple[str, ActionKey], int] = field(default_factory=dict)  # device-reported
     nodes: dict[tuple[str, ActionKey], dict | None] = field(default_factory=dict)  # node record per action
     order: list[tuple[str, ActionKey]] = field(default_factory=list)  # actions in first-seen order
-    ambiguous_order: list[tuple[str, ActionKey]] = field(default_factory=list)
+    ambiguous_order: list[tuple[str, ActionKey]] = field(default_factory=list)  # device-reported, to probe
     session: list[Step] = field(default_factory=list)  # transitions since the last restart
     traces: dict[str, list[Step]] = field(default_factory=dict)  # how each state was first reached after a restart
     _steps_cache: list[Step] | None = field(default=None, repr=False)
@@ -55,8 +55,8 @@ class Knowledge:
             self.failed.add(pair)
         if alternatives > self.alternatives.get(pair, 1):
             self.alternatives[pair] = alternatives
-        if self.is_ambiguous(pair) and pair not in self.ambiguous_order:
-            self.ambiguous_order.append(pair)
+        if alternatives > 1 and pair not in self.ambiguous_order:
+            self.ambiguous_order.append(pair)  # history-dependent by the device's own account: worth probing
 
     def is_ambiguous(self, pair: tuple[str, ActionKey]) -> bool:
         """The outcome depends on history: the device said so, or two outcomes were seen."""
