@@ -32,8 +32,13 @@ class Grounded:
     runner_up: float  # score of the second-best candidate (0 when alone)
 
 
-def describe_node(node: Node) -> str:
-    label = " ".join((node.text or node.desc or "").split())[:40]
+def describe_node(node: Node, screen: Screen | None = None) -> str:
+    """``<tag id=N rid=R 'label'>``; a container without a label of its own shows its first inner text."""
+    label = node.text or node.desc
+    if not label and screen is not None:
+        inner = screen.subtree_text(node, 1)
+        label = inner[0] if inner else ""
+    label = " ".join(label.split())[:40]
     parts = [node.tag, f"id={node.id}"]
     if node.rid:
         parts.append(f"rid={node.rid}")
@@ -117,7 +122,7 @@ def ground_selectors(screen: Screen, selectors: tuple[Selector, ...], element_ty
     best, node = ranked[0]
     second = ranked[1][0] if len(ranked) > 1 else 0.0
     if len(ranked) > 1 and second >= best:
-        tied = tuple(describe_node(n) for s, n in ranked if s >= best)
+        tied = tuple(describe_node(n, screen) for s, n in ranked if s >= best)
         raise AmbiguousElement(f"{name} matches {len(tied)} nodes equally well: {', '.join(tied[:5])}",
                                candidates=tied)
     return Grounded(node, best, second)

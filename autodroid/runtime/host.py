@@ -254,6 +254,9 @@ class RuntimeHost:
             hops += 1
             try:
                 self._hop(edge, rec)
+            except (PolicyRefused, DeviceError) as error:
+                raise type(error)(f"while navigating to {_names(targets)} for {element.name}: {error.message}",
+                                  fix=error.fix) from error
             except (ElementNotFound, UnexploredTransition) as error:
                 banned.add(edge)
                 self.trace.add("navigation_failed_hop", edge=_edge_dict(edge), error=_error_text(error))
@@ -262,7 +265,8 @@ class RuntimeHost:
             self.expected = edge.to
             rec = self.recognize()
             history.append(rec.describe())
-            if edge.to not in rec.candidates:
+            if edge.to not in rec.candidates:  # the doc's edge did not hold: do not trust it again now
+                banned.add(edge)
                 self.trace.add("navigation_deviation", edge=_edge_dict(edge), expected=edge.to,
                                got=list(rec.candidates), signature=rec.signature)
 
@@ -432,7 +436,7 @@ class RuntimeHost:
         self._authorize(ctx)
         started = time.monotonic()
         entry = {"role": role, "api": api, "action": action, "args": list(args), "line": self.line,
-                 "node": describe_node(node) if node is not None else "", "node_id": node.id if node else None,
+                 "node": describe_node(node, self.device.screen()) if node is not None else "", "node_id": node.id if node else None,
                  "screen_before": _rec_dict(before)}
         try:
             result = self._device_call(device_action or action, node, args)

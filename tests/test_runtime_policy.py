@@ -1,0 +1,170 @@
+"""Privilege policy: sensitive actions on the simulated notes app are confirmed or refused as configured,
+decided by the runtime (also for its own navigation hops), recorded in the trace."""
+
+from __future__ import annotations
+
+import pytest
+
+from autodroid.device import open_device
+from autodroid.errors import BadInputError, PolicyRefused
+from autodroid.runtime import load_policy, parse_policy, run_on_device
+from autodroid.runtime.policy import ActionContext, Policy
+from autodroid.runtime.walkdoc import Step, doc_from_walk
+
+DELETE_BUDGET = """main_screen__notes_list.select("Budget")
+books_to_read_screen__delete_note_button.tap()
+delete_dialog__delete_button.tap()
+"""
+
+
+def _tap(**where) -> Step:
+    return Step("tap", where)
+
+
+NOTES_WALK = [
+    _tap(rid="note_item"), Step("back"), _tap(desc="More options"), _tap(text="Sort by"), Step("back"),
+    Step("scroll", {"rid": "notes_list"}, "down"), Step("scroll", {"rid": "notes_list"}, "up"),
+    _tap(text="Budget"), _tap(desc="Delete"), _tap(text="Cancel"), _tap(desc="Delete"),
+    _tap(text="Delete", rid="button1"), _tap(desc="New note"), Step("back"),
+]
+
+
+@pytest.fixture(scope="module")
+def notes_doc():
+    """A doc of sim:notes written by the doc writer from a short walk (list, note view, delete dialog...)."""
+    with open_device("sim:notes") as device:
+        return doc_from_walk(device, NOTES_WALK, "notes")
+
+
+@pytest.fixture
+def notes():
+    with open_device("sim:notes") as device:
+        yield device
+
+
+def titles(device) -> list[str]:
+    return [note.title for note in device.apps["notes"].data.notes]
+
+
+def test_walk_doc_marks_deleting_sensitive(notes_doc):
+    assert notes_doc.elements["books_to_read_screen__delete_note_button"].risk == "sensitive"
+    assert notes_doc.elements["delete_dialog__delete_button"].risk == "sensitive"
+    assert notes_doc.elements["main_screen__fab_new_note_button"].risk == "normal"
+
+
+def test_non_interactive_run_refuses_sensitive_action_and_deletes_nothing(notes_doc, notes):
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes)
+    assert not report.ok
+    assert isinstance(report.cause, PolicyRefused)
+    assert report.error.line == 2
+    assert "refused by policy" in report.error_text and "cannot ask" in report.error_text
+    assert "Budget" in titles(notes)
+    assert [a.action for a in report.actions] == ["select"]  # the delete tap never reached the device
+    refusals = [e for e in report.trace if e["event"] == "policy" and e.get("refused")]
+    assert refusals and refusals[0]["api"] == "books_to_read_screen__delete_note_button"
+    assert refusals[0]["decision"]["verdict"] == "confirm"
+
+
+def test_confirmed_delete_goes_through_and_asks_for_each_sensitive_action(notes_doc, notes):
+    asked = []
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: asked.append(request) or True)
+    assert report.ok, report.error_text
+    assert "Budget" not in titles(notes)
+    assert [r.api for r in asked] == ["books_to_read_screen__delete_note_button", "delete_dialog__delete_button"]
+    assert asked[0].risk == "sensitive" and "allow" in asked[0].question()
+    confirmed = [e for e in report.trace if e["event"] == "policy" and e.get("confirmed")]
+    assert len(confirmed) == 2
+
+
+def test_user_declining_stops_the_script(notes_doc, notes):
+    answers = iter([True, False])  # yes to opening the dialog, no to deleting
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: next(answers))
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    assert "declined" in report.error_text
+    assert report.error.line == 3
+    assert "Budget" in titles(notes)
+
+
+def test_auto_yes_confirms_but_never_overrides_deny(notes_doc, notes, tmp_path):
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text("rules:\n  - decision: deny\n    app: notes\n    label: [delete]\n"
+                           "    action: tap\n    reason: deleting is never automated\n")
+    policy = load_policy(policy_file)
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes, policy=policy, auto_yes=True)
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    assert "deleting is never automated" in report.error_text and "rule 1 (policy.yaml)" in report.error_text
+    assert "Budget" in titles(notes)
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes, auto_yes=True)
+    assert report.ok, report.error_text
+    assert "Budget" not in titles(notes)
+
+
+def test_allow_rule_skips_confirmation(notes_doc, notes):
+    policy = parse_policy({"rules": [{"decision": "allow", "app": "notes", "element": "*delete*"}]}, "inline")
+    report = run_on_device(DELETE_BUDGET, notes_doc, notes, policy=policy,
+                           confirm=lambda request: pytest.fail("must not ask"))
+    assert report.ok, report.error_text
+    assert "Budget" not in titles(notes)
+
+
+def test_confirm_rule_on_a_normal_action(notes_doc, notes):
+    policy = parse_policy({"rules": [{"decision": "confirm", "screen": "main_screen", "action": "select"}]})
+    report = run_on_device('main_screen__notes_list.select("Budget")\n', notes_doc, notes, policy=policy)
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    assert notes.screen_kind() == "notes.list"
+
+
+def test_navigation_hops_are_classified_too(notes_doc, notes):
+    # The model asks only for the dialog's Cancel; reaching it means tapping Delete on the note screen.
+    report = run_on_device("delete_dialog__cancel_button.tap()\n", notes_doc, notes)
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    assert "while navigating" in report.error_text
+    assert [a.role for a in report.actions] == ["navigation"]
+    asked = []
+    report = run_on_device("delete_dialog__cancel_button.tap()\n", notes_doc, notes,
+                           confirm=lambda request: asked.append(request.api) or True)
+    assert report.ok, report.error_text
+    assert asked == ["books_to_read_screen__delete_note_button"]
+    assert "Budget" in titles(notes)
+
+
+def test_policy_file_toml_and_yaml_agree(tmp_path):
+    (tmp_path / "p.toml").write_text('[default]\nsensitive = "deny"\n\n[[rules]]\ndecision = "allow"\n'
+                                     'element = "*share*"\n')
+    (tmp_path / "p.yaml").write_text("default: {sensitive: deny}\nrules:\n  - {decision: allow, element: '*share*'}\n")
+    share = ActionContext("notes", "", "main_screen", "main_screen__share_button", "tap", "Share", "sensitive")
+    delete = ActionContext("notes", "", "main_screen", "main_screen__delete_button", "tap", "Delete", "sensitive")
+    for name in ("p.toml", "p.yaml"):
+        policy = load_policy(tmp_path / name)
+        assert policy.decide(share).verdict == "allow"
+        assert policy.decide(delete).verdict == "deny"
+        assert policy.decide(delete).source == "default for sensitive actions"
+
+
+def test_label_keywords_match_whole_words_only():
+    policy = Policy(rules=parse_policy({"rules": [{"decision": "deny", "label": ["call"]}]}).rules)
+    assert policy.decide(ActionContext("a", "", "s", "s__call_button", "tap", "call button | Call")).verdict == "deny"
+    assert policy.decide(ActionContext("a", "", "s", "s__recall_button", "tap", "Recall settings")).verdict == "allow"
+
+
+@pytest.mark.parametrize("data, problem", [
+    ({"rules": [{"decision": "maybe"}]}, "decision 'maybe'"),
+    ({"rules": [{"decision": "deny", "action": "swipe"}]}, "unknown action(s) swipe"),
+    ({"rules": [{"decision": "deny", "when": "x"}]}, "unknown key(s) when"),
+    ({"rules": "deny all"}, "`rules` must be a list"),
+    ({"default": {"sensitive": "yes"}}, "default sensitive"),
+    ({"deny": True}, "unknown top-level key"),
+])
+def test_bad_policy_is_rejected_with_the_fix(data, problem):
+    with pytest.raises(BadInputError) as info:
+        parse_policy(data, "mine.yaml")
+    assert problem in info.value.message and "mine.yaml" in info.value.message
+    assert info.value.fix
+
+
+def test_missing_or_broken_policy_file(tmp_path):
+    with pytest.raises(BadInputError, match="no policy file"):
+        load_policy(tmp_path / "absent.yaml")
+    (tmp_path / "bad.yaml").write_text("rules: [\n")
+    with pytest.raises(BadInputError, match="not valid YAML"):
+        load_policy(tmp_path / "bad.yaml")
