@@ -113,6 +113,9 @@ class Crawler:
     # ================================================================ run
     def run(self, *, resume: bool = False) -> CrawlStats:
         self._began = time.monotonic()
+        if not resume and self.path.is_file() and self.path.stat().st_size > 0:
+            raise BadInputError(f"{self.path} already holds an explored graph",
+                                fix="pass --resume to continue it, or choose another --out folder")
         try:
             if resume and self.path.is_file():
                 self.writer = GraphWriter(self.path, durable=self.config.durable)  # cuts a torn last line
@@ -120,9 +123,6 @@ class Crawler:
                 self._write_meta(resumed=True)
                 self._restore_context()
             else:
-                if self.path.is_file() and self.path.stat().st_size > 0:
-                    raise BadInputError(f"{self.path} already holds an explored graph",
-                                        fix="pass --resume to continue it, or choose another --out folder")
                 self.writer = GraphWriter(self.path, durable=self.config.durable)
                 self._write_meta(resumed=False)
                 self._restart("restart")
@@ -422,7 +422,8 @@ class Crawler:
                 return call()
             except DeviceError as second:
                 self._write_edge(self.current, action, node_record(node) if node else None, None, "error",
-                                 f"device error (after one retry): {second.one_line()}", "explore")
+                                 f"device error (after one retry): {second.one_line()}", "explore",
+                                 device_error=True)
                 raise _Stop("device error", f"device error, stopped with the graph intact: {second.one_line()}"
                             f" (first attempt: {first.message})") from None
 
@@ -512,12 +513,15 @@ class Crawler:
 
     def _write_edge(self, source: str | None, action: Action, node: dict | None, to: str | None, result: str,
                     note: str, purpose: str, *, job: str | None = None, expected: str | None = None,
-                    last: bool = False, alternatives: int = 1, reset: bool | None = None) -> None:
+                    last: bool = False, alternatives: int = 1, reset: bool | None = None,
+                    device_error: bool = False) -> None:
         record = {"type": "edge", "from": source, "action": action.kind, "node": node, "text": action.text,
                   "direction": action.direction, "to": to, "result": result, "note": note,
                   "step": self.stats.steps, "purpose": purpose}
         if reset is not None:
             record["reset"] = reset
+        if device_error:
+            record["device_error"] = True  # not a fact about the app: a resumed crawl tries the action again
         if alternatives > 1:
             record["alternatives"] = alternatives
         if job is not None:
@@ -557,7 +561,7 @@ class Crawler:
             if to is not None:
                 self.start = to
             return
-        if source is None:
+        if source is None or record.get("device_error"):
             return
         node = record.get("node")
         key = (action, node.get("id") if isinstance(node, dict) else None, record.get("text"),

@@ -77,6 +77,14 @@ class Edge:
     extra: dict = field(default_factory=dict)  # other fields (probe, probe_done, ...)
 
     @property
+    def source(self) -> str | None:  # alias of from_id
+        return self.from_id
+
+    @property
+    def target(self) -> str | None:  # alias of to_id
+        return self.to_id
+
+    @property
     def is_transition(self) -> bool:
         return self.to_id is not None and self.action != "restart"
 

@@ -1,0 +1,83 @@
+"""Crawling the simulated apps: what the default budget reaches, leaving and re-entering the app, the CLI."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from autodroid.cli.main import cli
+from autodroid.device.registry import open_device
+from autodroid.explorer import crawl, load_graph
+
+
+class KindSpy:
+    """Records the sim's ground-truth page kind of every screen the crawler reads."""
+
+    def __init__(self, device):
+        self.device = device
+        self.kinds: set[str] = set()
+
+    def __getattr__(self, name):
+        return getattr(self.device, name)
+
+    def screen(self):
+        screen = self.device.screen()
+        self.kinds.add(self.device.screen_kind())
+        return screen
+
+
+# Every page kind of the sim apps except the confirmations behind delete buttons (destructive: skipped).
+EXPECTED = {
+    "notes": {"notes.list", "notes.view", "notes.editor", "notes.sort_dialog", "notes.settings", "notes.about",
+              "notes.faq"},
+    "clock": {"clock.time_picker", "clock.edit_alarm", "clock.settings", "clock.time_zone_dialog",
+              "clock.new_timer_dialog", "clock.about", "clock.faq"},
+}
+
+
+@pytest.mark.parametrize("app", sorted(EXPECTED))
+def test_default_budget_reaches_every_non_destructive_page(app, tmp_path):
+    spy = KindSpy(open_device(f"sim:{app}"))
+    stats = crawl(spy, tmp_path, durable=False)
+    assert stats.steps <= 1000
+    missing = EXPECTED[app] - spy.kinds
+    assert not missing, f"not reached: {sorted(missing)}"
+    assert not any("delete" in kind for kind in spy.kinds)  # behind destructive buttons
+    graph = load_graph(tmp_path)
+    assert stats.states == len(graph.states) and stats.screens == len(graph.screens())
+
+
+def test_leaving_the_app_is_recorded_and_the_crawl_comes_back(tmp_path):
+    crawl(open_device("sim:notes"), tmp_path, budget_steps=300, durable=False)
+    graph = load_graph(tmp_path)
+    outside = [state for state in graph.states.values() if state.outside]
+    assert outside and all(state.package != "org.autodroid.notes" for state in outside)
+    into = [e for e in graph.edges if e.to_id in {s.id for s in outside} and e.from_id
+            and not graph.states[e.from_id].outside]
+    assert into and into[0].action == "back"
+    recovered = [e for e in graph.edges if e.purpose == "recover"]
+    assert recovered and any(e.to_id and not graph.states[e.to_id].outside for e in recovered)
+    assert not any(e.from_id in {s.id for s in outside} and e.purpose == "explore" for e in graph.edges)
+
+
+def test_typing_uses_the_sample_text(tmp_path):
+    crawl(open_device("sim:notes"), tmp_path, budget_steps=200, sample_text="grocery list", durable=False)
+    typed = {e.text for e in load_graph(tmp_path).edges if e.action == "set_text"}
+    assert typed == {"grocery list"}
+
+
+def test_cli_explore_writes_graph_and_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("AUTODROID_APP_DOCS", str(tmp_path / "docs"))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["explore", "--device", "sim:notes", "--budget", "120", "--progress", "quiet",
+                                 "--no-doc"])
+    assert result.exit_code == 0, result.output
+    graph_file = tmp_path / "docs" / "notes" / "explore" / "graph.jsonl"
+    assert graph_file.is_file() and f"graph: {graph_file}" in result.output
+    assert "120 steps" in result.output and "--resume" in result.output
+    again = runner.invoke(cli, ["explore", "--device", "sim:notes", "--budget", "120", "--no-doc"])
+    assert again.exit_code == 2 and "already holds an explored graph" in again.output
+    more = runner.invoke(cli, ["explore", "--device", "sim:notes", "--budget", "200", "--resume",
+                               "--progress", "plain", "--no-doc"])
+    assert more.exit_code == 0 and "200 steps" in more.output
+    assert len(load_graph(graph_file).metas) == 2
