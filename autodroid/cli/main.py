@@ -16,6 +16,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("autodroid.cli.device_cmds", "devices"),
     ("autodroid.cli.device_cmds", "screen"),
     ("autodroid.cli.device_cmds", "act"),
+    ("autodroid.cli.explore", "explore"),
     ("autodroid.cli.docs", "docs"),
     ("autodroid.cli.models", "models"),
     ("autodroid.cli.doctor", "doctor"),
