@@ -20,6 +20,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("autodroid.cli.docs", "docs"),
     ("autodroid.cli.models", "models"),
     ("autodroid.cli.doctor", "doctor"),
+    ("autodroid.cli.script", "script"),
     ("autodroid.cli.bench", "bench"),
 ]
 

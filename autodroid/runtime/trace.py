@@ -54,8 +54,8 @@ def summarize(entries: list[dict[str, Any]]) -> str:
     for entry in entries:
         event = entry["event"]
         if event == "device":
-            where = entry.get("screen_before") or "?"
-            after = entry.get("screen_after") or "?"
+            where = _screen_name(entry.get("screen_before"))
+            after = _screen_name(entry.get("screen_after"))
             node = f" {entry['node']}" if entry.get("node") else ""
             args = ", ".join(repr(a) for a in entry.get("args") or [])
             status = "ok" if entry.get("ok") else f"FAILED: {entry.get('error')}"
@@ -78,5 +78,13 @@ def summarize(entries: list[dict[str, Any]]) -> str:
     elif end.get("ok"):
         head = f"ok: {actions} device actions ({hops} navigation), {end.get('elapsed_s', 0):.2f}s"
     else:
-        head = f"FAILED after {actions} device actions ({hops} navigation): {end.get('error')}"
+        first = str(end.get("error") or "").splitlines()[0] if end.get("error") else ""
+        head = f"FAILED after {actions} device actions ({hops} navigation): {first}"
     return "\n".join([head, *lines])
+
+
+def _screen_name(recognition: dict | None) -> str:
+    if not recognition:
+        return "?"
+    screens = recognition.get("screens") or []
+    return "/".join(screens[:2]) if screens else f"unknown:{recognition.get('signature', '')[:8]}"
