@@ -37,7 +37,7 @@ def doc_prefix(model, target_tokens: int) -> tuple[str, str]:
     while True:
         lines.append(f"- settings_screen__option_{i} (checkbox): turns feature number {i} on or off")
         i += 1
-        if i % 20 == 0 and model.count_tokens("\n".join(lines)) >= target_tokens:
+        if i % 5 == 0 and model.count_tokens("\n".join(lines)) >= target_tokens:
             break
     system = "\n".join(lines)
     full = model.chat_prompt(system, "Turn on feature 17 and then write a long explanation of what you did.")
