@@ -28,10 +28,13 @@ class KindSpy:
 
 # Every page kind of the sim apps except the confirmations behind delete buttons (destructive: skipped).
 EXPECTED = {
-    "notes": {"notes.list", "notes.view", "notes.editor", "notes.sort_dialog", "notes.settings", "notes.about",
-              "notes.faq"},
-    "clock": {"clock.time_picker", "clock.edit_alarm", "clock.settings", "clock.time_zone_dialog",
-              "clock.new_timer_dialog", "clock.about", "clock.faq"},
+    "notes": {"notes.list", "notes.search", "notes.main_menu", "notes.sort_dialog", "notes.view", "notes.editor",
+              "notes.discard_dialog", "notes.note_menu", "notes.view_menu", "notes.rename_dialog",
+              "notes.settings", "notes.about", "notes.faq", "notes.theme_dialog", "notes.font_size_dialog"},
+    "clock": {"clock.alarm_tab", "clock.sort_dialog", "clock.settings", "clock.about", "clock.edit_alarm",
+              "clock.faq", "clock.time_picker", "clock.clock_tab", "clock.alarm_max_reminder_dialog",
+              "clock.snooze_dialog", "clock.timer_max_reminder_dialog", "clock.time_zone_dialog",
+              "clock.stopwatch_tab", "clock.timer_tab", "clock.new_timer_dialog"},
 }
 
 
