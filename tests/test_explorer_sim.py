@@ -61,6 +61,15 @@ def test_leaving_the_app_is_recorded_and_the_crawl_comes_back(tmp_path):
     recovered = [e for e in graph.edges if e.purpose == "recover"]
     assert recovered and any(e.to_id and not graph.states[e.to_id].outside for e in recovered)
     assert not any(e.from_id in {s.id for s in outside} and e.purpose == "explore" for e in graph.edges)
+    assert set(graph.app_states()) == set(graph.states) - {s.id for s in outside}
+
+
+def test_rich_and_plain_progress_render(tmp_path, capsys):
+    crawl(open_device("sim:notes"), tmp_path / "rich", budget_steps=30, progress="rich", durable=False)
+    crawl(open_device("sim:notes"), tmp_path / "plain", budget_steps=30, progress="plain", durable=False)
+    err = capsys.readouterr().err
+    assert "exploring notes" in err and "30/30" in err  # the live table
+    assert "explore: 30 steps" in err and "[step budget]" in err  # the plain final line
 
 
 def test_typing_uses_the_sample_text(tmp_path):

@@ -114,6 +114,10 @@ class Graph:
                 return edge.to_id
         return next(iter(self.states), None)
 
+    def app_states(self) -> dict[str, State]:
+        """The app's own states: without the screens of other apps (the launcher after back left the app)."""
+        return {state_id: state for state_id, state in self.states.items() if not state.outside}
+
     def out_edges(self, state_id: str) -> list[Edge]:
         return [edge for edge in self.edges if edge.from_id == state_id and edge.action != "restart"]
 
