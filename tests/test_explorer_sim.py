@@ -93,3 +93,38 @@ def test_cli_explore_writes_graph_and_reports(tmp_path, monkeypatch):
                                "--progress", "plain", "--no-doc"])
     assert more.exit_code == 0 and "200 steps" in more.output
     assert len(load_graph(graph_file).metas) == 2
+
+
+class PhoneLike:
+    """A sim app seen as a real phone: no reset() (restarts keep the app's data), a u2-like spec."""
+
+    def __init__(self, device):
+        self.device = device
+        self.spec = "u2:sim-notes"
+        self.starts: list[str] = []
+
+    def __getattr__(self, name):
+        if name == "reset":
+            raise AttributeError(name)
+        return getattr(self.device, name)
+
+    def app_start(self, app):
+        self.starts.append(app)
+        return self.device.app_start(app)
+
+
+def test_phone_like_device_restarts_by_package_and_resumes_by_restarting(tmp_path):
+    """Without reset() the app keeps its data across restarts, as on a phone: the crawl restarts by package
+    and a resume restarts instead of replaying history. States whose data is gone are given up, not chased."""
+    phone = PhoneLike(open_device("sim:notes"))
+    stats = crawl(phone, tmp_path, budget_steps=60, durable=False)
+    assert stats.stopped == "step budget" and stats.states > 10
+    graph = load_graph(tmp_path)
+    assert graph.meta["config"]["per_screen_limit"] == 2 and graph.meta["config"]["scroll_directions"] == ["down", "up"]
+    resumed = crawl(PhoneLike(open_device("sim:notes")), tmp_path, budget_steps=1000, resume=True, durable=False)
+    assert resumed.stopped == "complete" and resumed.steps < 1000
+    graph = load_graph(tmp_path)
+    restarts = [e for e in graph.edges if e.action == "restart" and e.purpose == "restart"]
+    assert len(restarts) == 2  # the first start, and the resume (no history replay on a phone)
+    assert all(g.get("state") in graph.states for g in graph.giveups)
+    assert len(graph.screens()) >= 10

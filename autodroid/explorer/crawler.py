@@ -339,7 +339,7 @@ class Crawler:
         if from_start is not None:
             options.append((self.config.restart_cost + len(from_start), 1, "restart"))
         trace = self.knowledge.traces.get(target)
-        if trace is not None:
+        if trace is not None and (not trace or trace[0][0] == self.start):  # restarts still land where it began
             options.append((self.config.restart_cost + len(trace), 2, "trace"))
         if not options:
             self._give_up(job_id or target, f"no known way leads to {target}")
@@ -363,7 +363,7 @@ class Crawler:
     def _learn_giveup(self, record: dict) -> None:
         self.given_up.add(record.get("job") or record.get("state"))
         self.job_tail = None
-        self.idle_steps = 0
+        self.idle_steps = self.nav_restarts = 0
 
     # ================================================================ acting
     def _act(self, action: Action, purpose: str, *, job: str | None = None, expected: str | None = None,
@@ -432,10 +432,10 @@ class Crawler:
         """Restart the app: afresh (``reset()`` where the device has it: initial screen and data), or with
         ``soft`` relaunch it keeping its data (``app_start``), which continues the session."""
         reset = getattr(self.device, "reset", None)
-        is_reset = callable(reset) and not soft
+        is_reset = not soft  # a fresh start of the app: the planner's "start" (data too, where reset() exists)
 
         def restart() -> None:
-            if is_reset:
+            if is_reset and callable(reset):
                 reset()
                 return
             stop = getattr(self.device, "app_stop", None)
@@ -459,7 +459,8 @@ class Crawler:
         if not self.package and screen.package:
             self.package = screen.package
         to = self._register(screen)
-        note = "app restarted with its initial data" if is_reset else "app relaunched"
+        note = ("app relaunched, its data kept" if soft else "app restarted with its initial data"
+                if callable(reset) else "app stopped and started again")
         self._write_edge(self.current, Action("restart"), None, to, "changed" if to != self.current else "unchanged",
                          note, purpose, job=job, expected=expected, last=last, reset=is_reset)
         self.current = to
