@@ -48,8 +48,15 @@ def test_more_specific_selector_outranks_a_looser_one(bilibili):
     # the first selector (id + description) names the search box; the looser text selector matches too
     grounded = ground(bilibili, element(Selector(resource_id="expand_search", desc="搜索"), Selector(text="哥斯拉大战金刚2")))
     assert grounded.node.id == 29 and grounded.runner_up == 0.0
-    grounded = ground(bilibili, element(Selector(resource_id="avatar_layout"), Selector(desc="消息")))
-    assert grounded.node.id == 26 and grounded.score > grounded.runner_up > 0
+    grounded = ground(bilibili, element(Selector(resource_id="more", index=0), Selector(desc="更多", index=1)))
+    assert grounded.node.id == 74 and grounded.score > grounded.runner_up > 0
+
+
+def test_a_node_whose_label_contradicts_the_doc_is_another_element(bilibili):
+    # the avatar button matches the id selector, but its description is not the documented one
+    assert ground(bilibili, element(Selector(resource_id="avatar_layout"), Selector(desc="消息"))).node.id == 33
+    with pytest.raises(ElementNotFound):
+        ground(bilibili, element(Selector(resource_id="avatar_layout", desc="消息"), Selector(resource_id="avatar_layout")))
 
 
 def test_missing_element_names_the_selectors(bilibili):

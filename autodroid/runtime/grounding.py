@@ -61,7 +61,7 @@ def kind_fits(element_type: str, node: Node) -> bool:
     return False
 
 
-def _reference(selectors: tuple[Selector, ...]) -> dict[str, set[str]]:
+def reference_features(selectors: tuple[Selector, ...]) -> dict[str, set[str]]:
     features: dict[str, set[str]] = {key: set() for key in _FEATURE_WEIGHTS}
     for selector in selectors:
         for key in _FEATURE_WEIGHTS:
@@ -84,6 +84,18 @@ def _feature_score(node: Node, reference: dict[str, set[str]]) -> float:
     return score
 
 
+def contradicts(node: Node, reference: dict[str, set[str]], element_type: str) -> bool:
+    """A node matched only by a looser selector whose own label differs from the label the doc recorded
+    (a dialog's "Discard" where the doc knows "Delete" on the same button id) is another element."""
+    if element_type in ("input", "list", "scrollable"):
+        return False
+    if reference["text"] and node.text and norm(node.text) not in reference["text"]:
+        return True
+    if reference["desc"] and node.desc and norm(node.desc) not in reference["desc"]:
+        return True
+    return False
+
+
 def score_candidates(screen: Screen, selectors: tuple[Selector, ...], element_type: str,
                      within: Node | None = None) -> list[tuple[float, Node]]:
     """(score, node) for every node any selector matches, best first (document order among equals)."""
@@ -98,10 +110,12 @@ def score_candidates(screen: Screen, selectors: tuple[Selector, ...], element_ty
             nodes[node.id] = node
     if not scores:
         return []
-    reference = _reference(selectors)
+    reference = reference_features(selectors)
     ranked = []
     for node_id, base in scores.items():
         node = nodes[node_id]
+        if contradicts(node, reference, element_type):
+            continue
         score = base + _feature_score(node, reference) + (_KIND_BONUS if kind_fits(element_type, node) else 0.0)
         ranked.append((score, node))
     ranked.sort(key=lambda pair: (-pair[0], index.position.get(pair[1].id, 0)))

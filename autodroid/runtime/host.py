@@ -26,9 +26,9 @@ from autodroid.explorer.docwriter import SENSITIVE
 from autodroid.runtime.errors import AmbiguousElement, NavigationFailed
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
 from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
-from autodroid.runtime.navigation import NavGraph
+from autodroid.runtime.doctables import tables_of
 from autodroid.runtime.policy import ActionContext, Decision, Policy
-from autodroid.runtime.recognition import Recognition, Recognizer
+from autodroid.runtime.recognition import Recognition
 from autodroid.runtime.trace import Trace
 from autodroid.ui.screen import Node, Screen
 
@@ -96,12 +96,15 @@ class RuntimeHost:
         self.trace = trace or Trace()
         self.limits = limits or Limits()
         self.app = app or doc.package or doc.app
-        self.recognizer = Recognizer(doc)
-        self.graph = NavGraph(doc)
+        tables = tables_of(doc)
+        self.recognizer = tables.recognizer
+        self.graph = tables.graph
+        self.doc_version = tables.version
         self.actions: list[DeviceAction] = []
         self.expected: str | None = None  # where the last action should have led
         self.line: int | None = None  # script line being run (set from the interpreter's events)
         self._lists: dict[str, _ListState] = {}
+        self._cached: Screen | None = None
         self._api_names = {name: element.type for name, element in doc.elements.items()}
 
     # ---- Host protocol ----------------------------------------------------------------------------
@@ -116,6 +119,7 @@ class RuntimeHost:
 
     def act(self, name: str, method: str, args: tuple, item: ItemRef | None = None, field: str | None = None) -> Any:
         element = self.doc.elements[name]
+        self._fresh()
         try:
             if item is not None:
                 return self._act_on_item(element, method, args, item, field)
@@ -132,24 +136,36 @@ class RuntimeHost:
 
     def list_items(self, name: str) -> Iterator[ItemRef]:
         element = self.doc.elements[name]
+        self._fresh()
         try:
             yield from self._iterate(element)
         except AutodroidError as error:
             raise self._script_error(error, name, "list_items", (), None, None) from error
 
     def back(self) -> Any:
+        self._fresh()
         try:
             return self._do("script", None, "back", None, ())
         except AutodroidError as error:
             raise self._script_error(error, "", "back", (), None, None) from error
 
     # ---- where are we -----------------------------------------------------------------------------
+    def _screen(self) -> Screen:
+        """The live screen, read once per script call and once after each device action (a real phone's
+        dump costs far more than everything else the runtime does)."""
+        if self._cached is None:
+            self._cached = self.device.screen()
+        return self._cached
+
+    def _fresh(self) -> None:
+        self._cached = None
+
     def recognize(self, screen: Screen | None = None) -> Recognition:
-        return self.recognizer.recognize(screen if screen is not None else self.device.screen(), self.expected)
+        return self.recognizer.recognize(screen if screen is not None else self._screen(), self.expected)
 
     def _locate(self, element: Element) -> Node:
         """The live node of ``element``, navigating to its screen and scrolling it into view as needed."""
-        screen = self.device.screen()
+        screen = self._screen()
         rec = self.recognizer.recognize(screen, self.expected)
         if not any(c in element.screens for c in rec.candidates):
             if not rec.candidates:
@@ -157,7 +173,7 @@ class RuntimeHost:
                 if direct is not None:
                     return direct
             rec = self._navigate(element, rec)
-            screen = self.device.screen()
+            screen = self._screen()
         found = self._try_ground(screen, element)
         if found is not None:
             return found
@@ -196,24 +212,20 @@ class RuntimeHost:
                     if moved is None:
                         break
                     container = moved
-                    found = self._try_ground(self.device.screen(), element)
+                    found = self._try_ground(self._screen(), element)
                     if found is not None:
                         return found
         return None
 
     def _scroll_once(self, container: Node, direction: str, role: str, element: Element | None) -> Node | None:
         """Scroll; the container's node on the new screen, or None when nothing moved (or could not)."""
-        before = self.device.screen()
         try:
             result = self._do(role, element, "scroll", container, (direction,))
         except UnexploredTransition:
             return None
         if not result.changed:
             return None
-        after = self.device.screen()
-        if after is before:
-            return None
-        return _same_node(after, container)
+        return _same_node(self._screen(), container)
 
     # ---- navigation -------------------------------------------------------------------------------
     def _navigate(self, element: Element, rec: Recognition) -> Recognition:
@@ -230,14 +242,13 @@ class RuntimeHost:
                                        f"{self.limits.max_hops} navigation steps (went {' -> '.join(history)})")
             path = self._plan(rec, element, banned)
             if path is None:
-                if not rec.candidates and hops < self.limits.max_hops:
-                    before = self.device.screen()
+                if not rec.candidates and hops < self.limits.max_hops:  # off the map: step back first
                     try:
-                        self._do("navigation", None, "back", None, ())
+                        result = self._do("navigation", None, "back", None, ())
                         hops += 1
                         rec = self.recognize()
                         history.append(rec.describe())
-                        if self.device.screen() is not before:
+                        if result.changed:
                             continue
                     except UnexploredTransition:
                         pass
@@ -285,11 +296,11 @@ class RuntimeHost:
             self._do("navigation", None, "back", None, ())
             return
         element = self.doc.elements[edge.element]
-        screen = self.device.screen()
+        screen = self._screen()
         if edge.action == "select":
             container = self._ground_here(element, screen, rec)
             row = self._find_row(element, container, lambda rows: _option_index(rows, edge.option), "navigation")
-            screen = self.device.screen()
+            screen = self._screen()
             node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
             self._do("navigation", element, "select", node, (edge.option,), device_action="tap")
             return
@@ -310,7 +321,9 @@ class RuntimeHost:
         started = time.monotonic()
         try:
             self.device.app_start(self.app)
+            self._fresh()
         except AutodroidError as error:
+            self._fresh()
             self.trace.add("device", role="restart", api="", action="app_start", args=[self.app], ok=False,
                            error=_error_text(error), screen_before=_rec_dict(before), line=self.line)
             raise
@@ -345,7 +358,7 @@ class RuntimeHost:
         index = 0
         pages = 0
         while True:
-            screen = self.device.screen()
+            screen = self._screen()
             for row in list_rows(screen, container, element):
                 if row.key in yielded:
                     continue
@@ -369,7 +382,7 @@ class RuntimeHost:
                   seen_page: int | None = None) -> Row:
         """The row ``pick`` chooses on the live list, scrolling (toward ``seen_page`` first) to find it."""
         state = self._list_state(element)
-        found = pick(list_rows(self.device.screen(), container, element))
+        found = pick(list_rows(self._screen(), container, element))
         if isinstance(found, Row):
             return found
         if isinstance(found, list):
@@ -384,7 +397,7 @@ class RuntimeHost:
                 container = moved
                 state.page += 1 if direction == "down" else -1
                 state.page = max(state.page, 0)
-                found = pick(list_rows(self.device.screen(), container, element))
+                found = pick(list_rows(self._screen(), container, element))
                 if isinstance(found, Row):
                     return found
                 if isinstance(found, list):
@@ -396,7 +409,7 @@ class RuntimeHost:
     def _select(self, element: Element, option: str) -> Any:
         container = self._locate(element)
         row = self._find_row(element, container, lambda rows: _option_index(rows, option), "search")
-        screen = self.device.screen()
+        screen = self._screen()
         node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
         return self._do("script", element, "select", node, (option,), device_action="tap")
 
@@ -405,7 +418,7 @@ class RuntimeHost:
         state = self._list_state(element)
         row = self._find_row(element, container, lambda rows: next((r for r in rows if r.key == item.key), None),
                              "search", state.seen.get(item.key))
-        screen = self.device.screen()
+        screen = self._screen()
         if field is not None:
             spec = next(f for f in element.item_fields if f.name == field)
             node = ground_selectors(screen, (spec.selector,), spec.type, f"{element.name} item {item.label!r} "
@@ -436,15 +449,18 @@ class RuntimeHost:
         self._authorize(ctx)
         started = time.monotonic()
         entry = {"role": role, "api": api, "action": action, "args": list(args), "line": self.line,
-                 "node": describe_node(node, self.device.screen()) if node is not None else "", "node_id": node.id if node else None,
+                 "node": describe_node(node, self._screen()) if node is not None else "", "node_id": node.id if node else None,
                  "screen_before": _rec_dict(before)}
         try:
             result = self._device_call(device_action or action, node, args)
+            self._fresh()
         except AutodroidError as error:
+            self._fresh()
             self.trace.add("device", **entry, ok=False, error=_error_text(error),
                            error_type=type(error).__name__, elapsed_s=round(time.monotonic() - started, 6))
             raise
         except Exception as error:  # a device that breaks its contract: still a typed error
+            self._fresh()
             wrapped = DeviceError(f"the device raised {type(error).__name__}: {error}")
             self.trace.add("device", **entry, ok=False, error=_error_text(wrapped), error_type="DeviceError",
                            elapsed_s=round(time.monotonic() - started, 6))

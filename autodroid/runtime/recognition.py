@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from autodroid.appdoc import AppDoc, Element
+from autodroid.runtime.grounding import contradicts, reference_features
 from autodroid.runtime.screenindex import index_of
 from autodroid.ui.screen import Screen
 
 MIN_OVERLAP = 0.5  # below this F1 of matched elements and explained live nodes a screen is not recognised
 TIE_MARGIN = 0.15  # element scores this close to the best count as candidates too
+SIGNATURE_CHECK = 0.25  # a signature match stands only if the named screen's elements score this much
 EXPECTED_MARGIN = 0.25  # the screen the last action should have led to wins if it scores this close
 
 
@@ -52,6 +54,7 @@ class Recognizer:
         for screen in doc.screens.values():
             for signature in screen.signatures:
                 self.by_signature.setdefault(signature, []).append(screen.name)
+        self.references = {name: reference_features(e.selectors) for name, e in doc.elements.items()}
         self.elements_on: dict[str, list[tuple[Element, float]]] = {name: [] for name in doc.screens}
         for element in doc.elements.values():
             for screen in element.screens:
@@ -60,34 +63,19 @@ class Recognizer:
 
     def recognize(self, screen: Screen, expected: str | None = None) -> Recognition:
         signature = screen.signature
-        named = self.by_signature.get(signature)
-        if named:
-            return Recognition(_expected_first(tuple(named), expected), signature, "signature", 1.0)
         if self.doc.package and screen.package and screen.package != self.doc.package:
             return Recognition((), signature, "none")
+        named = self.by_signature.get(signature)
+        if named:
+            # One layout, other labels ("Discard changes?" in the frame of "Delete note?"): the layout
+            # alone is not proof, so the named screens' elements must agree a little.
+            live = [node for node in index_of(screen).nodes if _identifiable(node)]
+            agree = [n for n in named if self._score(screen, n, live) >= SIGNATURE_CHECK]
+            if agree:
+                return Recognition(_expected_first(tuple(agree), expected), signature, "signature", 1.0)
         index = index_of(screen)
         live = [node for node in index.nodes if _identifiable(node)]
-        scores: dict[str, float] = {}
-        for name, entries in self.elements_on.items():
-            total = sum(weight for _, weight in entries)
-            if not total:
-                continue
-            hit = 0.0
-            covered: set[int] = set()
-            for element, weight in entries:
-                matched = [node for selector in element.selectors for node in index.select(selector)]
-                if not matched:
-                    continue
-                # a selected tab turns from button into text: the kind tells look-alike tabs apart
-                fits = element.type in ("list", "scrollable") or any(_kind(n) == element.type for n in matched)
-                hit += weight if fits else weight / 2
-                covered.update(node.id for node in matched)
-                if element.type == "list":
-                    for node in matched:
-                        covered.update(_explained_rows(screen, node, element))
-            recall = hit / total
-            precision = sum(1 for node in live if node.id in covered) / len(live) if live else recall
-            scores[name] = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+        scores = {name: self._score(screen, name, live) for name, entries in self.elements_on.items() if entries}
         if not scores:
             return Recognition((), signature, "none")
         best = max(scores.values())
@@ -97,6 +85,40 @@ class Recognizer:
                              or (n == expected and s >= max(MIN_OVERLAP, best - EXPECTED_MARGIN))),
                              key=lambda n: -scores[n]))
         return Recognition(_expected_first(close, expected), signature, "elements", best)
+
+    def _score(self, screen: Screen, name: str, live: list) -> float:
+        """F1 of the screen's documented elements found live (recall) and live nodes they explain
+        (precision)."""
+        entries = self.elements_on[name]
+        total = sum(weight for _, weight in entries)
+        if not total:
+            return 0.0
+        index = index_of(screen)
+        hit = 0.0
+        covered: set[int] = set()
+        for element, weight in entries:
+            matched = [node for selector in element.selectors for node in index.select(selector)]
+            if matched:
+                reference = self.references[element.name]
+                matched = [n for n in matched if not contradicts(n, reference, element.type)]
+            if not matched:
+                continue
+            distinct = {node.id for node in matched}
+            if len(distinct) > 1 and element.type != "list":
+                # the doc's selectors singled this widget out on every state it was seen on: several
+                # live matches mean another screen that happens to reuse a generic id
+                hit += weight / (2 * len(distinct))
+                continue
+            # a selected tab turns from button into text: the kind tells look-alike tabs apart
+            fits = element.type in ("list", "scrollable") or any(_kind(n) == element.type for n in matched)
+            hit += weight if fits else weight / 2
+            covered.update(distinct)
+            if element.type == "list":
+                for node in matched:
+                    covered.update(_explained_rows(screen, node, element))
+        recall = hit / total
+        precision = sum(1 for node in live if node.id in covered) / len(live) if live else recall
+        return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
 
 
 def _identifiable(node) -> bool:

@@ -66,7 +66,7 @@ def run_on_device(script: str, doc: AppDoc, device: Device, *, policy: Policy | 
         elif kind == "read" and event.get("method") != "list_items":
             trace.add("read", line=event.get("line"), api=event.get("name"), method=event.get("method"))
 
-    trace.add("run_start", app=doc.app, doc_version=doc.version, device=getattr(device, "spec", ""),
+    trace.add("run_start", app=doc.app, doc_version=host.doc_version, device=getattr(device, "spec", ""),
               policy=host.policy.origin, script=script)
     error: Exception | None = None
     result: RunResult | None = None

@@ -22,17 +22,31 @@ class ScreenIndex:
         self.nodes = screen.app_nodes()
         self.position = {node.id: i for i, node in enumerate(self.nodes)}
         self.by_rid: dict[str, list[Node]] = {}
-        self.by_text: dict[str, list[Node]] = {}
-        self.by_desc: dict[str, list[Node]] = {}
         for node in self.nodes:
             if node.resource_id:
                 self.by_rid.setdefault(node.rid, []).append(node)
                 if node.resource_id != node.rid:
                     self.by_rid.setdefault(node.resource_id, []).append(node)
-            if node.text:
-                self.by_text.setdefault(norm(node.text), []).append(node)
-            if node.desc:
-                self.by_desc.setdefault(norm(node.desc), []).append(node)
+        self._by_text: dict[str, list[Node]] | None = None  # built on first use: most selectors have an id
+        self._by_desc: dict[str, list[Node]] | None = None
+
+    @property
+    def by_text(self) -> dict[str, list[Node]]:
+        if self._by_text is None:
+            self._by_text = {}
+            for node in self.nodes:
+                if node.text:
+                    self._by_text.setdefault(norm(node.text), []).append(node)
+        return self._by_text
+
+    @property
+    def by_desc(self) -> dict[str, list[Node]]:
+        if self._by_desc is None:
+            self._by_desc = {}
+            for node in self.nodes:
+                if node.desc:
+                    self._by_desc.setdefault(norm(node.desc), []).append(node)
+        return self._by_desc
 
     def select(self, selector: Selector, within: Node | None = None) -> list[Node]:
         if selector.resource_id is not None:
