@@ -248,7 +248,7 @@ class LlamaModel:
     def chat_prompt(self, system: str, user: str) -> str:
         template = self._llm.metadata.get("tokenizer.chat_template")
         if self._chat_template == "plain" or not template:
-            return f"{system}\n\n{user}\n"
+            return f"{_defuse(system)}\n\n{_defuse(user)}\n"
         if self._formatter is None:
             self._formatter = Jinja2ChatFormatter(
                 template=template,
@@ -256,7 +256,7 @@ class LlamaModel:
                 bos_token=self._token_text(self._llm.token_bos()),
                 add_generation_prompt=True,
             )
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        messages = [{"role": "system", "content": _defuse(system)}, {"role": "user", "content": _defuse(user)}]
         return self._formatter(messages=messages).prompt
 
     def compile_grammar(self, text: str) -> Grammar:
@@ -470,6 +470,12 @@ class LlamaModel:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _defuse(text: str) -> str:
+    """Prompts are tokenised with special tokens parsed (the chat markup needs it), so text from a
+    screen or a doc must not be able to spell a chat marker like ``<|im_end|>``."""
+    return text.replace("<|", "<\u200b|")
 
 
 def _common_prefix(a: list[int], b: list[int]) -> int:
