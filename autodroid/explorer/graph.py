@@ -4,15 +4,21 @@
 ``kill -9`` loses at most the line being written (the loader ignores a truncated last line, and the
 writer cuts it off before appending again). Line types:
 
-- ``meta``: ``{"type": "meta", "app", "device", "started", "config", "resumed"?}``, first line and one per resume;
-- ``state``: ``{"type": "state", "id": "s<N>", "signature", "raw", "source", "step", "key", "package",
-  "outside"}``, one per distinct state (``key`` is the identity hash, ``outside`` marks another app's screen);
+- ``meta``: ``{"type": "meta", "app", "device", "started", "config"}``; first line, and one per resume
+  with ``"resumed": true``;
+- ``state``: ``{"type": "state", "id": "s<N>", "signature", "raw", "source", "step"}`` plus ``key`` (the
+  identity hash: sha1 of the State text for DroidTask screens, of package + rendered HTML otherwise),
+  ``package``, ``outside`` (another app's screen, e.g. the launcher after back left the app; never
+  explored) and, where the device suggested texts for its inputs, ``suggested_texts`` {node id: [text]};
 - ``edge``: ``{"type": "edge", "from", "action", "node", "text", "direction", "to", "result", "note",
-  "step", "purpose", "alternatives"}``: one device action (or a skipped destructive one). ``purpose`` says why
-  it was taken: explore (first try of this action here), navigate (walking a known path), probe (retrying
-  an action whose outcome depends on history), recover (leaving another app), restart;
-- ``giveup``: ``{"type": "giveup", "state", "reason", "step"}``: the crawler could not get back to a state
-  whose untried actions remain.
+  "step"}`` plus ``purpose``: why the action was taken: explore (first try here), navigate (on the way to
+  a state), probe (retrying an action whose outcome depends on history), recover (getting back into the
+  app), restart. Every device action is an edge, so a transition seen again while navigating is counted
+  again. Optional: ``alternatives`` (distinct outcomes the device says were recorded for this action),
+  ``job``/``job_done`` (the planned route it belongs to), ``reset`` (restart edges: true = a fresh start,
+  false = a relaunch keeping the app's data), ``device_error`` (the device failed; not a fact about the app);
+- ``giveup``: ``{"type": "giveup", "state" | "job", "reason", "step"}``: the crawler stopped trying to get
+  back to a state (or to finish a probe).
 """
 
 from __future__ import annotations
