@@ -35,7 +35,10 @@ def list_rows(screen: Screen, container: Node, element: Element) -> list[Row]:
 
 
 def _row_nodes(screen: Screen, container: Node, element: Element) -> list[Node]:
-    shapes = find_lists(screen)
+    index = index_of(screen)
+    if index.lists is None:
+        index.lists = find_lists(screen)
+    shapes = index.lists
     for shape in shapes:
         if shape.container.id == container.id:
             return _all_rows(screen, shape.rows)

@@ -9,6 +9,7 @@ share signatures: the caller's *expected* screen (where the last action should h
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from autodroid.appdoc import AppDoc, Element
@@ -18,7 +19,7 @@ from autodroid.ui.screen import Screen
 
 MIN_OVERLAP = 0.5  # below this F1 of matched elements and explained live nodes a screen is not recognised
 TIE_MARGIN = 0.15  # element scores this close to the best count as candidates too
-SIGNATURE_CHECK = 0.25  # a signature match stands only if the named screen's elements score this much
+SIGNATURE_CHECK = 0.25  # a signature match stands only if this share of the named screen's elements is there
 EXPECTED_MARGIN = 0.25  # the screen the last action should have led to wins if it scores this close
 
 
@@ -55,6 +56,7 @@ class Recognizer:
             for signature in screen.signatures:
                 self.by_signature.setdefault(signature, []).append(screen.name)
         self.references = {name: reference_features(e.selectors) for name, e in doc.elements.items()}
+        self._scores: OrderedDict[int, tuple[Screen, dict[tuple[str, bool], float]]] = OrderedDict()
         self.elements_on: dict[str, list[tuple[Element, float]]] = {name: [] for name in doc.screens}
         for element in doc.elements.values():
             for screen in element.screens:
@@ -69,12 +71,11 @@ class Recognizer:
         if named:
             # One layout, other labels ("Discard changes?" in the frame of "Delete note?"): the layout
             # alone is not proof, so the named screens' elements must agree a little.
-            live = [node for node in index_of(screen).nodes if _identifiable(node)]
-            agree = [n for n in named if self._score(screen, n, live) >= SIGNATURE_CHECK]
+            live = index_of(screen).identifiable
+            agree = [n for n in named if self._score(screen, n, live, recall_only=True) >= SIGNATURE_CHECK]
             if agree:
                 return Recognition(_expected_first(tuple(agree), expected), signature, "signature", 1.0)
-        index = index_of(screen)
-        live = [node for node in index.nodes if _identifiable(node)]
+        live = index_of(screen).identifiable
         scores = {name: self._score(screen, name, live) for name, entries in self.elements_on.items() if entries}
         if not scores:
             return Recognition((), signature, "none")
@@ -86,9 +87,23 @@ class Recognizer:
                              key=lambda n: -scores[n]))
         return Recognition(_expected_first(close, expected), signature, "elements", best)
 
-    def _score(self, screen: Screen, name: str, live: list) -> float:
+    def _score(self, screen: Screen, name: str, live: list, recall_only: bool = False) -> float:
         """F1 of the screen's documented elements found live (recall) and live nodes they explain
-        (precision)."""
+        (precision); remembered for the last few screen objects (one screen is recognised several times
+        per action: before grounding, before acting, after acting)."""
+        key = id(screen)
+        cached = self._scores.get(key)
+        if cached is None or cached[0] is not screen:
+            cached = (screen, {})
+            self._scores[key] = cached
+            while len(self._scores) > 8:
+                self._scores.popitem(last=False)
+        key = (name, recall_only)
+        if key not in cached[1]:
+            cached[1][key] = self._compute_score(screen, name, live, recall_only)
+        return cached[1][key]
+
+    def _compute_score(self, screen: Screen, name: str, live: list, recall_only: bool) -> float:
         entries = self.elements_on[name]
         total = sum(weight for _, weight in entries)
         if not total:
@@ -97,10 +112,12 @@ class Recognizer:
         hit = 0.0
         covered: set[int] = set()
         for element, weight in entries:
-            matched = [node for selector in element.selectors for node in index.select(selector)]
-            if matched:
-                reference = self.references[element.name]
-                matched = [n for n in matched if not contradicts(n, reference, element.type)]
+            reference = self.references[element.name]
+            matched = []
+            for selector in element.selectors:
+                matched += [n for n in index.select(selector) if not contradicts(n, reference, element.type)]
+                if recall_only and matched:
+                    break  # found is found; which nodes does not matter here
             if not matched:
                 continue
             distinct = {node.id for node in matched}
@@ -113,10 +130,12 @@ class Recognizer:
             fits = element.type in ("list", "scrollable") or any(_kind(n) == element.type for n in matched)
             hit += weight if fits else weight / 2
             covered.update(distinct)
-            if element.type == "list":
+            if element.type == "list" and not recall_only:
                 for node in matched:
                     covered.update(_explained_rows(screen, node, element))
         recall = hit / total
+        if recall_only:
+            return recall
         precision = sum(1 for node in live if node.id in covered) / len(live) if live else recall
         return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
 
