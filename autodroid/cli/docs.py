@@ -38,3 +38,12 @@ def validate(app: str) -> None:
     """Load and validate a doc by app name or path; exit 2 with the line and the fix when it is bad."""
     doc = load_doc(app)
     click.echo(f"ok: {doc.app} doc version {doc.version}: {len(doc.screens)} screens, {len(doc.elements)} APIs")
+
+
+@docs.command("build-sim")
+def build_sim() -> None:
+    """Regenerate the shipped docs of the built-in sim apps by exploring them."""
+    from autodroid.explorer.simdocs import build_sim_docs
+
+    for path in build_sim_docs():
+        click.echo(f"wrote {path}")

@@ -55,7 +55,8 @@ def build_doc(app: str, package: str, states: dict[str, Screen], edges: list[Edg
         if hit is None or edge.action not in ACTION_OF_EDGE:
             continue
         if source != target:
-            leads[hit.api][target] += 1
+            if edge.action == "tap":  # what a plain tap opens; long presses and typing are not "opens"
+                leads[hit.api][target] += 1
             action = "select" if hit.option is not None else ACTION_OF_EDGE[edge.action]
             nav[(source, action, hit.api, hit.option, target)] += 1
 
@@ -179,15 +180,17 @@ def doc_from_graph(graph_path: Path, app: str | None = None) -> AppDoc:
     from autodroid.explorer.graph import load_graph
 
     graph = load_graph(graph_path)
-    states = {state_id: graph.states[state_id].screen for state_id in graph.states}
+    # Only the app's own screens; restarts are not actions on the app.
+    states = {state_id: state.screen for state_id, state in graph.app_states().items()}
     edges = [Edge(e.source, e.action, (e.node or {}).get("id"), e.target, e.text)
-             for e in graph.edges if e.target is not None and e.source in states]
+             for e in graph.edges
+             if e.target is not None and e.action != "restart" and e.source in states and e.target in states]
     start = graph.start_state
     package = states[start].package if start in states else ""
     meta = graph.meta or {}
-    return build_doc(app or meta.get("app", graph_path.parent.name), package, states, edges, start,
+    return build_doc(app or meta.get("app", Path(graph_path).parent.name), package, states, edges, start,
                      {"device": meta.get("device", ""), "states": len(states),
-                      "transitions": sum(1 for e in edges if e.target)})
+                      "transitions": len({(e.source, e.action, e.node_id, e.text, e.target) for e in edges})})
 
 
 def write_doc(graph_path: Path, docs_dir: Path | None = None, app: str | None = None) -> Path:

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from autodroid.ui.render import skeleton
 from autodroid.ui.screen import Node, Screen
 
 DIALOG_IDS = {"button1", "button2", "button3", "alertTitle", "parentPanel", "select_dialog_listview", "buttonPanel"}
@@ -48,11 +49,14 @@ def in_scroll_container(screen: Screen, node: Node) -> bool:
     return any(a.scrollable or a.short_cls in _LIST_CLASSES for a in screen.ancestors(node))
 
 
-def static_labels(screen: Screen) -> tuple[str, ...]:
-    """Short texts of plain labels outside scrolling content: titles that tell look-alike screens apart."""
+def static_labels(screen: Screen, volatile: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Short texts of plain labels outside scrolling content: titles that tell look-alike screens apart.
+    ``volatile`` texts (typed during exploration, rows of data lists) are content, not titles."""
     labels = []
     for node in screen.app_nodes():
         if node.actionable or node.rid or not node.text or len(node.text) > 40 or _VOLATILE.search(node.text):
+            continue
+        if node.text in volatile:
             continue
         if node.inherited_clickable or in_scroll_container(screen, node):
             continue
@@ -63,10 +67,28 @@ def static_labels(screen: Screen) -> tuple[str, ...]:
 def opener_label(screen: Screen, node: Node) -> str:
     """What to call the screen an element opens: its label, or its resource id when the label is a value
     ('05:00', 'Default (Cesium)') that would make an unstable name."""
-    label = node.label or (screen.subtree_text(node, 1) or [""])[0]
+    label = node.text or node.desc or (screen.subtree_text(node, 1) or [""])[0]
     if node.rid and (not label or re.search(r"[\d()]", label)):
         return node.rid.replace("_", " ")
     return label
+
+
+DATA_LIST_MIN_ROWS = 8  # a list with this many distinct rows holds data (notes, files), not a menu
+
+
+def volatile_texts(states: dict[str, Screen], edges: list[Edge]) -> frozenset[str]:
+    from autodroid.explorer.elements import find_lists, row_label
+
+    texts = {edge.text for edge in edges if edge.text}
+    rows: dict[tuple, set[str]] = {}
+    for screen in states.values():
+        for shape in find_lists(screen):
+            labels = rows.setdefault((shape.container.rid, shape.container.cls), set())
+            labels.update(row_label(screen, row) for row in shape.rows)
+    for labels in rows.values():
+        if len(labels) >= DATA_LIST_MIN_ROWS:
+            texts |= labels
+    return frozenset(texts)
 
 
 def is_dialog(screen: Screen) -> bool:
@@ -106,9 +128,10 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
     order = {state: index for index, state in enumerate(states)}
     union = _UnionFind(states)
     union.order = order
+    volatile = volatile_texts(states, edges)
     by_key: dict[tuple, str] = {}
     for state, screen in states.items():
-        key = (screen.signature, static_labels(screen))
+        key = (skeleton(screen, drop_list_rows=True), static_labels(screen, volatile))
         if key in by_key:
             union.union(by_key[key], state)
         else:
@@ -140,8 +163,10 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         node = source_screen.get(edge.node_id)
         if node is None:
             continue
-        opener_of[edge.target] = (union.find(edge.source), element_key(source_screen, node),
-                                  opener_label(source_screen, node))
+        label = opener_label(source_screen, node)
+        if edge.action == "long_tap":
+            label += " menu"  # what a long press opens is a context menu, not the item itself
+        opener_of[edge.target] = (union.find(edge.source), (edge.action, *element_key(source_screen, node)), label)
 
     groups: list[ScreenGroup] = []
     for representative in sorted(members, key=order.__getitem__):
@@ -158,7 +183,7 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         else:
             groups.append(ScreenGroup("", states_here))
     groups.sort(key=lambda g: order[g.states[0]])
-    _name_groups(groups, states, start, opener_of)
+    _name_groups(groups, states, start, opener_of, volatile)
     return groups
 
 
@@ -169,18 +194,19 @@ def _selected_tab(screen: Screen) -> str:
     return ""
 
 
-def _title(screen: Screen) -> str:
-    labels = static_labels(screen)
+def _title(screen: Screen, volatile: frozenset[str] = frozenset()) -> str:
+    labels = static_labels(screen, volatile)
     return labels[0] if labels else ""
 
 
-def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: str, opener_of: dict) -> None:
+def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: str, opener_of: dict,
+                 volatile: frozenset[str]) -> None:
     used: Counter = Counter()
     for group in groups:
         screen = states[group.states[0]]
         opener = group.opener or next((opener_of[s][2] for s in group.states if s in opener_of), "")
         tab = _selected_tab(screen)
-        title = _title(screen)
+        title = _title(screen, volatile)
         dialog = is_dialog(screen)
         if start in group.states:
             base, description = ("main_" + slug(tab, 3) + "_tab") if tab else "main_screen", "the app's start screen"
@@ -192,11 +218,12 @@ def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: st
             base = slug(title, 4) + ("_dialog" if dialog else "_screen")
             description = f"{'dialog' if dialog else 'screen'} titled '{title}'"
         elif opener:
-            base = slug(opener, 4) + ("_dialog" if dialog else "_screen")
+            base = slug(opener, 5) + ("_dialog" if dialog else "" if opener.endswith(" menu") else "_screen")
             description = f"{'dialog' if dialog else 'screen'} opened by '{opener}'"
         else:
             base, description = _name_from_ids(screen) + ("_dialog" if dialog else "_screen"), "screen"
         base = re.sub(r"_+", "_", base).strip("_") or "screen"
+        base = re.sub(r"_(dialog|screen)_\1$", r"_\1", base)
         if not base[0].isalpha():
             base = "screen_" + base
         used[base] += 1

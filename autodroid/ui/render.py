@@ -70,8 +70,12 @@ def render_html(screen: Screen, *, only_app_window: bool = True) -> str:
     return "\n".join(lines)
 
 
-def skeleton(screen: Screen) -> str:
-    """The layout skeleton of the app window: one token per node, list rows collapsed to their set."""
+DATA_LISTS = ("RecyclerView", "ListView", "GridView")
+
+
+def skeleton(screen: Screen, *, drop_list_rows: bool = False) -> str:
+    """The layout skeleton of the app window: one token per node, list rows collapsed to their set
+    (or dropped altogether, so rows of another shape, e.g. with a preview line, do not count)."""
 
     def shape(node: Node) -> str:
         own = node.short_cls if screen.source != "droidtask" else node.cls
@@ -79,6 +83,8 @@ def skeleton(screen: Screen) -> str:
             own += f"#{node.rid}"
         elif node.clickable and node.desc and not node.text:
             own += f"@{node.desc}"  # icon buttons: their description is part of the layout
+        if drop_list_rows and node.short_cls in DATA_LISTS:
+            return own + "(rows)"
         children = [shape(child) for child in screen.children_of(node)]
         if any(own.startswith(name) for name in _LIST_CLASSES) or node.scrollable:
             children = sorted(set(children))
