@@ -1,0 +1,249 @@
+"""The Planner: a task sentence -> one checked DroidScript, from a local model.
+
+Per task: rank the doc's APIs for the task (``retrieval``), pick the nearest verified examples
+(``examples``), render the prompt (stable doc prefix first, task last), decode greedily under the typed
+grammar (narrowed to the ranked candidates), clean up repeats and add dialog confirms (``postprocess``),
+and check the result against the doc (``droidscript.check_script``).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Sequence
+
+from autodroid.appdoc import AppDoc
+from autodroid.errors import ModelError
+from autodroid.planner.grammar_for_doc import check_against_doc, grammar_for_doc
+from autodroid.planner.model import Completion, Model, PrefixState
+from autodroid.planner.postprocess import confirm_button, postprocess, straight_lines
+from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
+from autodroid.planner.retrieval import Candidate, LexicalIndex
+
+RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
+
+
+@dataclass(frozen=True)
+class PlanConfig:
+    """How the planner builds a prompt and decodes. ``retrieval``: where the ranked candidates act:
+    "grammar" (only they may be named), "prompt" (their names are listed before the task), "both", or
+    "off" (the whole doc, no ranking)."""
+
+    retrieval: str = "grammar"
+    k: int = 15  # candidates kept
+    examples: int = 3  # retrieved examples in the user part
+    stubs: str = "full"  # "full": every API in the cached prefix; "none": only the candidates, per task
+    max_lines: int = 6
+    max_tokens: int = 200
+    repeats: str = "stop"  # "stop" at the first repeated line, or "drop" repeats
+    auto_confirm: bool = True
+    grammar: bool = True  # constrain decoding (off only to measure what the grammar buys)
+    decode: str = "lines"  # "lines": one model call per line, ending at the first repeat; "block": one call
+    types: tuple[str, ...] = ("button", "checkbox", "input", "list")  # element types the grammar admits
+
+    def __post_init__(self):
+        if self.retrieval not in RETRIEVAL_MODES:
+            raise ValueError(f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}, not {self.retrieval!r}")
+        if self.decode not in ("lines", "block"):
+            raise ValueError(f"decode must be 'lines' or 'block', not {self.decode!r}")
+        if self.k < 1 or self.max_lines < 1 or self.max_tokens < 1 or self.examples < 0:
+            raise ValueError("k, max_lines and max_tokens must be >= 1, examples >= 0")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One planning attempt: the script to run and everything that explains it."""
+
+    task: str
+    app: str
+    script: str  # after post-processing; what runs
+    raw: str  # the model's text as generated
+    candidates: tuple[str, ...]
+    examples: tuple[Example, ...]
+    changes: tuple[str, ...]  # post-processing notes (repeats dropped, confirms added)
+    problems: tuple[str, ...]  # check_script errors (one line each); empty: the script is valid
+    model: str
+    prompt_tokens: int
+    cached_prefix_tokens: int
+    generated_tokens: int
+    prefill_seconds: float
+    decode_seconds: float
+    plan_seconds: float  # wall time of plan(): retrieval + prompt + model + checks
+    finish_reason: str
+    prefix: PrefixState | None = None
+    attempt: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.script.strip())
+
+    def to_dict(self) -> dict:
+        return {
+            "task": self.task, "app": self.app, "attempt": self.attempt, "script": self.script, "raw": self.raw,
+            "candidates": list(self.candidates), "examples": [e.task for e in self.examples],
+            "changes": list(self.changes), "problems": list(self.problems), "model": self.model,
+            "prompt_tokens": self.prompt_tokens, "cached_prefix_tokens": self.cached_prefix_tokens,
+            "generated_tokens": self.generated_tokens, "prefill_s": round(self.prefill_seconds, 3),
+            "decode_s": round(self.decode_seconds, 3), "plan_s": round(self.plan_seconds, 3),
+            "finish_reason": self.finish_reason,
+            "prefix": None if self.prefix is None else {"tokens": self.prefix.tokens, "source": self.prefix.source,
+                                                        "seconds": round(self.prefix.seconds, 3)},
+        }
+
+
+class PlanError(ModelError):
+    """The model's answer is not a usable script (fails the language check or names nothing)."""
+
+    default_fix = "run again (autodroid run repairs up to --repairs times), or use a larger model (--model)"
+
+
+class Planner:
+    """Plans scripts for one app doc with one model. Build once; ``plan`` per task."""
+
+    def __init__(self, model: Model, doc: AppDoc, *, config: PlanConfig | None = None, examples=None,
+                 index=None, prompts: PromptBuilder | None = None):
+        self.model = model
+        self.doc = doc
+        self.config = config or PlanConfig()
+        self.examples = examples  # an ExampleStore (nearest(task, k) -> list[Example]) or None
+        self.index = index or LexicalIndex(doc)
+        self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
+        self._grammars: dict = {}
+
+    # ---------------------------------------------------------------- pieces
+
+    def candidates(self, task: str) -> list[Candidate]:
+        if self.config.retrieval == "off" and self.config.stubs == "full":
+            return []
+        return self.index.rank(task, self.config.k)
+
+    def grammar_names(self, candidates: Sequence[str]) -> list[str] | None:
+        """The APIs the grammar admits: the candidates (and their dialogs' confirm buttons) when retrieval
+        narrows the grammar, else None (all)."""
+        narrowed = self.config.retrieval in ("grammar", "both") or self.config.stubs == "none"
+        if not (narrowed and candidates):
+            return None
+        names = list(candidates)
+        for name in candidates:  # the confirm buttons of the candidates' dialogs stay writable
+            confirm = confirm_button(self.doc, self.doc.elements[name].screen)
+            if confirm is not None and confirm.name not in names:
+                names.append(confirm.name)
+        return names
+
+    def grammar(self, candidates: Sequence[str], mode: str = "block") -> str | None:
+        if not self.config.grammar:
+            return None
+        names = self.grammar_names(candidates)
+        key = (tuple(names) if names is not None else None, mode)
+        if key not in self._grammars:
+            if len(self._grammars) > 64:
+                self._grammars.clear()
+            self._grammars[key] = grammar_for_doc(self.doc, names, max_lines=self.config.max_lines, mode=mode,
+                                                  types=self.config.types)
+        return self._grammars[key]
+
+    def nearest_examples(self, task: str) -> list[Example]:
+        if self.examples is None or self.config.examples == 0:
+            return []
+        return list(self.examples.nearest(task, self.config.examples))
+
+    def prepare(self) -> PrefixState:
+        """Compute (or load) the stable prefix's KV state now, e.g. while the user types."""
+        prompt = self.prompts.build(self.model, "")
+        return self.model.ensure_prefix(prompt.prefix, prompt.prefix_key)
+
+    # ---------------------------------------------------------------- planning
+
+    def plan(self, task: str, *, repair: RepairContext | None = None, attempt: int = 1) -> Plan:
+        started = time.perf_counter()
+        if not task or not task.strip():
+            raise PlanError("empty task", fix='describe what to do, e.g. "create a note called groceries"')
+        ranked = [c.name for c in self.candidates(task)]
+        examples = self.nearest_examples(task)
+        listed = ranked if self.config.retrieval in ("prompt", "both") or self.config.stubs == "none" else []
+        prompt = self.prompts.build(self.model, task, examples=examples, candidates=listed, repair=repair)
+        prefix_state = None
+        if prompt.prefix:
+            prefix_state = self.model.ensure_prefix(prompt.prefix, prompt.prefix_key)
+        key = prompt.prefix_key if prompt.prefix else None
+        if self.config.decode == "lines":
+            completion = self._decode_lines(prompt.text, ranked, key)
+        else:
+            completion = self.model.complete(prompt.text, grammar=self.grammar(ranked), stop=None,
+                                             max_tokens=self.config.max_tokens, prefix_cache_key=key)
+        raw = completion.text
+        script, changes, problems = self._finish(raw, completion.finish_reason)
+        return Plan(
+            task=task, app=self.doc.app, script=script, raw=raw, candidates=tuple(ranked),
+            examples=tuple(examples), changes=changes, problems=problems, model=getattr(self.model, "name", "?"),
+            prompt_tokens=completion.prompt_tokens, cached_prefix_tokens=completion.cached_prefix_tokens,
+            generated_tokens=completion.generated_tokens, prefill_seconds=completion.prefill_seconds,
+            decode_seconds=completion.decode_seconds, plan_seconds=time.perf_counter() - started,
+            finish_reason=completion.finish_reason, prefix=prefix_state, attempt=attempt)
+
+    def _decode_lines(self, prompt: str, ranked: Sequence[str], key: str | None) -> Completion:
+        """One model call per line (stop at the newline), ending when the model ends its answer, repeats a
+        line, or reaches ``max_lines``; the calls share the KV cache, so each evaluates only the new line."""
+        lines: list[str] = []
+        totals = dict(prompt_tokens=0, generated_tokens=0, prefill_seconds=0.0, decode_seconds=0.0)
+        first_prompt_tokens, cached, finish = None, 0, "stop"
+        budget = self.config.max_tokens
+        while len(lines) < self.config.max_lines and budget > 0:
+            mode = "first-line" if not lines else "next-line"
+            done = "".join(line + "\n" for line in lines)
+            part = self.model.complete(prompt + done, grammar=self.grammar(ranked, mode), stop=["\n"],
+                                       max_tokens=min(budget, 80), prefix_cache_key=key)
+            if first_prompt_tokens is None:
+                first_prompt_tokens, cached = part.prompt_tokens, part.cached_prefix_tokens
+            totals["generated_tokens"] += part.generated_tokens
+            totals["prefill_seconds"] += part.prefill_seconds
+            totals["decode_seconds"] += part.decode_seconds
+            budget -= max(1, part.generated_tokens)
+            line = part.text.strip()
+            if part.finish_reason == "length":
+                finish = "length"
+                if line:
+                    lines.append(line)  # cut off: _finish drops it if it does not check
+                break
+            if not line or line in lines:
+                if line:
+                    lines.append(line)  # kept so post-processing records the repeat it stops at
+                break
+            lines.append(line)
+        return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
+                          generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
+                          decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def _finish(self, raw: str, finish_reason: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        text = _strip_fences(raw)
+        changes: list[str] = []
+        lines = straight_lines(text)
+        if finish_reason == "length" and lines:
+            # the answer was cut mid-line: keep the complete lines only
+            if check_against_doc(lines[-1], self.doc):
+                changes.append(f"dropped the last line, cut off at the token limit: {lines[-1]}")
+                text = "\n".join(lines[:-1])
+        processed = postprocess(text, self.doc, repeats=self.config.repeats, auto_confirm=self.config.auto_confirm)
+        changes.extend(processed.changes)
+        script = processed.script
+        if not script.strip():
+            return "", tuple(changes), ("the model wrote no action",)
+        problems = tuple(error.one_line() for error in check_against_doc(script, self.doc))
+        return script, tuple(changes), problems
+
+
+def require_valid(plan: Plan) -> Plan:
+    """``plan`` if its script is valid, else a PlanError quoting the first problem."""
+    if plan.ok:
+        return plan
+    problem = plan.problems[0] if plan.problems else "the model wrote no action"
+    raise PlanError(f"the model's answer is not a valid script: {problem}")
+
+
+def _strip_fences(text: str) -> str:
+    """Markdown code fences, which models without a grammar like to add."""
+    lines = [line for line in text.strip().splitlines() if not line.strip().startswith("```")]
+    return "\n".join(lines)
+
+
+__all__ = ["Plan", "PlanConfig", "PlanError", "Planner", "RETRIEVAL_MODES", "require_valid"]

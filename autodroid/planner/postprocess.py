@@ -1,0 +1,155 @@
+"""Clean-ups of a model's script that need the doc, not the model: repeated lines and dialog confirms.
+
+- Repeats: small models loop (``a; b; a; b; ...``) until the line cap. The first line that repeats an
+  earlier one ends the script (``stop``), or only the repeats are dropped (``drop``).
+- Trailing ``back()`` lines do nothing a task asks for; they are dropped.
+- Auto-confirm: when a line acts inside a dialog whose doc shows an OK/Save-style button that leaves it
+  (back to its opener, or to an unrecorded place), and the action itself does not leave the dialog, and the
+  script never taps that button, the tap is inserted after the script's last line on that dialog. Never
+  for sensitive elements: confirming those is the privilege policy's decision, not ours.
+Only straight-line scripts (one call per line, no blocks) are edited; anything else is returned as is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from autodroid.appdoc import AppDoc, Element
+
+_CALL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>.*)\)(?P<tail>\.[a-z_]+\(\))?$")
+_STRING_ARG = re.compile(r'^"((?:[^"\\]|\\.)*)"$')
+CONFIRM_WORDS = ("ok", "save", "done", "apply", "yes", "confirm")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    name: str | None  # API name; None for back() and anything unparsed
+    method: str | None
+    arg: str | None  # the string argument (select option, set_text text, match label)
+
+
+@dataclass(frozen=True)
+class Postprocessed:
+    script: str
+    changes: tuple[str, ...]  # what was changed, for the trace: "dropped repeated line 4: ..."
+    confirms: tuple[str, ...]  # lines inserted by auto-confirm
+
+
+def parse_line(text: str) -> Line:
+    match = _CALL.match(text)
+    if not match:
+        return Line(text, None, None, None)
+    arg = None
+    args = match.group("args").strip()
+    string = _STRING_ARG.match(args)
+    if string:
+        arg = string.group(1).replace('\\"', '"').replace("\\\\", "\\")
+    return Line(text, match.group("name"), match.group("method"), arg)
+
+
+def straight_lines(script: str) -> list[str] | None:
+    """The script's non-empty lines, or None when it is not straight-line (indented blocks, colons)."""
+    lines = [line.rstrip() for line in script.splitlines() if line.strip()]
+    for line in lines:
+        if line[:1].isspace() or line.endswith(":"):
+            return None
+    return lines
+
+
+def postprocess(script: str, doc: AppDoc, *, repeats: str = "stop", auto_confirm: bool = True) -> Postprocessed:
+    lines = straight_lines(script)
+    if lines is None:
+        return Postprocessed(script.strip("\n"), (), ())
+    changes: list[str] = []
+    kept: list[str] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if line in seen:
+            if repeats == "stop":
+                changes.append(f"stopped at repeated line {number}: {line}")
+                break
+            changes.append(f"dropped repeated line {number}: {line}")
+            continue
+        seen.add(line)
+        kept.append(line)
+    while kept and kept[-1] == "back()":
+        changes.append("dropped trailing back()")
+        kept.pop()
+    confirms: list[str] = []
+    if auto_confirm:
+        kept, confirms = add_confirms(kept, doc)
+        changes.extend(f"added confirm: {line}" for line in confirms)
+    return Postprocessed("\n".join(kept), tuple(changes), tuple(confirms))
+
+
+def confirm_button(doc: AppDoc, screen: str) -> Element | None:
+    """The OK/Save-style button that closes ``screen`` (a dialog) keeping its changes, if the doc has one."""
+    openers = {edge.source for edge in doc.navigation if edge.to == screen and edge.source != screen}
+    found: list[tuple[int, Element]] = []
+    for element in doc.elements.values():
+        if element.type != "button" or screen not in element.screens or element.risk == "sensitive":
+            continue
+        label = _label(element)
+        if label not in CONFIRM_WORDS:
+            continue
+        leaves_to = _leads_from(doc, element, screen)
+        if leaves_to == screen or (leaves_to is not None and openers and leaves_to not in openers):
+            continue
+        found.append((CONFIRM_WORDS.index(label), element))
+    found.sort(key=lambda pair: pair[0])
+    return found[0][1] if found else None
+
+
+def _label(element: Element) -> str:
+    text = (element.description or "").strip().lower()
+    if text in CONFIRM_WORDS:
+        return text
+    words = [w for w in element.short_name.split("_") if w not in ("button", "btn")]
+    return words[-1] if len(words) == 1 else " ".join(words)
+
+
+def _leads_from(doc: AppDoc, element: Element, screen: str, option: str | None = None) -> str | None:
+    """Where acting on ``element`` on ``screen`` leads, per the recorded navigation (None: unknown)."""
+    for edge in doc.navigation:
+        if edge.source == screen and edge.element == element.name and (option is None or edge.option == option):
+            return edge.to
+    if option is not None:
+        return None  # an option the log never chose: its outcome is unknown, not the list's other edges'
+    return element.leads_to
+
+
+def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
+    """Insert a confirm tap after the last line acting inside each dialog that needs one."""
+    parsed = [parse_line(line) for line in lines]
+    last_on: dict[str, int] = {}
+    confirm_of: dict[str, Element] = {}
+    for index, line in enumerate(parsed):
+        element = doc.elements.get(line.name or "")
+        if element is None or line.method not in ("tap", "select", "set_text", "match"):
+            continue
+        if element.risk == "sensitive" or len(element.screens) > 1:
+            continue  # shared widgets (toolbars, tabs, merged OK buttons) are not "inside one dialog"
+        screen = element.screen
+        confirm = confirm_button(doc, screen)
+        if confirm is None or confirm.name == element.name:
+            continue
+        leaves_to = _leads_from(doc, element, screen, line.arg if line.method == "select" else None)
+        if leaves_to is not None and leaves_to != screen:
+            continue  # this action closes the dialog by itself (a radio list that applies at once)
+        last_on[screen] = index
+        confirm_of[screen] = confirm
+    inserts = []
+    for screen, index in last_on.items():
+        confirm = confirm_of[screen]
+        if any(p.name == confirm.name and p.method == "tap" for p in parsed[index + 1:]):
+            continue  # the script confirms this dialog itself
+        inserts.append((index, confirm))
+    out = list(lines)
+    added: list[str] = []
+    for index, confirm in sorted(inserts, key=lambda pair: -pair[0]):
+        line = f"{confirm.name}.tap()"
+        out.insert(index + 1, line)
+        added.insert(0, line)
+    return out, added

@@ -1,0 +1,169 @@
+"""Ranking an app's element APIs (and stored examples) for a task, lexically: BM25 over the words a
+person would use for an element (its name, description, options, the screen it is on and the screen it
+opens), with small priors from the task's intent words (``turn off`` favours checkboxes, ``type`` and
+``named`` favour inputs, a quoted value that equals a documented option favours that list).
+
+No third-party dependency, so it works everywhere; ``embed.py`` can blend in sentence embeddings when
+onnxruntime is installed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from autodroid.appdoc import AppDoc, Element
+
+_WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "a an the to of in on for and or it its is are be by as at with this that these those my me i you your "
+    "please can could would will should app application then from into all any some so do does".split()
+)
+# Words in API names that say what kind of widget it is, not what it is about.
+TYPE_SUFFIXES = frozenset("button checkbox input list text scroll scrollable label view tab".split())
+# Intent words -> the element type they point at, with a multiplier for that type.
+INTENT_TYPES: dict[str, tuple[str, float]] = {}
+for _word in "enable disable turn toggle switch check uncheck activate deactivate hide show don't not".split():
+    INTENT_TYPES[_word] = ("checkbox", 1.25)
+for _word in "type enter write name named called title search rename input label text".split():
+    INTENT_TYPES[_word] = ("input", 1.25)
+TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
+# Field weights: how strongly a word in each part of an element's entry counts.
+FIELD_WEIGHTS = {"name": 1.0, "description": 1.0, "options": 0.8, "screen": 0.4, "leads_to": 0.5, "fields": 0.5}
+K1, B = 1.2, 0.5
+
+
+def stem(word: str) -> str:
+    """A deliberately crude suffix stripper, applied the same way to tasks and docs."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Lower-case word stems of ``text`` (snake_case names split at underscores)."""
+    found = _WORD.findall(text.replace("_", " ").lower())
+    return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
+
+
+def quoted_values(task: str) -> list[str]:
+    """Strings the task quotes: 'Diary', "test1" (what a set_text/select/match argument usually is)."""
+    return [a or b for a, b in re.findall(r"'([^']+)'|\"([^\"]+)\"", task)]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    score: float
+    matched: tuple[str, ...] = ()  # task word stems that matched the element's entry
+
+
+def _screen_words(doc: AppDoc, screen: str) -> list[str]:
+    return [w for w in words(screen) if w not in ("screen", "dialog", "tab")]
+
+
+def _with_compounds(found: list[str]) -> list[str]:
+    """The words plus each adjacent pair written as one word ("font size" -> "fontsize"), which is how
+    people often type them."""
+    return found + [a + b for a, b in zip(found, found[1:])]
+
+
+def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
+    """The words of each field of an element's entry, as the ranking sees them."""
+    fields = {
+        "name": [w for w in words(element.short_name) if w not in TYPE_SUFFIXES],
+        "description": _with_compounds(words(element.description)),
+        "options": [w for option in element.options for w in words(option)],
+        "screen": [w for s in element.screens for w in _screen_words(doc, s)],
+        "leads_to": _screen_words(doc, element.leads_to) if element.leads_to else [],
+        "fields": [w for f in element.item_fields for w in words(f.name) if w not in TYPE_SUFFIXES],
+    }
+    return fields
+
+
+class LexicalIndex:
+    """BM25F over the doc's elements. Build once per doc (cheap: a few ms for 150 elements)."""
+
+    def __init__(self, doc: AppDoc, *, weights: dict[str, float] | None = None):
+        self.doc = doc
+        self.weights = dict(FIELD_WEIGHTS if weights is None else weights)
+        self.names = list(doc.elements)
+        self.tf: list[Counter] = []
+        self.length: list[float] = []
+        df: Counter = Counter()
+        for name in self.names:
+            fields = element_fields(doc, doc.elements[name])
+            tf: Counter = Counter()
+            for field, field_words in fields.items():
+                for word in field_words:
+                    tf[word] += self.weights.get(field, 0.0)
+            self.tf.append(tf)
+            self.length.append(sum(tf.values()))
+            df.update(set(tf))
+        count = max(1, len(self.names))
+        self.avg_length = (sum(self.length) / count) or 1.0
+        self.idf = {word: math.log(1 + (count - n + 0.5) / (n + 0.5)) for word, n in df.items()}
+
+    def scores(self, task: str) -> dict[str, Candidate]:
+        query = words(task)
+        intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
+        quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
+        task_text = " ".join(words(task, keep_stopwords=True))
+        out: dict[str, Candidate] = {}
+        for index, name in enumerate(self.names):
+            element = self.doc.elements[name]
+            tf, length = self.tf[index], self.length[index]
+            score, matched = 0.0, []
+            for word in dict.fromkeys(query):
+                f = tf.get(word, 0.0)
+                if not f:
+                    continue
+                matched.append(word)
+                score += self.idf[word] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / self.avg_length))
+            if element.options:
+                option_texts = {" ".join(words(o, keep_stopwords=True)) for o in element.options}
+                if option_texts & quoted or any(f" {o} " in f" {task_text} " for o in option_texts if o):
+                    score *= 1.3
+            prior = TYPE_PRIOR.get(element.type, 1.0)
+            for kind, boost in intents:
+                if element.type == kind:
+                    prior *= boost
+                    break
+            out[name] = Candidate(name, score * prior, tuple(matched))
+        return out
+
+    def rank(self, task: str, k: int | None = None) -> list[Candidate]:
+        """Elements best first (ties in doc order); only those that match at least one task word."""
+        scored = [c for c in self.scores(task).values() if c.score > 0]
+        scored.sort(key=lambda c: -c.score)
+        return scored[:k] if k is not None else scored
+
+
+def best_option(element: Element, task: str) -> str | None:
+    """The documented option of ``element`` the task names most clearly (for templates and checks)."""
+    task_words = set(words(task, keep_stopwords=True))
+    best, best_share = None, 0.0
+    for option in element.options:
+        option_words = words(option, keep_stopwords=True)
+        if not option_words:
+            continue
+        share = sum(1 for w in option_words if w in task_words) / len(option_words)
+        if share > best_share:
+            best, best_share = option, share
+    return best if best_share >= 0.5 else None
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Cosine similarity of two texts' word-stem counts (for choosing nearby examples)."""
+    ca, cb = Counter(words(a)), Counter(words(b))
+    dot = sum(ca[w] * cb[w] for w in ca)
+    norm = math.sqrt(sum(v * v for v in ca.values())) * math.sqrt(sum(v * v for v in cb.values()))
+    return dot / norm if norm else 0.0

@@ -1,0 +1,73 @@
+"""Post-processing: repeated lines, trailing back(), and auto-confirm of dialogs (never sensitive ones)."""
+
+from __future__ import annotations
+
+from planner_helpers import demo_doc
+
+from autodroid.planner.postprocess import confirm_button, parse_line, postprocess
+
+DOC = demo_doc()
+
+
+def test_stops_at_the_first_repeated_line():
+    script = "main_screen__settings_button.tap()\nsettings_screen__autosave_checkbox.tap()\n" \
+             "main_screen__settings_button.tap()\nsort_dialog__cancel_button.tap()"
+    result = postprocess(script, DOC, auto_confirm=False)
+    assert result.script == "main_screen__settings_button.tap()\nsettings_screen__autosave_checkbox.tap()"
+    assert result.changes == ("stopped at repeated line 3: main_screen__settings_button.tap()",)
+
+
+def test_drop_mode_keeps_the_lines_after_a_repeat():
+    script = "a__b.tap()\na__b.tap()\nc__d.tap()"
+    assert postprocess(script, DOC, repeats="drop", auto_confirm=False).script == "a__b.tap()\nc__d.tap()"
+
+
+def test_trailing_back_is_dropped_but_not_a_back_in_the_middle():
+    script = "back()\nsettings_screen__autosave_checkbox.tap()\nback()\nback()"
+    result = postprocess(script, DOC, repeats="drop", auto_confirm=False)
+    assert result.script == "back()\nsettings_screen__autosave_checkbox.tap()"
+
+
+def test_confirm_is_added_after_the_last_line_in_a_dialog():
+    script = 'create_dialog__title_input.set_text("groceries")\ncreate_dialog__checklist_checkbox.tap()\n' \
+             "settings_screen__autosave_checkbox.tap()"
+    result = postprocess(script, DOC)
+    assert result.script.splitlines() == [
+        'create_dialog__title_input.set_text("groceries")', "create_dialog__checklist_checkbox.tap()",
+        "create_dialog__ok_button.tap()", "settings_screen__autosave_checkbox.tap()"]
+    assert result.confirms == ("create_dialog__ok_button.tap()",)
+
+
+def test_no_confirm_when_the_script_confirms_itself():
+    script = 'sort_dialog__order_list.select("Descending")\nsort_dialog__ok_button.tap()'
+    assert postprocess(script, DOC).script == script
+
+
+def test_no_confirm_when_the_choice_itself_closes_the_dialog():
+    # the doc records that choosing "Large" leads back to settings: OK is not there any more
+    assert postprocess('font_size_dialog__radio_list.select("Large")', DOC).confirms == ()
+    # an option the log never chose has an unknown outcome: the dialog's OK is added
+    assert postprocess('font_size_dialog__radio_list.select("Small")', DOC).confirms == (
+        "font_size_dialog__ok_button.tap()",)
+
+
+def test_never_for_sensitive_elements():
+    assert confirm_button(DOC, "delete_dialog") is None
+    assert postprocess("delete_dialog__keep_checkbox.tap()", DOC).confirms == ()
+
+
+def test_cancel_is_not_a_confirm_and_screens_without_one_get_none():
+    assert confirm_button(DOC, "sort_dialog").name == "sort_dialog__ok_button"
+    assert confirm_button(DOC, "settings_screen") is None
+    assert postprocess("settings_screen__autosave_checkbox.tap()", DOC).confirms == ()
+
+
+def test_scripts_with_blocks_are_left_alone():
+    script = "for item in main_screen__notes_list:\n    item.tap()\n    item.tap()"
+    assert postprocess(script, DOC).script == script
+
+
+def test_parse_line_reads_the_string_argument():
+    line = parse_line('sort_dialog__order_list.select("Say \\"hi\\"")')
+    assert (line.name, line.method, line.arg) == ("sort_dialog__order_list", "select", 'Say "hi"')
+    assert parse_line("back()").name is None
