@@ -19,7 +19,7 @@ from autodroid.explorer.fromlog import doc_from_log
 from autodroid.runtime import Limits, run_on_device
 from autodroid.runtime.errors import AmbiguousElement, NavigationFailed
 from autodroid.runtime.gold import RecordingDevice
-from test_runtime_policy import NOTES_WALK
+from test_runtime_policy import NOTES_WALK, names, run, screen_of
 
 from autodroid.runtime.walkdoc import doc_from_walk
 
@@ -58,14 +58,15 @@ def assert_failed(report, cause_type, line=1):
 
 
 def test_element_missing_is_searched_for_then_reported(notes_doc, notes):
-    ghost = Element("main_screen__archive_button", "main_screen", "button", "'Archive'",
+    start = notes_doc.start_screen
+    ghost = Element(f"{start}__archive_button", start, "button", "'Archive'",
                     (Selector(resource_id="archive"), Selector(desc="Archive")))
     doc = with_element(notes_doc, ghost)
     recorder = RecordingDevice(notes)
-    report = run_on_device("main_screen__archive_button.tap()\n", doc, recorder)
+    report = run_on_device(f"{start}__archive_button.tap()\n", doc, recorder)
     assert_failed(report, ElementNotFound)
-    assert "documented on main_screen" in report.error_text and "even after scrolling" in report.error_text
-    assert "main_screen__notes_list" in report.error_text  # what is on screen instead
+    assert f"documented on {start}" in report.error_text and "even after scrolling" in report.error_text
+    assert names(doc, "main_screen__notes_list") in report.error_text  # what is on screen instead
     assert {r.action for r in recorder.received} == {"scroll"}  # it looked, and tapped nothing
     searched = [e for e in report.trace if e["event"] == "device" and e["role"] == "search"]
     assert searched and {e["args"][0] for e in searched} == {"down", "up"}
@@ -74,16 +75,17 @@ def test_element_missing_is_searched_for_then_reported(notes_doc, notes):
 def test_missing_list_row_is_reported_with_the_list(notes_doc, notes):
     notes.apps["notes"].data.notes = [n for n in notes.apps["notes"].data.notes if n.title != "Budget"]
     notes._frame = None  # the data changed under the device: re-render
-    report = run_on_device('main_screen__notes_list.select("Budget")\n', notes_doc, notes)
+    report = run('main_screen__notes_list.select("Budget")\n', notes_doc, notes)
     assert_failed(report, ElementNotFound)
-    assert "main_screen__notes_list has no such row" in report.error_text
+    assert names(notes_doc, "main_screen__notes_list has no such row") in report.error_text
     assert notes.screen_kind() == "notes.list"
 
 
 def test_ambiguous_element_is_not_settled_by_document_order(notes_doc, notes):
-    vague = Element("main_screen__note_button", "main_screen", "button", "", (Selector(resource_id="note_item"),))
+    start = notes_doc.start_screen
+    vague = Element(f"{start}__note_button", start, "button", "", (Selector(resource_id="note_item"),))
     recorder = RecordingDevice(notes)
-    report = run_on_device("main_screen__note_button.tap()\n", with_element(notes_doc, vague), recorder)
+    report = run_on_device(f"{start}__note_button.tap()\n", with_element(notes_doc, vague), recorder)
     assert_failed(report, AmbiguousElement)
     assert "matches 7 nodes equally well" in report.error_text
     assert len(report.cause.candidates) == 7 and "'Books to read'" in report.error_text
@@ -92,24 +94,26 @@ def test_ambiguous_element_is_not_settled_by_document_order(notes_doc, notes):
 
 def test_unexpected_screen_after_a_hop_is_traced_and_not_trusted(droidtask, clock_doc):
     # The doc says the "New Timer" button opens Settings (a stale doc); the app opens the timer dialog.
-    navigation = [e for e in clock_doc.navigation if e.to != "settings_screen"]
-    navigation.append(NavEdge("main_timer_tab", "tap", "settings_screen", "main_timer_tab__add_button"))
+    settings = screen_of(clock_doc, "settings_screen__sunday_first_checkbox")
+    add = names(clock_doc, "main_timer_tab__add_button")
+    navigation = [e for e in clock_doc.navigation if e.to != settings]
+    navigation.append(NavEdge(clock_doc.start_screen, "tap", settings, add))
     doc = dataclasses.replace(clock_doc, navigation=tuple(navigation))
     device = ReplayDevice(droidtask / "clock", log_only=True)
-    report = run_on_device("settings_screen__sunday_first_checkbox.tap()\n", doc, device)
+    report = run("settings_screen__sunday_first_checkbox.tap()\n", doc, device)
     assert_failed(report, NavigationFailed)
     deviations = [e for e in report.trace if e["event"] == "navigation_deviation"]
-    assert deviations and deviations[0]["expected"] == "settings_screen"
-    assert deviations[0]["got"] == ["new_timer_dialog"]
-    assert "no known way to settings_screen" in report.error_text
-    assert not any(a.api == "settings_screen__sunday_first_checkbox" for a in report.actions)
+    assert deviations and deviations[0]["expected"] == settings
+    assert deviations[0]["got"] == [clock_doc.elements[add].leads_to]  # the timer dialog
+    assert f"no known way to {settings}" in report.error_text
+    assert not any(a.api == names(doc, "settings_screen__sunday_first_checkbox") for a in report.actions)
 
 
 def test_undocumented_screen_is_left_by_back_before_navigating(notes_doc, notes):
     notes.tap(next(n for n in notes.screen() if n.desc == "More options"))
     notes.tap(next(n for n in notes.screen() if n.text == "About"))
     assert notes.screen_kind() == "notes.about"  # never seen by the walk: not in the doc
-    report = run_on_device("main_screen__fab_new_note_button.tap()\n", notes_doc, notes)
+    report = run("main_screen__fab_new_note_button.tap()\n", notes_doc, notes)
     assert report.ok, report.error_text
     roles = [(a.role, a.action) for a in report.actions]
     assert roles[0] == ("navigation", "back") and roles[-1] == ("script", "tap")
@@ -119,12 +123,12 @@ def test_undocumented_screen_is_left_by_back_before_navigating(notes_doc, notes)
 def test_unexplored_transition_keeps_the_screen_and_says_so(droidtask, clock_doc):
     device = ReplayDevice(droidtask / "clock", log_only=True)
     before = device.state
-    report = run_on_device("main_timer_tab__more_apps_from_us_button.tap()\n", clock_doc, device)
+    report = run("main_timer_tab__more_apps_from_us_button.tap()\n", clock_doc, device)
     assert_failed(report, UnexploredTransition)
     assert device.state == before
     failed = [e for e in report.trace if e["event"] == "device" and not e["ok"]]
     assert failed and failed[0]["error_type"] == "UnexploredTransition"
-    assert failed[0]["screen_before"]["screens"] == ["main_timer_tab"]
+    assert failed[0]["screen_before"]["screens"] == [clock_doc.start_screen]
 
 
 class BrokenDevice:
@@ -142,7 +146,7 @@ class BrokenDevice:
 
 @pytest.mark.parametrize("error", [DeviceError("adb connection lost"), RuntimeError("socket closed")])
 def test_device_error_is_typed_and_traced(notes_doc, notes, error):
-    report = run_on_device("main_screen__fab_new_note_button.tap()\n", notes_doc, BrokenDevice(notes, error))
+    report = run("main_screen__fab_new_note_button.tap()\n", notes_doc, BrokenDevice(notes, error))
     assert_failed(report, DeviceError)
     assert ("adb connection lost" if isinstance(error, DeviceError) else "RuntimeError: socket closed") \
         in report.error_text
@@ -156,8 +160,8 @@ def test_device_error_while_reading_the_screen(notes_doc, notes):
         def screen(self):
             raise self.error
 
-    report = run_on_device("main_screen__fab_new_note_button.tap()\n", notes_doc,
-                           NoDump(notes, DeviceError("uiautomator dump failed")))
+    report = run("main_screen__fab_new_note_button.tap()\n", notes_doc,
+                 NoDump(notes, DeviceError("uiautomator dump failed")))
     assert_failed(report, DeviceError)
     assert isinstance(report.error, ActionError)
 
@@ -167,21 +171,22 @@ def test_runaway_script_stops_on_budget(notes_doc, notes):
     report = run_on_device("n = 0\nwhile True:\n    n += 1\n", notes_doc, notes, budgets=budgets)
     assert not report.ok and isinstance(report.error, BudgetExceeded)
     assert report.error.budget == "max_seconds"
-    assert "Screen now: main_screen" in report.error_text
+    assert f"Screen now: {notes_doc.start_screen}" in report.error_text
     assert report.trace[-1]["ok"] is False
 
 
 def test_invalid_script_never_touches_the_device(notes_doc, notes):
     recorder = RecordingDevice(notes)
-    report = run_on_device("main_screen__fab_new_note.tap()\n", notes_doc, recorder)
+    fab = names(notes_doc, "main_screen__fab_new_note_button")
+    report = run_on_device(f"{fab[:-len('_button')]}.tap()\n", notes_doc, recorder)
     assert not report.ok and isinstance(report.error, ScriptError)
-    assert "main_screen__fab_new_note_button" in report.error_text  # the nearest valid name
+    assert fab in report.error_text  # the nearest valid name
     assert recorder.received == []
 
 
 def test_navigation_gives_up_within_the_hop_bound(droidtask, clock_doc):
     device = RecordingDevice(ReplayDevice(droidtask / "clock", log_only=True))
-    report = run_on_device("snooze_time_dialog__ok_button.tap()\n", clock_doc, device,
+    report = run("alarm_time_dialog__edit_alarm_sound_button.tap()\n", clock_doc, device,
                            limits=Limits(max_hops=1, restart=False))
     assert_failed(report, NavigationFailed)
     assert "within 1 navigation steps" in report.error_text
@@ -190,7 +195,7 @@ def test_navigation_gives_up_within_the_hop_bound(droidtask, clock_doc):
 
 def test_trace_file_is_json_lines_with_every_step(notes_doc, notes, tmp_path):
     path = tmp_path / "trace.jsonl"
-    report = run_on_device('main_screen__notes_list.select("Budget")\nback()\nprint("done")\n', notes_doc, notes,
+    report = run('main_screen__notes_list.select("Budget")\nback()\nprint("done")\n', notes_doc, notes,
                            trace_path=path)
     assert report.ok, report.error_text
     lines = [json.loads(line) for line in path.read_text().splitlines()]
@@ -199,7 +204,7 @@ def test_trace_file_is_json_lines_with_every_step(notes_doc, notes, tmp_path):
     assert events[0] == "run_start" and events[-1] == "run_end"
     assert {"statement", "policy", "device", "print"} <= set(events)
     select = next(e for e in lines if e["event"] == "device" and e["action"] == "select")
-    assert select["screen_before"]["screens"] == ["main_screen"] and select["screen_after"]["screens"]
+    assert select["screen_before"]["screens"] == [notes_doc.start_screen] and select["screen_after"]["screens"]
     assert len(select["screen_before"]["signature"]) == 16 and select["node"].startswith("<button")
     assert select["line"] == 1 and select["elapsed_s"] >= 0
     summary = report.summary()

@@ -9,7 +9,7 @@ from autodroid.device import open_device
 from autodroid.runtime import run_on_device
 from autodroid.runtime.lists import match_label
 from autodroid.runtime.walkdoc import doc_from_walk
-from test_runtime_policy import NOTES_WALK
+from test_runtime_policy import NOTES_WALK, names
 
 TITLES = sorted(["Books to read", "Budget", "Car service", "Diary", "Garden", "Gift ideas", "Groceries", "Ideas",
                  "Meeting notes", "Movie list", "Passwords hint", "Phone numbers", "Recipes", "Travel checklist",
@@ -29,7 +29,7 @@ def notes():
 
 
 def run(script, doc, device):
-    report = run_on_device(script, doc, device)
+    report = run_on_device(names(doc, script), doc, device)
     assert report.ok, report.error_text
     return report
 
@@ -52,9 +52,9 @@ def test_match_normalises_and_scrolls_to_the_row(notes_doc, notes):
 
 
 def test_match_without_a_fit_lists_what_is_there(notes_doc, notes):
-    report = run_on_device('main_screen__notes_list.match("Phone").tap()\n', notes_doc, notes)
+    report = run_on_device(names(notes_doc, 'main_screen__notes_list.match("Phone").tap()\n'), notes_doc, notes)
     assert not report.ok
-    assert "no item of main_screen__notes_list matches 'Phone'" in report.error_text
+    assert names(notes_doc, "no item of main_screen__notes_list matches 'Phone'") in report.error_text
     assert "'Phone numbers'" in report.error_text  # the nearest labels, for the repair
 
 
@@ -78,7 +78,7 @@ def test_loop_body_that_leaves_the_list_comes_back(notes_doc, notes):
                  "    if seen == 3:\n        break\nprint(seen)\n", notes_doc, notes)
     assert report.printed == ("3",)
     opened = [a.api for a in report.actions if a.action == "tap"]
-    assert opened == [f"main_screen__notes_list[{t!r}]" for t in TITLES[:3]]
+    assert opened == [names(notes_doc, f"main_screen__notes_list[{t!r}]") for t in TITLES[:3]]
     assert notes.screen_kind() == "notes.list"
 
 

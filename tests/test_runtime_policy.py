@@ -3,11 +3,14 @@ decided by the runtime (also for its own navigation hops), recorded in the trace
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from autodroid.device import open_device
 from autodroid.errors import BadInputError, PolicyRefused
 from autodroid.runtime import load_policy, parse_policy, run_on_device
+from autodroid.runtime.docquery import api_for
 from autodroid.runtime.policy import ActionContext, Policy
 from autodroid.runtime.walkdoc import Step, doc_from_walk
 
@@ -29,6 +32,41 @@ NOTES_WALK = [
 ]
 
 
+# Scripts below use readable API names; the doc writer may name things differently, so each is looked up
+# by what the widget is (autodroid.runtime.docquery.api_for) and substituted before running.
+QUERIES = {
+    "main_screen__notes_list": lambda d: api_for(d, on=d.start_screen, resource_id="notes_list"),
+    "main_screen__fab_new_note_button": lambda d: api_for(d, resource_id="fab_new_note"),
+    "main_screen__more_options_button": lambda d: api_for(d, on=d.start_screen, desc="More options"),
+    "main_screen__search_button": lambda d: api_for(d, on=d.start_screen, resource_id="search"),
+    "books_to_read_screen__delete_note_button": lambda d: api_for(d, resource_id="delete_note"),
+    "delete_dialog__delete_button": lambda d: api_for(d, resource_id="button1", text="Delete"),
+    "delete_dialog__cancel_button": lambda d: api_for(
+        d, on=d.elements[api_for(d, resource_id="button1", text="Delete")].screen, text="Cancel"),
+    "new_note_screen__title_input": lambda d: api_for(d, resource_id="note_title_input"),
+    "more_options_screen__listview_list": lambda d: api_for(d, option="Sort by"),
+    "sort_by_dialog__sorting_dialog_radio_order_list": lambda d: api_for(d, resource_id="sorting_dialog_radio_order"),
+    "sort_by_dialog__ok_button": lambda d: api_for(
+        d, on=d.elements[api_for(d, resource_id="sorting_dialog_radio_order")].screen, text="OK"),
+    # clock, doc from the DroidTask log
+    "settings_screen__sunday_first_checkbox": lambda d: api_for(d, resource_id="settings_sunday_first"),
+    "main_timer_tab__add_button": lambda d: api_for(d, resource_id="timer_add"),
+    "main_timer_tab__more_apps_from_us_button": lambda d: api_for(d, resource_id="more_apps_from_us"),
+    "alarm_time_dialog__edit_alarm_sound_button": lambda d: api_for(d, resource_id="edit_alarm_sound"),
+    "alarm_tab__alarms_list": lambda d: api_for(d, type="list", option="7:00 am"),
+}
+_NAME = re.compile(r"\b[a-z][a-z0-9_]*__[a-z0-9_]+\b")
+
+
+def names(doc, text: str) -> str:
+    """``text`` with every readable API name of QUERIES replaced by the doc's own name for that widget."""
+    return _NAME.sub(lambda m: QUERIES[m.group(0)](doc) if m.group(0) in QUERIES else m.group(0), text)
+
+
+def screen_of(doc, readable: str) -> str:
+    return doc.elements[names(doc, readable)].screen
+
+
 @pytest.fixture(scope="module")
 def notes_doc():
     """A doc of sim:notes written by the doc writer from a short walk (list, note view, delete dialog...)."""
@@ -42,18 +80,23 @@ def notes():
         yield device
 
 
+def run(script: str, doc, device, **options):
+    return run_on_device(names(doc, script), doc, device, **options)
+
+
 def titles(device) -> list[str]:
     return [note.title for note in device.apps["notes"].data.notes]
 
 
 def test_walk_doc_marks_deleting_sensitive(notes_doc):
-    assert notes_doc.elements["books_to_read_screen__delete_note_button"].risk == "sensitive"
-    assert notes_doc.elements["delete_dialog__delete_button"].risk == "sensitive"
-    assert notes_doc.elements["main_screen__fab_new_note_button"].risk == "normal"
+    element = notes_doc.elements
+    assert element[names(notes_doc, "books_to_read_screen__delete_note_button")].risk == "sensitive"
+    assert element[names(notes_doc, "delete_dialog__delete_button")].risk == "sensitive"
+    assert element[names(notes_doc, "main_screen__fab_new_note_button")].risk == "normal"
 
 
 def test_non_interactive_run_refuses_sensitive_action_and_deletes_nothing(notes_doc, notes):
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes)
+    report = run(DELETE_BUDGET, notes_doc, notes)
     assert not report.ok
     assert isinstance(report.cause, PolicyRefused)
     assert report.error.line == 2
@@ -61,16 +104,17 @@ def test_non_interactive_run_refuses_sensitive_action_and_deletes_nothing(notes_
     assert "Budget" in titles(notes)
     assert [a.action for a in report.actions] == ["select"]  # the delete tap never reached the device
     refusals = [e for e in report.trace if e["event"] == "policy" and e.get("refused")]
-    assert refusals and refusals[0]["api"] == "books_to_read_screen__delete_note_button"
+    assert refusals and refusals[0]["api"] == names(notes_doc, "books_to_read_screen__delete_note_button")
     assert refusals[0]["decision"]["verdict"] == "confirm"
 
 
 def test_confirmed_delete_goes_through_and_asks_for_each_sensitive_action(notes_doc, notes):
     asked = []
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: asked.append(request) or True)
+    report = run(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: asked.append(request) or True)
     assert report.ok, report.error_text
     assert "Budget" not in titles(notes)
-    assert [r.api for r in asked] == ["books_to_read_screen__delete_note_button", "delete_dialog__delete_button"]
+    assert [r.api for r in asked] == names(notes_doc, "books_to_read_screen__delete_note_button "
+                                                     "delete_dialog__delete_button").split()
     assert asked[0].risk == "sensitive" and "allow" in asked[0].question()
     confirmed = [e for e in report.trace if e["event"] == "policy" and e.get("confirmed")]
     assert len(confirmed) == 2
@@ -78,7 +122,7 @@ def test_confirmed_delete_goes_through_and_asks_for_each_sensitive_action(notes_
 
 def test_user_declining_stops_the_script(notes_doc, notes):
     answers = iter([True, False])  # yes to opening the dialog, no to deleting
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: next(answers))
+    report = run(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: next(answers))
     assert not report.ok and isinstance(report.cause, PolicyRefused)
     assert "declined" in report.error_text
     assert report.error.line == 3
@@ -90,41 +134,41 @@ def test_auto_yes_confirms_but_never_overrides_deny(notes_doc, notes, tmp_path):
     policy_file.write_text("rules:\n  - decision: deny\n    app: notes\n    label: [delete]\n"
                            "    action: tap\n    reason: deleting is never automated\n")
     policy = load_policy(policy_file)
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes, policy=policy, auto_yes=True)
+    report = run(DELETE_BUDGET, notes_doc, notes, policy=policy, auto_yes=True)
     assert not report.ok and isinstance(report.cause, PolicyRefused)
     assert "deleting is never automated" in report.error_text and "rule 1 (policy.yaml)" in report.error_text
     assert "Budget" in titles(notes)
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes, auto_yes=True)
+    report = run(DELETE_BUDGET, notes_doc, notes, auto_yes=True)
     assert report.ok, report.error_text
     assert "Budget" not in titles(notes)
 
 
 def test_allow_rule_skips_confirmation(notes_doc, notes):
     policy = parse_policy({"rules": [{"decision": "allow", "app": "notes", "element": "*delete*"}]}, "inline")
-    report = run_on_device(DELETE_BUDGET, notes_doc, notes, policy=policy,
+    report = run(DELETE_BUDGET, notes_doc, notes, policy=policy,
                            confirm=lambda request: pytest.fail("must not ask"))
     assert report.ok, report.error_text
     assert "Budget" not in titles(notes)
 
 
 def test_confirm_rule_on_a_normal_action(notes_doc, notes):
-    policy = parse_policy({"rules": [{"decision": "confirm", "screen": "main_screen", "action": "select"}]})
-    report = run_on_device('main_screen__notes_list.select("Budget")\n', notes_doc, notes, policy=policy)
+    policy = parse_policy({"rules": [{"decision": "confirm", "screen": notes_doc.start_screen, "action": "select"}]})
+    report = run('main_screen__notes_list.select("Budget")\n', notes_doc, notes, policy=policy)
     assert not report.ok and isinstance(report.cause, PolicyRefused)
     assert notes.screen_kind() == "notes.list"
 
 
 def test_navigation_hops_are_classified_too(notes_doc, notes):
     # The model asks only for the dialog's Cancel; reaching it means tapping Delete on the note screen.
-    report = run_on_device("delete_dialog__cancel_button.tap()\n", notes_doc, notes)
+    report = run("delete_dialog__cancel_button.tap()\n", notes_doc, notes)
     assert not report.ok and isinstance(report.cause, PolicyRefused)
     assert "while navigating" in report.error_text
     assert [a.role for a in report.actions] == ["navigation"]
     asked = []
-    report = run_on_device("delete_dialog__cancel_button.tap()\n", notes_doc, notes,
+    report = run("delete_dialog__cancel_button.tap()\n", notes_doc, notes,
                            confirm=lambda request: asked.append(request.api) or True)
     assert report.ok, report.error_text
-    assert asked == ["books_to_read_screen__delete_note_button"]
+    assert asked == [names(notes_doc, "books_to_read_screen__delete_note_button")]
     assert "Budget" in titles(notes)
 
 
