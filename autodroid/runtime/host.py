@@ -301,7 +301,7 @@ class RuntimeHost:
             container = self._ground_here(element, screen, rec)
             row = self._find_row(element, container, lambda rows: _option_index(rows, edge.option), "navigation")
             screen = self._screen()
-            node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
+            node = tap_target(screen, row.node)
             self._do("navigation", element, "select", node, (edge.option,), device_action="tap")
             return
         node = self._ground_here(element, screen, rec)
@@ -410,7 +410,7 @@ class RuntimeHost:
         container = self._locate(element)
         row = self._find_row(element, container, lambda rows: _option_index(rows, option), "search")
         screen = self._screen()
-        node = tap_target(screen, row.node, checkable=_checkable_row(screen, row.node))
+        node = tap_target(screen, row.node)
         return self._do("script", element, "select", node, (option,), device_action="tap")
 
     def _act_on_item(self, element: Element, method: str, args: tuple, item: ItemRef, field: str | None) -> Any:
@@ -566,10 +566,6 @@ def attributes(node: Node) -> dict[str, Any]:
             "checked": node.checked, "selected": node.selected, "enabled": node.enabled, "focused": node.focused,
             "clickable": node.clickable or node.inherited_clickable, "checkable": node.checkable,
             "editable": node.editable, "scrollable": node.scrollable}
-
-
-def _checkable_row(screen: Screen, row: Node) -> bool:
-    return row.checkable or any(d.checkable for d in screen.descendants(row))
 
 
 def _option_index(rows: list[Row], option: str):

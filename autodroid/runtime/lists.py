@@ -74,15 +74,13 @@ def _all_rows(screen: Screen, rows: list[Node]) -> list[Node]:
     return out
 
 
-def tap_target(screen: Screen, row: Node, *, checkable: bool = False) -> Node:
-    """The node a finger would tap to choose a row: the row if it reacts, else its first reacting child
-    (the first check box for choice rows)."""
-    nodes = [row, *screen.descendants(row)]
-    if checkable:
-        for node in nodes:
-            if node.checkable:
-                return node
-    for node in nodes:
+def tap_target(screen: Screen, row: Node) -> Node:
+    """The node a finger would tap to choose a row: the row itself if it reacts (a clickable row with a
+    switch inside opens the item; it must not flip the switch), else its first reacting child (a choice
+    row's check box, a file row's name)."""
+    if row.clickable or row.checkable or row.long_clickable:
+        return row
+    for node in screen.descendants(row):
         if node.clickable or node.checkable or node.long_clickable:
             return node
     return row

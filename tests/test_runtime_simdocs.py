@@ -1,0 +1,52 @@
+"""The shipped sim app docs (made by the explorer) with the runtime: deleting is confirmed or refused as
+configured, auto-navigation reaches the delete buttons, choosing a list row never flips its switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from autodroid.appdoc import load_doc
+from autodroid.device import open_device
+from autodroid.errors import DocError, PolicyRefused
+from autodroid.runtime import run_on_device
+from autodroid.runtime.docquery import api_for
+
+
+def shipped(app: str):
+    try:
+        return load_doc(app)
+    except DocError as error:
+        pytest.skip(f"no shipped doc for sim:{app} ({error.message})")
+
+
+DELETES = [("notes", "delete_note", "notes.delete_dialog"), ("clock", "delete_alarm", "clock.delete_alarm_dialog"),
+           ("clock", "timer_delete", "clock.delete_timer_dialog")]
+
+
+@pytest.mark.parametrize("app, rid, dialog", DELETES)
+def test_delete_needs_confirmation_and_happens_only_when_confirmed(app, rid, dialog):
+    doc = shipped(app)
+    delete = api_for(doc, resource_id=rid)
+    assert doc.elements[delete].risk == "sensitive"
+    with open_device(f"sim:{app}") as device:
+        report = run_on_device(f"{delete}.tap()\n", doc, device)  # non-interactive: refused
+        assert not report.ok and isinstance(report.cause, PolicyRefused)
+        assert device.screen_kind() != dialog
+        assert all(a.api != delete for a in report.actions)
+        asked = []
+        report = run_on_device(f"{delete}.tap()\n", doc, device, confirm=lambda request: asked.append(request) or True)
+        assert report.ok, report.error_text
+        assert device.screen_kind() == dialog
+        assert [r.api for r in asked] == [delete]
+
+
+def test_opening_an_alarm_does_not_flip_its_switch():
+    doc = shipped("clock")
+    alarms = api_for(doc, type="list", resource_id="alarms_list")
+    with open_device("sim:clock") as device:
+        before = [(a.label, a.enabled) for a in device.apps["clock"].data.alarms]
+        label = doc.elements[alarms].options[0]
+        report = run_on_device(f'{alarms}.select("{label}")\n', doc, device)
+        assert report.ok, report.error_text
+        assert [(a.label, a.enabled) for a in device.apps["clock"].data.alarms] == before
+        assert device.screen_kind() != "clock.alarm_tab"
