@@ -22,6 +22,9 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("autodroid.cli.doctor", "doctor"),
     ("autodroid.cli.script", "script"),
     ("autodroid.cli.bench", "bench"),
+    ("autodroid.cli.run", "run"),
+    ("autodroid.cli.run", "plan"),
+    ("autodroid.cli.run", "examples"),
 ]
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Iterable
 
 from droidscript import check_script, gbnf
+from droidscript.grammar import gbnf_literal, py_string
 
 from autodroid.appdoc import AppDoc
 
@@ -55,10 +56,11 @@ def _render(rules: dict[str, str]) -> str:
 
 def grammar_for_doc(doc: AppDoc, names: Iterable[str] | None = None, *, max_lines: int = 6, max_string: int = 60,
                     methods: Iterable[str] = DEFAULT_METHODS, back: bool = False, types: Iterable[str] | None = None,
-                    mode: str = "block") -> str:
+                    mode: str = "block", strings: Iterable[str] | None = None) -> str:
     """GBNF for scripts on the doc's (or the named) APIs. ``mode``: "block" (1..max_lines lines, the last
     newline optional), "first-line" (exactly one line) or "next-line" (one line or nothing: the model may
-    end the script by ending its answer)."""
+    end the script by ending its answer). ``strings``: when given (and not empty), the only texts
+    ``set_text`` and ``match`` may take (e.g. the values the task quotes), instead of any text."""
     if mode not in ("block", "first-line", "next-line"):
         raise ValueError(f"unknown grammar mode {mode!r}")
     apis = doc_apis(doc, names, types=types)
@@ -71,6 +73,9 @@ def grammar_for_doc(doc: AppDoc, names: Iterable[str] | None = None, *, max_line
     rules["line"] = " | ".join(kept)
     if "item-action" in rules and "long_tap" not in methods:
         rules["item-action"] = '"tap()"'
+    values = [v for v in dict.fromkeys(strings or ()) if v and len(v) <= max_string]
+    if values and "string" in rules:
+        rules["string"] = " | ".join(gbnf_literal(py_string(v)) for v in values)
     if mode == "block":
         repeat = f' ("\\n" line){{0,{max_lines - 1}}}' if max_lines > 1 else ""
         rules["root"] = f'line{repeat} "\\n"?'

@@ -18,7 +18,9 @@ from autodroid.planner.grammar_for_doc import check_against_doc, grammar_for_doc
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import confirm_button, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
-from autodroid.planner.retrieval import Candidate, LexicalIndex
+from autodroid.planner.retrieval import Candidate, LexicalIndex, task_values, words
+
+DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 
@@ -40,6 +42,8 @@ class PlanConfig:
     grammar: bool = True  # constrain decoding (off only to measure what the grammar buys)
     decode: str = "lines"  # "lines": one model call per line, ending at the first repeat; "block": one call
     types: tuple[str, ...] = ("button", "checkbox", "input", "list")  # element types the grammar admits
+    task_strings: bool = True  # set_text/match take only the texts the task gives (when it gives any)
+    dismissers: bool = False  # admit Cancel / Navigate up / Close buttons (navigation is automatic)
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -117,29 +121,36 @@ class Planner:
             return []
         return self.index.rank(task, self.config.k)
 
-    def grammar_names(self, candidates: Sequence[str]) -> list[str] | None:
-        """The APIs the grammar admits: the candidates (and their dialogs' confirm buttons) when retrieval
-        narrows the grammar, else None (all)."""
+    def grammar_names(self, task: str, candidates: Sequence[str]) -> list[str]:
+        """The APIs the grammar admits: the candidates and their dialogs' confirm buttons when retrieval
+        narrows the grammar, else all; without the buttons that only close a screen unless the task says
+        so (navigation is automatic, and small models tap Cancel to "finish")."""
         narrowed = self.config.retrieval in ("grammar", "both") or self.config.stubs == "none"
-        if not (narrowed and candidates):
-            return None
-        names = list(candidates)
-        for name in candidates:  # the confirm buttons of the candidates' dialogs stay writable
-            confirm = confirm_button(self.doc, self.doc.elements[name].screen)
-            if confirm is not None and confirm.name not in names:
-                names.append(confirm.name)
+        if narrowed and candidates:
+            names = list(candidates)
+            for name in candidates:  # the confirm buttons of the candidates' dialogs stay writable
+                confirm = confirm_button(self.doc, self.doc.elements[name].screen)
+                if confirm is not None and confirm.name not in names:
+                    names.append(confirm.name)
+        else:
+            names = list(self.doc.elements)
+        if not self.config.dismissers:
+            said = set(words(task))
+            names = [n for n in names if not (_dismisser(self.doc.elements[n]) and not said & set(words(
+                self.doc.elements[n].description)))]
         return names
 
-    def grammar(self, candidates: Sequence[str], mode: str = "block") -> str | None:
+    def grammar(self, task: str, candidates: Sequence[str], mode: str = "block") -> str | None:
         if not self.config.grammar:
             return None
-        names = self.grammar_names(candidates)
-        key = (tuple(names) if names is not None else None, mode)
+        names = self.grammar_names(task, candidates)
+        strings = tuple(task_values(task)) if self.config.task_strings else ()
+        key = (tuple(names), mode, strings)
         if key not in self._grammars:
             if len(self._grammars) > 64:
                 self._grammars.clear()
             self._grammars[key] = grammar_for_doc(self.doc, names, max_lines=self.config.max_lines, mode=mode,
-                                                  types=self.config.types)
+                                                  types=self.config.types, strings=strings)
         return self._grammars[key]
 
     def nearest_examples(self, task: str) -> list[Example]:
@@ -167,9 +178,9 @@ class Planner:
             prefix_state = self.model.ensure_prefix(prompt.prefix, prompt.prefix_key)
         key = prompt.prefix_key if prompt.prefix else None
         if self.config.decode == "lines":
-            completion = self._decode_lines(prompt.text, ranked, key)
+            completion = self._decode_lines(prompt.text, task, ranked, key)
         else:
-            completion = self.model.complete(prompt.text, grammar=self.grammar(ranked), stop=None,
+            completion = self.model.complete(prompt.text, grammar=self.grammar(task, ranked), stop=None,
                                              max_tokens=self.config.max_tokens, prefix_cache_key=key)
         raw = completion.text
         script, changes, problems = self._finish(raw, completion.finish_reason)
@@ -181,7 +192,7 @@ class Planner:
             decode_seconds=completion.decode_seconds, plan_seconds=time.perf_counter() - started,
             finish_reason=completion.finish_reason, prefix=prefix_state, attempt=attempt)
 
-    def _decode_lines(self, prompt: str, ranked: Sequence[str], key: str | None) -> Completion:
+    def _decode_lines(self, prompt: str, task: str, ranked: Sequence[str], key: str | None) -> Completion:
         """One model call per line (stop at the newline), ending when the model ends its answer, repeats a
         line, or reaches ``max_lines``; the calls share the KV cache, so each evaluates only the new line."""
         lines: list[str] = []
@@ -191,7 +202,7 @@ class Planner:
         while len(lines) < self.config.max_lines and budget > 0:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
-            part = self.model.complete(prompt + done, grammar=self.grammar(ranked, mode), stop=["\n"],
+            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode), stop=["\n"],
                                        max_tokens=min(budget, 80), prefix_cache_key=key)
             if first_prompt_tokens is None:
                 first_prompt_tokens, cached = part.prompt_tokens, part.cached_prefix_tokens
@@ -230,6 +241,11 @@ class Planner:
             return "", tuple(changes), ("the model wrote no action",)
         problems = tuple(error.one_line() for error in check_against_doc(script, self.doc))
         return script, tuple(changes), problems
+
+
+def _dismisser(element) -> bool:
+    """A button whose only job is to close its screen (Cancel, Navigate up, Close...)."""
+    return element.type == "button" and element.description.strip().lower() in DISMISS_WORDS
 
 
 def require_valid(plan: Plan) -> Plan:

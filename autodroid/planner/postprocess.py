@@ -129,9 +129,9 @@ def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
         element = doc.elements.get(line.name or "")
         if element is None or line.method not in ("tap", "select", "set_text", "match"):
             continue
-        if element.risk == "sensitive" or len(element.screens) > 1:
-            continue  # shared widgets (toolbars, tabs, merged OK buttons) are not "inside one dialog"
-        screen = element.screen
+        if element.risk == "sensitive":
+            continue
+        screen = element.screen  # a widget shared by look-alike screens is reached on its canonical one
         confirm = confirm_button(doc, screen)
         if confirm is None or confirm.name == element.name:
             continue

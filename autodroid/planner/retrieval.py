@@ -59,6 +59,15 @@ def quoted_values(task: str) -> list[str]:
     return [a or b for a, b in re.findall(r"'([^']+)'|\"([^\"]+)\"", task)]
 
 
+def task_values(task: str) -> list[str]:
+    """Texts a task gives for typing or matching: what it quotes, else its words with digits ("to 1000",
+    "5:00"); empty when it gives none (then any text is allowed)."""
+    quoted = quoted_values(task)
+    if quoted:
+        return quoted
+    return [w.strip(".,;:!?") for w in task.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
