@@ -209,3 +209,21 @@ def test_trace_file_is_json_lines_with_every_step(notes_doc, notes, tmp_path):
     assert select["line"] == 1 and select["elapsed_s"] >= 0
     summary = report.summary()
     assert summary.startswith("ok: 2 device actions") and "print: done" in summary
+
+
+def test_time_budget_stops_the_runtime_between_its_own_steps(notes_doc, notes):
+    import time
+
+    class SlowDevice(BrokenDevice):
+        def tap(self, node):
+            time.sleep(0.3)
+            return self.inner.tap(node)
+
+    started = time.monotonic()
+    report = run("delete_dialog__cancel_button.tap()\n", notes_doc, SlowDevice(notes, None), auto_yes=True,
+                 budgets=Budgets(max_seconds=0.2))
+    assert not report.ok and isinstance(report.error, BudgetExceeded)
+    assert "while the runtime was on its way (navigation)" in report.error_text
+    assert len(report.actions) == 1  # one slow hop, then it stopped
+    assert any(e["event"] == "out_of_time" for e in report.trace)
+    assert time.monotonic() - started < 1.0

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from droidscript import ActionError, DroidScriptError, ItemRef
+from droidscript import ActionError, BudgetExceeded, DroidScriptError, ItemRef
 
 from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.device.base import ActionResult, Device
@@ -105,6 +105,8 @@ class RuntimeHost:
         self.line: int | None = None  # script line being run (set from the interpreter's events)
         self._lists: dict[str, _ListState] = {}
         self._cached: Screen | None = None
+        self.deadline: float | None = None  # monotonic time when the script's max_seconds runs out
+        self.max_seconds: float | None = None
         self._api_names = {name: element.type for name, element in doc.elements.items()}
 
     # ---- Host protocol ----------------------------------------------------------------------------
@@ -438,6 +440,11 @@ class RuntimeHost:
     def _do(self, role: str, element: Element | None, action: str, node: Node | None, args: tuple, *,
             device_action: str | None = None, api: str | None = None) -> ActionResult:
         api = api if api is not None else (element.name if element is not None else "")
+        if role != "script" and self.deadline is not None and time.monotonic() > self.deadline:
+            # the interpreter checks its clock only between host calls; the runtime's own steps stop here
+            self.trace.add("out_of_time", role=role, api=api, action=action, line=self.line)
+            raise BudgetExceeded("max_seconds", self.max_seconds,
+                                 f"the time budget ran out while the runtime was on its way ({role})")
         before = self.recognize()
         screen_name = before.screen or ""
         label = _label(element, node, args)

@@ -5,6 +5,7 @@ The planner calls this and repairs from ``RunReport.error_text``; the CLI prints
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,8 @@ def run_on_device(script: str, doc: AppDoc, device: Device, *, policy: Policy | 
     trace = Trace(trace_path)
     host = RuntimeHost(doc, device, policy=policy, confirm=confirm, auto_yes=auto_yes, trace=trace,
                        limits=limits, app=app)
+    host.max_seconds = (budgets or Budgets()).max_seconds
+    host.deadline = time.monotonic() + host.max_seconds
 
     def on_event(event: dict) -> None:
         kind = event.get("event")
