@@ -212,3 +212,24 @@ def test_missing_or_broken_policy_file(tmp_path):
     (tmp_path / "bad.yaml").write_text("rules: [\n")
     with pytest.raises(BadInputError, match="not valid YAML"):
         load_policy(tmp_path / "bad.yaml")
+
+
+def test_a_menu_row_named_delete_is_sensitive_even_in_a_normal_list(notes):
+    doc = load_doc_or_skip("notes")
+    menu = api_for(doc, type="list", option="Open")  # a note's long-press menu: Open, Rename, Delete
+    notes.long_tap(next(n for n in notes.screen() if n.rid == "note_item"))  # (the doc's graph records the
+    assert notes.screen_kind() == "notes.note_menu"  # long-press as a plain select: see the report)
+    report = run_on_device(f'{menu}.select("Delete")\n', doc, notes)
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    decision = next(e for e in report.trace if e["event"] == "policy" and e.get("refused"))
+    assert decision["risk"] == "sensitive" and decision["api"] == menu
+
+
+def load_doc_or_skip(app: str):
+    from autodroid.appdoc import load_doc
+    from autodroid.errors import DocError
+
+    try:
+        return load_doc(app)
+    except DocError as error:
+        pytest.skip(f"no shipped doc for sim:{app} ({error.message})")

@@ -50,3 +50,21 @@ def test_opening_an_alarm_does_not_flip_its_switch():
         assert report.ok, report.error_text
         assert [(a.label, a.enabled) for a in device.apps["clock"].data.alarms] == before
         assert device.screen_kind() != "clock.alarm_tab"
+
+
+def test_long_press_on_a_row_as_a_navigation_hop():
+    import dataclasses
+
+    doc = shipped("notes")
+    menu = api_for(doc, type="list", option="Open")  # a note's long-press menu
+    screen = doc.elements[menu].screen
+    # The doc writer records the long press on a row as a `select` edge; written as what it is (long_tap
+    # with the row's option) the runtime long-presses the row on its way.
+    navigation = tuple(dataclasses.replace(e, action="long_tap") if e.to == screen and e.option else e
+                       for e in doc.navigation)
+    doc = dataclasses.replace(doc, navigation=navigation)
+    with open_device("sim:notes") as device:
+        report = run_on_device(f'{menu}.select("Rename")\n', doc, device)
+        assert report.ok, report.error_text
+        assert [(a.role, a.action) for a in report.actions] == [("navigation", "long_tap"), ("script", "select")]
+        assert device.screen_kind() == "notes.rename_dialog"

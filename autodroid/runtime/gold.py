@@ -24,6 +24,7 @@ from autodroid.errors import AutodroidError
 from autodroid.runtime.grounding import ground
 from autodroid.runtime.lists import list_rows, tap_target
 from autodroid.runtime.recognition import Recognizer
+from autodroid.runtime.screenindex import index_of
 from autodroid.ui.screen import Node, Screen
 
 
@@ -109,8 +110,6 @@ def _map_in(doc: AppDoc, screen: Screen, node: Node, step: GoldStep, number: int
                 problems.append(f"step {number}: {step.action} inside a row of {element.name}")
                 continue
             for spec in element.item_fields:
-                from autodroid.runtime.screenindex import index_of
-
                 if index_of(screen).select(spec.selector, within=row.node) == [node] and \
                         tap_target(screen, row.node).id != node.id:
                     return StepLine(number, f"{element.name}.match({_quote(row.label)}).{spec.name}.tap()",

@@ -29,6 +29,7 @@ from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
 from autodroid.runtime.doctables import tables_of
 from autodroid.runtime.policy import ActionContext, Decision, Policy
 from autodroid.runtime.recognition import Recognition
+from autodroid.runtime.screenindex import index_of
 from autodroid.runtime.trace import Trace
 from autodroid.ui.screen import Node, Screen
 
@@ -194,8 +195,6 @@ class RuntimeHost:
         except ElementNotFound:
             return None
         if strict:  # off the doc's map: accept only a node the most specific selector singles out
-            from autodroid.runtime.screenindex import index_of
-
             if index_of(screen).select(element.selectors[0]) != [grounded.node]:
                 return None
         return grounded.node
@@ -299,12 +298,14 @@ class RuntimeHost:
             return
         element = self.doc.elements[edge.element]
         screen = self._screen()
-        if edge.action == "select":
+        if element.type == "list" and edge.option is not None:  # select, or a long press on one row
             container = self._ground_here(element, screen, rec)
             row = self._find_row(element, container, lambda rows: _option_index(rows, edge.option), "navigation")
             screen = self._screen()
             node = tap_target(screen, row.node)
-            self._do("navigation", element, "select", node, (edge.option,), device_action="tap")
+            press = "long_tap" if edge.action == "long_tap" else "tap"
+            self._do("navigation", element, "select" if press == "tap" else "long_tap", node, (edge.option,),
+                     device_action=press)
             return
         node = self._ground_here(element, screen, rec)
         args = ("down",) if edge.action == "scroll" else ()
@@ -449,15 +450,17 @@ class RuntimeHost:
         screen_name = before.screen or ""
         label = _label(element, node, args)
         risk = element.risk if element is not None else "normal"
-        if action == "select" and args and SENSITIVE.search(str(args[0])):
-            risk = "sensitive"
+        if element is not None and element.type == "list":  # a row or option ("Delete" in a menu) has its own
+            own = " ".join([*(str(a) for a in args), *((node.text, node.desc) if node is not None else ())])
+            if SENSITIVE.search(own):
+                risk = "sensitive"
         ctx = ActionContext(self.doc.app, self.doc.package, screen_name, api if element is not None else "",
                             action, label, risk)
         self._authorize(ctx)
         started = time.monotonic()
         entry = {"role": role, "api": api, "action": action, "args": list(args), "line": self.line,
-                 "node": describe_node(node, self._screen()) if node is not None else "", "node_id": node.id if node else None,
-                 "screen_before": _rec_dict(before)}
+                 "node": describe_node(node, self._screen()) if node is not None else "",
+                 "node_id": node.id if node else None, "screen_before": _rec_dict(before)}
         try:
             result = self._device_call(device_action or action, node, args)
             self._fresh()
