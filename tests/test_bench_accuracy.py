@@ -136,3 +136,25 @@ def test_cli_errors_are_one_line_with_a_fix(unseen, tmp_path):
     bad_limit = runner.invoke(cli, ["bench", "accuracy", "--dataset", str(unseen), "--agents", "oracle",
                                     "--limit", "0", "--out", str(tmp_path / "o")])
     assert bad_limit.exit_code == 2 and "--limit" in bad_limit.output
+
+
+def test_published_results_hold_no_dataset_text(unseen, tmp_path):
+    tasks = load_gold_tasks(unseen / "jotter")
+    run = tmp_path / "run"
+    run_accuracy(dataset=unseen, out=run, apps=["jotter"], agents=["ours"], limit=3, model=FakeModel(),
+                 agent_fns={"ours": GoldAgent(tasks, pick=lambda task: [0], error="NavigationFailed: no way to x")},
+                 console=_quiet())
+    dest = tmp_path / "published"
+    result = CliRunner().invoke(cli, ["bench", "report", str(run), "--publish", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in dest.iterdir()) == ["accuracy.json", "report.html", "summary.md"]
+    published = json.loads((dest / "accuracy.json").read_text())
+    assert [r["error"] for r in published["tasks"]] == ["NavigationFailed"] * 3
+    assert published["summary"] == json.loads((run / "accuracy.json").read_text())["summary"]
+    everything = "".join(p.read_text() for p in dest.iterdir())
+    for task in tasks[:3]:
+        assert task.task not in everything
+        for step in task.steps:
+            label = step.element.text or step.element.alt
+            if label and len(label) > 3:
+                assert f"'{label}'" not in everything

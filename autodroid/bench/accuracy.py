@@ -61,6 +61,7 @@ class TaskResult:
     actions: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     notes: dict = field(default_factory=dict)
+    prefix_seconds: float = 0.0  # cached prompt prefix computed or loaded (one-off per app for ours)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -108,7 +109,7 @@ def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, 
         unexplored=sum(1 for a in device.actions if a.error == "UnexploredTransition"),
         device_seconds=round(device.device_seconds, 4), wall_seconds=round(wall, 4), error=outcome.error,
         scripts=list(outcome.scripts), actions=[a.describe() for a in device.actions], missing=result.missing,
-        notes=dict(outcome.notes),
+        notes=dict(outcome.notes), prefix_seconds=round(outcome.prefix_seconds, 4),
     )
 
 
@@ -138,20 +139,23 @@ def run_accuracy(
     limit: int | None = None,
     fresh: bool = False,
     max_steps: int = 10,
+    traces: bool = False,
     model=None,
     agent_fns: dict[str, Callable[..., AgentOutcome]] | None = None,
     console: Console | None = None,
     command: str = "",
 ) -> dict:
     """Run the suite and write ``<out>/accuracy.json`` (after every task) and the report; returns the
-    results document. ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
+    results document. ``traces``: our agent writes one JSONL trace per task under ``<out>/traces``. ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
     console = console or Console()
     dataset = Path(dataset).resolve()
     out = Path(out)
     if limit is not None and limit < 1:
         raise BadInputError(f"--limit must be at least 1 (got {limit})", fix="pass --limit 1 or more, or leave it out")
     folders = discover_apps(dataset, apps)
-    fns = {name: (agent_fns or {}).get(name) or get_agent(name, max_steps=max_steps) for name in agents}
+    trace_dir = Path(out) / "traces" if traces else None
+    fns = {name: (agent_fns or {}).get(name) or get_agent(name, max_steps=max_steps, trace_dir=trace_dir)
+           for name in agents}
 
     infos: dict[str, AppInfo] = {}
     tasks: dict[str, list[GoldTask]] = {}

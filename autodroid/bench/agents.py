@@ -24,6 +24,7 @@ class AgentOutcome:
     cached_prompt_tokens: int = 0  # prompt tokens served from a KV cache instead of evaluated
     prefill_seconds: float = 0.0
     decode_seconds: float = 0.0
+    prefix_seconds: float = 0.0  # computing or loading cached prompt prefixes (ours: once per app, then ~0)
     notes: dict = field(default_factory=dict)  # agent-specific extras (e.g. prefix cache source)
 
     def add_completion(self, completion) -> None:
@@ -44,13 +45,13 @@ class Agent(Protocol):
 AGENTS = ("ours", "baseline", "oracle", "oracle-targets")
 
 
-def get_agent(name: str, *, max_steps: int = 10) -> Callable[..., AgentOutcome]:
+def get_agent(name: str, *, max_steps: int = 10, trace_dir=None) -> Callable[..., AgentOutcome]:
     from autodroid.errors import BadInputError
 
     if name == "ours":
-        from autodroid.bench.ours import run_ours
+        from autodroid.bench.ours import OursAgent
 
-        return run_ours
+        return OursAgent(trace_dir=trace_dir)
     if name == "baseline":
         from autodroid.bench.baseline import StepwiseAgent
 

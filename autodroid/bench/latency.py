@@ -129,10 +129,11 @@ def sim_device_time(samples: Samples, actions: int = SIM_ACTIONS) -> None:
 # ------------------------------------------------------------------------------- model parts
 
 
-def _planner(model, doc):
+def _planner(model, doc, examples=None):
+    """The planner as our agent builds it (default config, the app's log-verified examples)."""
     from autodroid.planner.planner import Planner
 
-    return Planner(model, doc)
+    return Planner(model, doc, examples=examples)
 
 
 def decode_rate(model) -> float | None:
@@ -172,10 +173,13 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
 
         def loader():
             return load_model(model_name)
+    examples = None
     if agent is None:
         from autodroid.bench.agents import get_agent
+        from autodroid.bench.ours import example_store
 
-        agent = get_agent("ours")
+        agent = get_agent("ours").bind(folder)
+        examples = example_store(doc, folder)
 
     samples = Samples()
     load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -197,7 +201,7 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
         model_label = getattr(model, "name", "?")
         if not memory_after_load:
             memory_after_load = memory_mb()
-        planner = _planner(model, doc)
+        planner = _planner(model, doc, examples)
         key = planner.prompts.build(model, "").prefix_key
         if hasattr(model, "forget_prefix"):
             model.forget_prefix(key)  # cold: no KV file for this doc prefix
@@ -222,7 +226,7 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
             started = time.perf_counter()
             model = loader()
             samples.add("model_load_s", time.perf_counter() - started)
-            warm = _planner(model, doc).plan(task.task)
+            warm = _planner(model, doc, examples).plan(task.task)
             prefix_seconds = warm.prefix.seconds if warm.prefix else 0.0
             samples.add("script_warm_s", warm.plan_seconds)
             samples.add_parts("script_warm", _plan_parts(warm, prefix_seconds=prefix_seconds))

@@ -91,7 +91,11 @@ def accuracy_markdown(doc: dict) -> list[str]:
                   f"| model calls / task | {_num(versus['ours']['model_calls_mean'], 2)} | "
                   f"{_num(versus['baseline']['model_calls_mean'], 2)} | {_factor(versus['model_calls'])} |",
                   f"| LLM seconds / task | {_num(versus['ours']['llm_seconds_mean'], 2)} | "
-                  f"{_num(versus['baseline']['llm_seconds_mean'], 2)} | {_factor(versus['llm_seconds'])} |"]
+                  f"{_num(versus['baseline']['llm_seconds_mean'], 2)} | {_factor(versus['llm_seconds'])} |",
+                  f"| LLM seconds / task, one-off prefix per app spread over the tasks | "
+                  f"{_num(versus['ours']['llm_seconds_with_prefix_mean'], 2)} | "
+                  f"{_num(versus['baseline']['llm_seconds_with_prefix_mean'], 2)} | "
+                  f"{_factor(versus.get('llm_seconds_with_prefix'))} |"]
     if doc.get("command"):
         lines += ["", f"Command: `{doc['command']}`"]
     return lines
@@ -252,3 +256,73 @@ def write_report(folder: Path) -> tuple[Path, Path]:
             _markdown_to_html(lines), "<h2>Charts</h2>", *charts, "</body></html>"]
     atomic_write_text(html_path, "\n".join(html) + "\n")
     return html_path, md_path
+
+
+# ------------------------------------------------------------------------------------- publishing
+
+# Per-task fields that hold no text from the dataset (task sentences, screen labels, scripts naming
+# recorded widgets stay in the run folder; DroidTask data must not be redistributed).
+PUBLIC_TASK_FIELDS = ("agent", "app", "file", "lenient", "strict", "matched", "gold", "in_order", "ceiling_named",
+                      "prompt_tokens", "cached_prompt_tokens", "generated_tokens", "llm_seconds", "prefill_seconds",
+                      "decode_seconds", "prefix_seconds", "model_calls", "repairs", "device_actions", "unexplored",
+                      "device_seconds", "wall_seconds")
+
+
+def error_kind(error: str | None) -> str | None:
+    """The category of an error line, without its details: 'NavigationFailed', 'stuck', 'crash: KeyError'..."""
+    if not error:
+        return None
+    import re
+
+    head = error.split(":", 1)[0].strip()
+    if head in ("crash", "model", "oracle"):
+        rest = error.split(":", 2)
+        return f"{head}: {rest[1].strip()}" if head == "crash" and len(rest) > 1 else head
+    if error.startswith("the script is invalid"):
+        return "PlanError"
+    if head.startswith("stuck") or head.startswith("unparseable") or head.startswith("no element"):
+        return head.split()[0]
+    found = re.search(r"\(([A-Z][A-Za-z]+(?:Error|Failed|Element|Transition|Exceeded|Refused|Item))\)", error)
+    if found:
+        return found.group(1)
+    found = re.match(r"([A-Z][A-Za-z]+(?:Error|Failed|Element|Transition|Exceeded|Refused|Item))\b", error)
+    if found:
+        return found.group(1)
+    return "other"
+
+
+def public_accuracy(document: dict) -> dict:
+    """``document`` without dataset text: numbers, app and task file names, error kinds."""
+    public = {k: v for k, v in document.items() if k != "tasks"}
+    public["tasks"] = [{**{k: row.get(k) for k in PUBLIC_TASK_FIELDS}, "error": error_kind(row.get("error"))}
+                       for row in document.get("tasks", [])]
+    public["redacted"] = "task texts, scripts, actions and error details are only in the run folder's accuracy.json"
+    return public
+
+
+def public_latency(document: dict) -> dict:
+    public = dict(document)
+    public["per_task"] = [{k: v for k, v in row.items() if k != "script"} for row in document.get("per_task", [])]
+    return public
+
+
+def publish(run_dir: Path, dest: Path) -> list[Path]:
+    """Copy a run's results without dataset text to ``dest`` (e.g. benchmarks/results/<name>) and build
+    its report there."""
+    run_dir, dest = Path(run_dir), Path(dest)
+    written = []
+    accuracy, latency = load(run_dir, "accuracy.json"), load(run_dir, "latency.json")
+    if not accuracy and not latency:
+        from autodroid.errors import BadInputError
+
+        raise BadInputError(f"{run_dir} holds no accuracy.json or latency.json",
+                            fix="pass the --out folder of an `autodroid bench` run")
+    dest.mkdir(parents=True, exist_ok=True)
+    if accuracy:
+        atomic_write_text(dest / "accuracy.json", json.dumps(public_accuracy(accuracy), indent=1) + "\n")
+        written.append(dest / "accuracy.json")
+    if latency:
+        atomic_write_text(dest / "latency.json", json.dumps(public_latency(latency), indent=1) + "\n")
+        written.append(dest / "latency.json")
+    written += list(write_report(dest))
+    return written

@@ -40,6 +40,8 @@ def aggregate(rows: list[dict]) -> dict:
         "generated_tokens_mean": _mean(r["generated_tokens"] for r in rows),
         "llm_seconds_mean": _mean(r["llm_seconds"] for r in rows),
         "llm_seconds_median": _median(r["llm_seconds"] for r in rows),
+        "prefix_seconds_total": round(sum(r.get("prefix_seconds", 0.0) for r in rows), 2),
+        "llm_seconds_with_prefix_mean": _mean(r["llm_seconds"] + r.get("prefix_seconds", 0.0) for r in rows),
         "model_calls_mean": _mean(r["model_calls"] for r in rows),
         "repairs_total": sum(r["repairs"] for r in rows),
         "tasks_with_repairs": sum(r["repairs"] > 0 for r in rows),
@@ -74,6 +76,7 @@ def compare(ours: list[dict], baseline: list[dict]) -> dict | None:
         "uncached_prompt_tokens": _ratio(a["uncached_prompt_tokens_mean"], b["uncached_prompt_tokens_mean"]),
         "model_calls": _ratio(a["model_calls_mean"], b["model_calls_mean"]),
         "llm_seconds": _ratio(a["llm_seconds_mean"], b["llm_seconds_mean"]),
+        "llm_seconds_with_prefix": _ratio(a["llm_seconds_with_prefix_mean"], b["llm_seconds_with_prefix_mean"]),
     }
 
 

@@ -48,9 +48,10 @@ def bench() -> None:
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--max-steps", type=int, default=10, show_default=True, help="the baseline's action budget per task")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
+@click.option("--traces", is_flag=True, help="write one JSONL trace per task of our agent under OUT/traces")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (accuracy.json, report)")
 def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str, limit: int | None,
-             max_steps: int, fresh: bool, out: Path) -> None:
+             max_steps: int, fresh: bool, traces: bool, out: Path) -> None:
     """Success of each agent on every gold task (lenient = published rule, strict = in order, no error)."""
     from autodroid.bench.accuracy import run_accuracy
     from autodroid.bench.agents import AGENTS
@@ -65,7 +66,8 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
     if unknown or not chosen:
         raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}", fix=f"use --agents from {', '.join(AGENTS)}")
     document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
-                            agents=chosen, limit=limit, fresh=fresh, max_steps=max_steps, command=_command())
+                            agents=chosen, limit=limit, fresh=fresh, max_steps=max_steps, traces=traces,
+                            command=_command())
     for name, entry in document["summary"]["agents"].items():
         o = entry["overall"]
         click.echo(f"{name}: lenient {o['lenient']}/{o['tasks']} ({o['lenient_rate']:.1%}), "
@@ -103,9 +105,15 @@ def latency(model_name: str | None, repeats: int, dataset: Path | None, app: str
 
 @bench.command()
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
-def report(folder: Path) -> None:
+@click.option("--publish", "dest", type=click.Path(path_type=Path), default=None,
+              help="also write the results without dataset text (task sentences, scripts, screen labels) "
+                   "and their report to this folder, e.g. benchmarks/results/<name>")
+def report(folder: Path, dest: Path | None) -> None:
     """Rebuild report.html and summary.md from the JSON results in FOLDER."""
-    from autodroid.bench.report import write_report
+    from autodroid.bench.report import publish, write_report
 
     html, md = write_report(folder)
     click.echo(f"{html}\n{md}")
+    if dest is not None:
+        for path in publish(folder, dest):
+            click.echo(str(path))
