@@ -14,6 +14,19 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = 1
             f'fill="{fill}">{escape(text)}</text>')
 
 
+def _legend(names: list[str], colours: list[str], top: float, width: int) -> tuple[list[str], float]:
+    """Legend entries left to right, wrapping before the right edge; (svg parts, height used)."""
+    parts, x, y = [], float(LABEL_W), top
+    for name, colour in zip(names, colours):
+        item_w = 24 + 6.2 * len(name)
+        if x + item_w > width - PAD and x > LABEL_W:
+            x, y = float(LABEL_W), y + 16
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{colour}"/>')
+        parts.append(_text(x + 14, y + 9, name))
+        x += item_w
+    return parts, y - top + 18
+
+
 def grouped_bars(title: str, categories: list[str], series: dict[str, list[float | None]], *,
                  max_value: float | None = None, fmt=lambda v: f"{v:.0%}", width: int = 760,
                  references: list[tuple[str, float]] = ()) -> str:
@@ -24,16 +37,11 @@ def grouped_bars(title: str, categories: list[str], series: dict[str, list[float
     top = max_value if max_value is not None else (max(values) if values else 1.0) or 1.0
     plot_w = width - LABEL_W - 90
     group_h = len(names) * BAR_H + GAP
-    legend_h = 18
+    legend, legend_h = _legend(names, [PALETTE[i % len(PALETTE)] for i in range(len(names))], PAD + 22, width)
     ref_h = 14 * len(references)
     height = PAD * 2 + 20 + legend_h + ref_h + len(categories) * group_h
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}">', _text(PAD, PAD + 12, title, size=13, weight="bold")]
-    x = LABEL_W
-    for i, name in enumerate(names):
-        parts.append(f'<rect x="{x}" y="{PAD + 22}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>')
-        parts.append(_text(x + 14, PAD + 31, name))
-        x += 24 + 7 * len(name)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" role="img" '
+             f'aria-label="{escape(title)}">', _text(PAD, PAD + 12, title, size=13, weight="bold"), *legend]
     y0 = PAD + 20 + legend_h + ref_h
     for c, category in enumerate(categories):
         y = y0 + c * group_h
@@ -54,7 +62,11 @@ def grouped_bars(title: str, categories: list[str], series: dict[str, list[float
         ly = PAD + 20 + legend_h + 14 * r + 10
         parts.append(f'<line x1="{rx:.1f}" y1="{ly + 2}" x2="{rx:.1f}" y2="{bottom}" stroke="#c33" '
                      f'stroke-dasharray="4 3" stroke-width="1"/>')
-        parts.append(_text(rx + 3, ly, f"{label} {fmt(value)}", size=10, fill="#c33"))
+        text = f"{label} {fmt(value)}"
+        if rx + 3 + 5.6 * len(text) > width:  # keep the label inside: put it left of the line
+            parts.append(_text(rx - 3, ly, text, anchor="end", size=10, fill="#c33"))
+        else:
+            parts.append(_text(rx + 3, ly, text, size=10, fill="#c33"))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -70,15 +82,11 @@ def stacked_bars(title: str, rows: list[tuple[str, list[tuple[str, float]]]], *,
     colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
     top = max((sum(v for _, v in segments) for _, segments in rows), default=1.0) or 1.0
     plot_w = width - LABEL_W - 90
-    height = PAD * 2 + 20 + 18 + len(rows) * (BAR_H + GAP + 4)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}">', _text(PAD, PAD + 12, title, size=13, weight="bold")]
-    x = LABEL_W
-    for name in names:
-        parts.append(f'<rect x="{x}" y="{PAD + 22}" width="10" height="10" fill="{colour[name]}"/>')
-        parts.append(_text(x + 14, PAD + 31, name))
-        x += 24 + 7 * len(name)
-    y = PAD + 20 + 18 + 4
+    legend, legend_h = _legend(names, [colour[n] for n in names], PAD + 22, width)
+    height = PAD * 2 + 20 + legend_h + len(rows) * (BAR_H + GAP + 4)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0f}" role="img" '
+             f'aria-label="{escape(title)}">', _text(PAD, PAD + 12, title, size=13, weight="bold"), *legend]
+    y = PAD + 20 + legend_h + 4
     for label, segments in rows:
         parts.append(_text(LABEL_W - 6, y + BAR_H - 3, label, anchor="end"))
         x = LABEL_W
