@@ -59,6 +59,8 @@ def test_suite_measures_every_stage_and_writes_the_report(droidtask, tmp_path):
     assert 0 < metrics["interpreter_s_per_action"]["median"] < 0.05
     assert 0 < metrics["replay_device_s_per_action"]["median"] < 0.05
     assert 0 < metrics["sim_device_s_per_action"]["median"] < 0.5
+    assert 0 < metrics["grounding_large_dump_s_per_action"]["median"] < 0.05
+    assert 0 < metrics["parse_large_dump_s"]["median"] < 0.5
     assert document["memory"]["peak_rss_mb"] > 0
     assert set(document["breakdown"]["end_to_end"]) == {"LLM", "device", "planner + interpreter"}
     assert all(t["script"] == f"{button}.tap()" for t in document["per_task"])

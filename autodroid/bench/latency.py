@@ -101,6 +101,71 @@ def interpreter_overhead(dataset: Path, samples: Samples, apps: list[str] | None
         samples.add("replay_device_s_per_action", device / actions)
 
 
+class _NoOpDevice:
+    """Returns one dump's screen and does nothing; a fresh Screen object after each action, as a phone's
+    new dump would be (the same approach as benchmarks/bench_grounding.py)."""
+
+    spec = "noop"
+
+    def __init__(self, screen):
+        self._screen = screen
+
+    def screen(self):
+        return self._screen
+
+    def _nothing(self, *args):
+        import dataclasses
+
+        from autodroid.device.base import ActionResult
+
+        self._screen = dataclasses.replace(self._screen, _by_id={})
+        return ActionResult(False, "")
+
+    tap = long_tap = set_text = scroll = back = app_start = _nothing
+
+    def current_app(self) -> str:
+        return self._screen.package
+
+    def close(self) -> None:
+        pass
+
+
+LARGE_DUMP = "ad2_chrome_1.xml"  # 688 nodes, the largest in ../shared/u2_dumps
+DUMP_ACTIONS = 40
+
+
+def large_dump_costs(samples: Samples) -> None:
+    """On a real ~700-node uiautomator dump: parse time, and runtime time per action (40 taps through the
+    interpreter on a no-op device; the doc is written from the dump itself)."""
+    from autodroid.explorer.docwriter import build_doc
+    from autodroid.paths import shared_dir
+    from autodroid.runtime import run_on_device
+    from autodroid.runtime.policy import Policy
+    from autodroid.ui.u2xml import parse_u2_xml
+
+    shared = shared_dir()
+    path = shared / "u2_dumps" / LARGE_DUMP if shared is not None else None
+    if path is None or not path.is_file():
+        return
+    raw = path.read_bytes()
+    parse_times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        screen = parse_u2_xml(raw)
+        parse_times.append(time.perf_counter() - started)
+    samples.add("parse_large_dump_s", statistics.median(parse_times))
+    doc = build_doc(path.stem, screen.package, {"s0": screen}, [], "s0")
+    tappable = [e.name for e in doc.elements.values() if e.type in ("button", "checkbox", "text")]
+    script = "".join(f"{tappable[i % len(tappable)]}.tap()\n" for i in range(DUMP_ACTIONS))
+    allow = Policy(default={"normal": "allow", "sensitive": "allow"})
+    device = _NoOpDevice(screen)
+    run_on_device(script, doc, device, policy=allow)  # warm-up
+    started = time.perf_counter()
+    report = run_on_device(script, doc, device, policy=allow)
+    if report.ok and report.actions:
+        samples.add("grounding_large_dump_s_per_action", (time.perf_counter() - started) / len(report.actions))
+
+
 def sim_device_time(samples: Samples, actions: int = SIM_ACTIONS) -> None:
     """A simulated app: tap the first tappable element, go back, repeat; time of each action call."""
     from autodroid.device.registry import open_device
@@ -193,6 +258,7 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
         console.print(f"repeat {repeat + 1}/{repeats}: interpreter and devices")
         interpreter_overhead(Path(dataset), samples, overhead_apps)
         sim_device_time(samples)
+        large_dump_costs(samples)
 
         console.print(f"repeat {repeat + 1}/{repeats}: cold plan (prefix evaluated and saved)")
         started = time.perf_counter()
