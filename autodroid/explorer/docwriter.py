@@ -13,7 +13,8 @@ from autodroid.explorer.grouping import Edge, group_states
 from autodroid.ui.screen import Screen
 
 SENSITIVE = re.compile(r"\b(delete|remove|uninstall|install|send|call|pay|buy|purchase|grant|allow|share|reset|"
-                       r"erase|format|wipe|clear|sign out|log out|logout|factory|empty trash|discard)\b", re.I)
+                       r"erase|format (?:sd|card|storage|device|phone)|wipe|clear|sign out|log out|logout|factory|"
+                       r"empty trash|discard)\b", re.I)
 GENERIC_LABELS = {"ok", "cancel", "yes", "no", "done", "close", "back", "navigate up", "apply", "confirm", "save"}
 ACTION_OF_EDGE = {"tap": "tap", "long_tap": "long_tap", "set_text": "set_text", "scroll": "scroll"}
 
@@ -57,7 +58,7 @@ def build_doc(app: str, package: str, states: dict[str, Screen], edges: list[Edg
         if source != target:
             if edge.action == "tap":  # what a plain tap opens; long presses and typing are not "opens"
                 leads[hit.api][target] += 1
-            action = "select" if hit.option is not None else ACTION_OF_EDGE[edge.action]
+            action = "select" if hit.option is not None and edge.action == "tap" else ACTION_OF_EDGE[edge.action]
             nav[(source, action, hit.api, hit.option, target)] += 1
 
     renamed = _merge_shared_widgets(entries_by_screen, leads, states)
@@ -132,7 +133,8 @@ def _merge_shared_widgets(entries_by_screen: dict[str, list[Found]], leads: dict
     also_on: dict[str, list[str]] = defaultdict(list)
     for screen, entries in entries_by_screen.items():
         for entry in entries:
-            if entry.type == "list" or entry.label.casefold() in GENERIC_LABELS:
+            # Dialogs look alike (a title input, OK): the same widget in two dialogs means two things.
+            if entry.type == "list" or entry.label.casefold() in GENERIC_LABELS or screen.endswith("_dialog"):
                 continue
             effect = leads[entry.name].most_common(1)[0][0] if leads[entry.name] else None
             first = next((c for c in canonical[entry.key] if c.name.split("__")[0] != screen and

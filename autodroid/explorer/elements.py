@@ -76,8 +76,9 @@ def find_lists(screen: Screen) -> list[ListShape]:
 
 
 def row_label(screen: Screen, row: Node) -> str:
-    texts = screen.subtree_text(row, 1)
-    return " ".join(texts[0].split()) if texts else ""
+    """The row's name: its first text with a letter in it (not a track number or a count)."""
+    texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
+    return next((t for t in texts if any(ch.isalpha() for ch in t)), texts[0] if texts else "")
 
 
 def _element_type(node: Node) -> str | None:
@@ -191,6 +192,8 @@ def make_selectors(entry: Found, states: dict[str, Screen]) -> list[Selector]:
     for candidate in candidates:
         if not candidate.as_dict() or candidate in chosen:
             continue
+        if set(candidate.as_dict()) == {"resource_id"} and GENERIC_ID.match(candidate.resource_id):
+            continue  # 'title' or 'button1' alone would match widgets of other screens
         if all(select_nodes(states[s], candidate) == [states[s].node(n)] for s, n in entry.occurrences):
             chosen.append(candidate)
         if len(chosen) == 3:
