@@ -37,7 +37,11 @@ def _load_model(name: str | None, quiet: bool):
 
     started = time.perf_counter()
     _say(f"loading model {name or '(default)'} ...", quiet, nl=False)
-    model = load_model(name)
+    try:
+        model = load_model(name)
+    except BaseException:
+        _say("", quiet)  # the error line starts on a line of its own
+        raise
     _say(f" {model.name}, {time.perf_counter() - started:.1f} s", quiet)
     return model
 

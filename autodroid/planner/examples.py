@@ -25,9 +25,10 @@ from autodroid.fileio import atomic_write_text
 from autodroid.planner.grammar_for_doc import check_against_doc
 from autodroid.planner.postprocess import CONFIRM_WORDS, postprocess
 from autodroid.planner.prompt import Example
-from autodroid.planner.retrieval import text_similarity, words
+from autodroid.planner.retrieval import text_similarity, value_labels, words
 
 FORMAT = 1
+SYNTHESIS = 2  # bump when synthesize() changes: cached example files of older syntheses are not used
 SAMPLE_TEXTS = ("groceries", "hello world", "trip 2024", "notes", "42")
 _GENERIC = set(CONFIRM_WORDS) | {"cancel", "close", "back", "navigate up", "more options", "menu"}
 
@@ -81,6 +82,7 @@ def synthesize(doc: AppDoc, *, options_per_list: int = 3) -> list[Candidate]:
     """Templated task/script pairs for every usable element of the doc (not yet verified)."""
     out: list[Candidate] = []
     leads = {(e.source, e.element, e.option): e.to for e in doc.navigation if e.element}
+    values = value_labels(doc)
     for index, (name, element) in enumerate(doc.elements.items()):
         if element.risk == "sensitive" or element.type in ("scrollable", "text"):
             continue
@@ -111,6 +113,8 @@ def synthesize(doc: AppDoc, *, options_per_list: int = 3) -> list[Candidate]:
             if element.description.strip().lower() in _GENERIC or what.lower() in _GENERIC:
                 continue
             kind = "open" if element.leads_to and element.leads_to != element.screen else "tap"
+            if name in values:
+                continue  # a label showing a current value ("5 minutes", "Dark"): no task names it
             out.append(Candidate(f"{'open' if kind == 'open' else 'tap'} {what}", f"{name}.tap()", name, kind))
     return out
 
@@ -171,7 +175,7 @@ def examples_path(app: str, docs_dir: Path | None = None) -> Path:
 
 def examples_cache_path(doc: AppDoc) -> Path:
     """Where examples of a doc that must stay out of the repo live (keyed by the doc's version)."""
-    return paths.cache_dir() / "examples" / f"{doc.app}-{doc.version}.yaml"
+    return paths.cache_dir() / "examples" / f"{doc.app}-{doc.version}-s{SYNTHESIS}.yaml"
 
 
 def save_examples(path: Path, doc: AppDoc, verified: Sequence[Verified], *, device: str) -> Path:

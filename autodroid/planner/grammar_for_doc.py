@@ -99,3 +99,60 @@ def check_against_doc(script: str, doc: AppDoc) -> list:
     """Every problem ``check_script`` finds in ``script`` for this doc (empty: valid)."""
     names, options, fields = api_tables(doc)
     return check_script(script, names, options, fields)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Choice lines: whole candidate lines for one task, for the model to pick from
+
+
+TEXT_SLOT = "..."  # a set_text/match argument the task does not give: any text
+
+
+def choice_lines(doc: AppDoc, names: Iterable[str], task_strings: Iterable[str], option_picker,
+                 *, types: Iterable[str] | None = None) -> list[str]:
+    """Complete script lines for the named APIs, in the given order: ``tap()`` on tappables,
+    ``set_text("<value>")`` on inputs for each text the task gives (``"..."`` = any text when it gives
+    none), ``select("<option>")`` for the options ``option_picker(element)`` returns, and
+    ``match("<value>").tap()`` on lists without options."""
+    kinds = set(types) if types is not None else {"button", "checkbox", "input", "list"}
+    values = [v for v in dict.fromkeys(task_strings) if v]
+    lines: list[str] = []
+    for name in names:
+        element = doc.elements.get(name)
+        if element is None or element.type not in kinds:
+            continue
+        if element.type in ("button", "checkbox", "text"):
+            lines.append(f"{name}.tap()")
+        elif element.type == "input":
+            lines.extend(f"{name}.set_text({py_string(v)})" for v in values or [TEXT_SLOT])
+        elif element.type == "list":
+            if element.options:
+                lines.extend(f"{name}.select({py_string(o)})" for o in option_picker(element))
+            else:
+                lines.extend(f"{name}.match({py_string(v)}).tap()" for v in values or [TEXT_SLOT])
+    return list(dict.fromkeys(lines))
+
+
+def grammar_for_lines(lines: Iterable[str], *, mode: str = "block", max_lines: int = 6, max_string: int = 60) -> str:
+    """GBNF admitting only the given lines (a ``"..."`` argument admits any text); modes as in
+    ``grammar_for_doc``."""
+    slot = py_string(TEXT_SLOT)
+    alternatives = []
+    for line in dict.fromkeys(lines):
+        if slot in line:
+            head, tail = line.split(slot, 1)
+            alternatives.append(f"{gbnf_literal(head)} string {gbnf_literal(tail)}")
+        else:
+            alternatives.append(gbnf_literal(line))
+    rules = {"root": "", "line": " | ".join(alternatives) or '"back()"',
+             "string": f'"\\"" char{{1,{max_string}}} "\\""', "char": '[^"\\\\\\x00-\\x1F\\x7F]'}
+    if mode == "block":
+        repeat = f' ("\\n" line){{0,{max_lines - 1}}}' if max_lines > 1 else ""
+        rules["root"] = f'line{repeat} "\\n"?'
+    elif mode == "first-line":
+        rules["root"] = 'line "\\n"?'
+    elif mode == "next-line":
+        rules["root"] = '(line "\\n"?)?'
+    else:
+        raise ValueError(f"unknown grammar mode {mode!r}")
+    return _render(rules)

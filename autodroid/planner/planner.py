@@ -14,12 +14,13 @@ from typing import Sequence
 
 from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
-from autodroid.planner.grammar_for_doc import check_against_doc, grammar_for_doc
+from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import confirm_button, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
-from autodroid.planner.retrieval import Candidate, LexicalIndex, task_values, words
+from autodroid.planner.retrieval import Candidate, LexicalIndex, ranked_options, task_values, words
 
+CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
@@ -44,6 +45,8 @@ class PlanConfig:
     types: tuple[str, ...] = ("button", "checkbox", "input", "list")  # element types the grammar admits
     task_strings: bool = True  # set_text/match take only the texts the task gives (when it gives any)
     dismissers: bool = False  # admit Cancel / Navigate up / Close buttons (navigation is automatic)
+    choices: bool = True  # list whole candidate lines before the task and admit only those (with retrieval on)
+    options_per_list: int = 3  # select() lines per candidate list (its options that share words with the task)
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -128,7 +131,7 @@ class Planner:
         narrowed = self.config.retrieval in ("grammar", "both") or self.config.stubs == "none"
         if narrowed and candidates:
             names = list(candidates)
-            for name in candidates:  # the confirm buttons of the candidates' dialogs stay writable
+            for name in candidates[:CONFIRMS_FOR]:  # the confirm buttons of the best candidates' dialogs
                 confirm = confirm_button(self.doc, self.doc.elements[name].screen)
                 if confirm is not None and confirm.name not in names:
                     names.append(confirm.name)
@@ -140,9 +143,25 @@ class Planner:
                 self.doc.elements[n].description)))]
         return names
 
-    def grammar(self, task: str, candidates: Sequence[str], mode: str = "block") -> str | None:
+    def choices(self, task: str, candidates: Sequence[str]) -> list[str]:
+        """Whole candidate lines for the task (empty unless ``config.choices``)."""
+        if not self.config.choices or self.config.retrieval == "off" or not candidates:
+            return []
+        values = self.index.value_labels
+        names = [n for n in self.grammar_names(task, candidates) if n not in values]
+        return choice_lines(self.doc, names, task_values(task),
+                            lambda element: ranked_options(element, task, self.config.options_per_list),
+                            types=self.config.types)
+
+    def grammar(self, task: str, candidates: Sequence[str], mode: str = "block",
+                choices: Sequence[str] = ()) -> str | None:
         if not self.config.grammar:
             return None
+        if choices:
+            key = ("choices", tuple(choices), mode)
+            if key not in self._grammars:
+                self._grammars[key] = grammar_for_lines(choices, mode=mode, max_lines=self.config.max_lines)
+            return self._grammars[key]
         names = self.grammar_names(task, candidates)
         strings = tuple(task_values(task)) if self.config.task_strings else ()
         key = (tuple(names), mode, strings)
@@ -172,15 +191,17 @@ class Planner:
         ranked = [c.name for c in self.candidates(task)]
         examples = self.nearest_examples(task)
         listed = ranked if self.config.retrieval in ("prompt", "both") or self.config.stubs == "none" else []
-        prompt = self.prompts.build(self.model, task, examples=examples, candidates=listed, repair=repair)
+        choices = self.choices(task, ranked)
+        prompt = self.prompts.build(self.model, task, examples=examples, candidates=listed, repair=repair,
+                                    choices=choices)
         prefix_state = None
         if prompt.prefix:
             prefix_state = self.model.ensure_prefix(prompt.prefix, prompt.prefix_key)
         key = prompt.prefix_key if prompt.prefix else None
         if self.config.decode == "lines":
-            completion = self._decode_lines(prompt.text, task, ranked, key)
+            completion = self._decode_lines(prompt.text, task, ranked, key, choices)
         else:
-            completion = self.model.complete(prompt.text, grammar=self.grammar(task, ranked), stop=None,
+            completion = self.model.complete(prompt.text, grammar=self.grammar(task, ranked, choices=choices), stop=None,
                                              max_tokens=self.config.max_tokens, prefix_cache_key=key)
         raw = completion.text
         script, changes, problems = self._finish(raw, completion.finish_reason)
@@ -192,7 +213,8 @@ class Planner:
             decode_seconds=completion.decode_seconds, plan_seconds=time.perf_counter() - started,
             finish_reason=completion.finish_reason, prefix=prefix_state, attempt=attempt)
 
-    def _decode_lines(self, prompt: str, task: str, ranked: Sequence[str], key: str | None) -> Completion:
+    def _decode_lines(self, prompt: str, task: str, ranked: Sequence[str], key: str | None,
+                      choices: Sequence[str] = ()) -> Completion:
         """One model call per line (stop at the newline), ending when the model ends its answer, repeats a
         line, or reaches ``max_lines``; the calls share the KV cache, so each evaluates only the new line."""
         lines: list[str] = []
@@ -202,7 +224,7 @@ class Planner:
         while len(lines) < self.config.max_lines and budget > 0:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
-            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode), stop=["\n"],
+            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, choices), stop=["\n"],
                                        max_tokens=min(budget, 80), prefix_cache_key=key)
             if first_prompt_tokens is None:
                 first_prompt_tokens, cached = part.prompt_tokens, part.cached_prefix_tokens

@@ -83,9 +83,9 @@ class PromptBuilder:
         return self._system
 
     def user_text(self, task: str, *, examples: Sequence[Example] = (), candidates: Sequence[str] = (),
-                  repair: RepairContext | None = None) -> str:
+                  repair: RepairContext | None = None, choices: Sequence[str] = ()) -> str:
         text = self.env.get_template("user.j2").render(
-            task=" ".join(task.split()), examples=list(examples),
+            task=" ".join(task.split()), examples=list(examples), choices=list(choices),
             candidates=list(candidates) if self.stubs == "full" else [], repair=repair).strip()
         if self.stubs == "none" and candidates:
             stubs = render_doc(self.doc, list(candidates), screen_headers=False)
@@ -93,9 +93,9 @@ class PromptBuilder:
         return text
 
     def build(self, model, task: str, *, examples: Sequence[Example] = (), candidates: Sequence[str] = (),
-              repair: RepairContext | None = None) -> Prompt:
+              repair: RepairContext | None = None, choices: Sequence[str] = ()) -> Prompt:
         system = self.system_text()
-        user = self.user_text(task, examples=examples, candidates=candidates, repair=repair)
+        user = self.user_text(task, examples=examples, candidates=candidates, repair=repair, choices=choices)
         text = model.chat_prompt(system, user)
         marked = model.chat_prompt(system, _SENTINEL)
         cut = marked.find(_SENTINEL)

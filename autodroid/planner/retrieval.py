@@ -31,6 +31,7 @@ for _word in "type enter write name named called title search rename input label
     INTENT_TYPES[_word] = ("input", 1.25)
 TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
 # Field weights: how strongly a word in each part of an element's entry counts.
+VALUE_LABEL_PRIOR = 0.5
 FIELD_WEIGHTS = {"name": 1.0, "description": 1.0, "options": 0.8, "screen": 0.4, "leads_to": 0.5, "fields": 0.5}
 K1, B = 1.2, 0.5
 
@@ -48,15 +49,33 @@ def stem(word: str) -> str:
     return word
 
 
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
 def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Lower-case word stems of ``text`` (snake_case names split at underscores)."""
+    """Lower-case word stems of ``text`` (snake_case names split at underscores, number words as digits)."""
     found = _WORD.findall(text.replace("_", " ").lower())
-    return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
+    return [NUMBER_WORDS.get(w) or stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
 
 
 def quoted_values(task: str) -> list[str]:
     """Strings the task quotes: 'Diary', "test1" (what a set_text/select/match argument usually is)."""
     return [a or b for a, b in re.findall(r"'([^']+)'|\"([^\"]+)\"", task)]
+
+
+def value_labels(doc: AppDoc) -> set[str]:
+    """Buttons that only show a current value ("5 minutes", "Dark", "05:00") and open nothing: the label
+    next to them is what a task names, so they rank low and are never offered as lines."""
+    option_texts = {o.strip().lower() for e in doc.elements.values() for o in e.options}
+    out = set()
+    for name, element in doc.elements.items():
+        if element.type != "button" or (element.leads_to and element.leads_to != element.screen):
+            continue
+        text = element.description.strip().lower()
+        if text and (any(c.isdigit() for c in text) or text in option_texts):
+            out.add(name)
+    return out
 
 
 def task_values(task: str) -> list[str]:
@@ -120,6 +139,7 @@ class LexicalIndex:
         count = max(1, len(self.names))
         self.avg_length = (sum(self.length) / count) or 1.0
         self.idf = {word: math.log(1 + (count - n + 0.5) / (n + 0.5)) for word, n in df.items()}
+        self.value_labels = value_labels(doc)
 
     def scores(self, task: str) -> dict[str, Candidate]:
         query = words(task)
@@ -141,7 +161,7 @@ class LexicalIndex:
                 option_texts = {" ".join(words(o, keep_stopwords=True)) for o in element.options}
                 if option_texts & quoted or any(f" {o} " in f" {task_text} " for o in option_texts if o):
                     score *= 1.3
-            prior = TYPE_PRIOR.get(element.type, 1.0)
+            prior = TYPE_PRIOR.get(element.type, 1.0) * (VALUE_LABEL_PRIOR if name in self.value_labels else 1.0)
             for kind, boost in intents:
                 if element.type == kind:
                     prior *= boost
@@ -154,6 +174,22 @@ class LexicalIndex:
         scored = [c for c in self.scores(task).values() if c.score > 0]
         scored.sort(key=lambda c: -c.score)
         return scored[:k] if k is not None else scored
+
+
+def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
+    """The list's documented options the task names best: those sharing the largest part of their words
+    with the task (ties kept, at most ``k``), so "5 minute" gives "5 minutes" but not "1 minute"."""
+    task_words = set(words(task, keep_stopwords=True))
+    scored = []
+    for index, option in enumerate(element.options):
+        option_words = words(option, keep_stopwords=True)
+        hits = sum(1 for w in option_words if w in task_words)
+        if hits:
+            scored.append((hits / len(option_words), hits, index, option))
+    if not scored:
+        return []
+    best = max((share, hits) for share, hits, _, _ in scored)
+    return [option for share, hits, _, option in scored if (share, hits) == best][:k]
 
 
 def best_option(element: Element, task: str) -> str | None:
