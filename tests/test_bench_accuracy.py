@@ -158,3 +158,29 @@ def test_published_results_hold_no_dataset_text(unseen, tmp_path):
             label = step.element.text or step.element.alt
             if label and len(label) > 3:
                 assert f"'{label}'" not in everything
+
+
+def test_our_agent_is_wired_to_run_task_with_log_verified_examples(droidtask, tmp_path):
+    """Our real agent (planner, examples, runtime, repair) on a queued-reply model that answers with the
+    task's gold lines: the suite scores it a success and records the plan's costs."""
+    from autodroid.bench.dataset import app_doc
+    from autodroid.planner.examples import examples_cache_path
+    from autodroid.runtime.gold import gold_script
+
+    folder = droidtask / "notes"
+    task = load_gold_tasks(folder)[0]
+    doc = app_doc(folder).doc
+    lines = gold_script(doc, folder, task).full().strip().splitlines()
+    assert lines
+    model = FakeModel(replies=[*lines, ""])  # the planner decodes one line per call; "" ends the script
+    document = run_accuracy(dataset=droidtask, out=tmp_path / "out", apps=["notes"], agents=["ours"], limit=1,
+                            model=model, traces=True, console=_quiet())
+    row = document["tasks"][0]
+    assert row["lenient"] and row["strict"], row
+    assert row["model_calls"] == 1 and row["repairs"] == 0 and row["error"] is None
+    assert row["raw_model_calls"] == len(model.calls) == len(lines) + 1
+    assert row["prompt_tokens"] == model.count_tokens(model.calls[0].prompt) and row["generated_tokens"] > 0
+    assert task.task in model.calls[0].prompt.splitlines()[-5:] or task.task in model.calls[0].prompt
+    assert row["notes"]["plans"][0]["prefix"]["source"] == "computed"
+    assert examples_cache_path(doc).is_file()  # synthesized and verified on the log-only device
+    assert list((tmp_path / "out" / "traces").glob("notes-*.jsonl"))

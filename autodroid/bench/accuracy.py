@@ -62,6 +62,9 @@ class TaskResult:
     missing: list[str] = field(default_factory=list)
     notes: dict = field(default_factory=dict)
     prefix_seconds: float = 0.0  # cached prompt prefix computed or loaded (one-off per app for ours)
+    raw_model_calls: int = 0  # every complete() call (ours: one per script line, sharing the KV cache)
+    evaluated_tokens: int = 0  # prompt tokens the model evaluated (not from a cache), over every call
+    raw_llm_seconds: float = 0.0  # model time over every complete() call
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -81,15 +84,37 @@ class AppInfo:
     doc_seconds: float
 
 
+class MeteredModel:
+    """Forwards to a model and counts what every ``complete`` call cost, whatever the agent reports
+    (our planner decodes line by line in continuation calls that share the KV cache)."""
+
+    def __init__(self, model):
+        self.model = model
+        self.calls = 0
+        self.evaluated_tokens = 0  # prompt tokens not served from a KV cache, over every call
+        self.seconds = 0.0
+
+    def __getattr__(self, name):
+        return getattr(self.model, name)
+
+    def complete(self, prompt: str, **settings):
+        completion = self.model.complete(prompt, **settings)
+        self.calls += 1
+        self.evaluated_tokens += completion.prompt_tokens - completion.cached_prefix_tokens
+        self.seconds += completion.prefill_seconds + completion.decode_seconds
+        return completion
+
+
 def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, task: GoldTask, doc, model,
              ceiling: int) -> TaskResult:
     """One gold task on a fresh recording replay device (log + this task's demonstration)."""
     from autodroid.device.replay import ReplayDevice
 
     device = RecordingDevice(ReplayDevice(folder, files=[task.file]))
+    metered = MeteredModel(model) if model is not None else None
     started = time.perf_counter()
     try:
-        outcome = agent(task.task, doc, device, model)
+        outcome = agent(task.task, doc, device, metered)
     except AutodroidError as error:
         outcome = AgentOutcome(error=f"{type(error).__name__}: {error.one_line()}")
     except Exception as error:  # a crash in an agent fails this task, not the whole run; the trace is kept
@@ -110,6 +135,8 @@ def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, 
         device_seconds=round(device.device_seconds, 4), wall_seconds=round(wall, 4), error=outcome.error,
         scripts=list(outcome.scripts), actions=[a.describe() for a in device.actions], missing=result.missing,
         notes=dict(outcome.notes), prefix_seconds=round(outcome.prefix_seconds, 4),
+        raw_model_calls=metered.calls if metered else 0, evaluated_tokens=metered.evaluated_tokens if metered else 0,
+        raw_llm_seconds=round(metered.seconds, 4) if metered else 0.0,
     )
 
 
@@ -190,7 +217,7 @@ def run_accuracy(
     model_label = model.name if model is not None else "none"
     path = out / RESULTS_FILE
     earlier = {} if fresh else _load_previous(path, model=model_label, dataset=str(dataset))
-    previous = [TaskResult(**entry) for entry in earlier.get("tasks", [])]
+    previous = [TaskResult(**_backfill(entry)) for entry in earlier.get("tasks", [])]
     if model_label == "none":
         model_label = earlier.get("model", "none")
     done = {r.key: r for r in previous}
@@ -238,6 +265,15 @@ def run_accuracy(
 
     write_report(out)
     return document
+
+
+def _backfill(entry: dict) -> dict:
+    """Rows written before the metered fields existed: every call was counted by the agent itself."""
+    if "raw_model_calls" not in entry:
+        entry = {**entry, "raw_model_calls": entry["model_calls"],
+                 "evaluated_tokens": entry["prompt_tokens"] - entry["cached_prompt_tokens"],
+                 "raw_llm_seconds": entry["llm_seconds"]}
+    return entry
 
 
 def _write(path: Path, document: dict) -> None:

@@ -88,8 +88,14 @@ def accuracy_markdown(doc: dict) -> list[str]:
                   f"| uncached prompt tokens / task | {_num(versus['ours']['uncached_prompt_tokens_mean'], 0)} | "
                   f"{_num(versus['baseline']['uncached_prompt_tokens_mean'], 0)} | "
                   f"{_factor(versus['uncached_prompt_tokens'])} |",
-                  f"| model calls / task | {_num(versus['ours']['model_calls_mean'], 2)} | "
+                  f"| prompt tokens evaluated / task (all calls, KV-cached tokens excluded) | "
+                  f"{_num(versus['ours'].get('evaluated_tokens_mean'), 0)} | "
+                  f"{_num(versus['baseline'].get('evaluated_tokens_mean'), 0)} | {_factor(versus.get('evaluated_tokens'))} |",
+                  f"| model calls / task (ours: scripts written) | {_num(versus['ours']['model_calls_mean'], 2)} | "
                   f"{_num(versus['baseline']['model_calls_mean'], 2)} | {_factor(versus['model_calls'])} |",
+                  f"| completion calls / task (ours: one per script line, sharing the KV cache) | "
+                  f"{_num(versus['ours'].get('raw_model_calls_mean'), 2)} | "
+                  f"{_num(versus['baseline'].get('raw_model_calls_mean'), 2)} | {_factor(versus.get('raw_model_calls'))} |",
                   f"| LLM seconds / task | {_num(versus['ours']['llm_seconds_mean'], 2)} | "
                   f"{_num(versus['baseline']['llm_seconds_mean'], 2)} | {_factor(versus['llm_seconds'])} |",
                   f"| LLM seconds / task, one-off prefix per app spread over the tasks | "
@@ -268,8 +274,8 @@ def write_report(folder: Path) -> tuple[Path, Path]:
 # recorded widgets stay in the run folder; DroidTask data must not be redistributed).
 PUBLIC_TASK_FIELDS = ("agent", "app", "file", "lenient", "strict", "matched", "gold", "in_order", "ceiling_named",
                       "prompt_tokens", "cached_prompt_tokens", "generated_tokens", "llm_seconds", "prefill_seconds",
-                      "decode_seconds", "prefix_seconds", "model_calls", "repairs", "device_actions", "unexplored",
-                      "device_seconds", "wall_seconds")
+                      "decode_seconds", "prefix_seconds", "model_calls", "raw_model_calls", "evaluated_tokens",
+                      "raw_llm_seconds", "repairs", "device_actions", "unexplored", "device_seconds", "wall_seconds")
 
 
 def error_kind(error: str | None) -> str | None:

@@ -43,6 +43,8 @@ def aggregate(rows: list[dict]) -> dict:
         "prefix_seconds_total": round(sum(r.get("prefix_seconds", 0.0) for r in rows), 2),
         "llm_seconds_with_prefix_mean": _mean(r["llm_seconds"] + r.get("prefix_seconds", 0.0) for r in rows),
         "model_calls_mean": _mean(r["model_calls"] for r in rows),
+        "raw_model_calls_mean": _mean(r.get("raw_model_calls", 0) for r in rows),
+        "evaluated_tokens_mean": _mean(r.get("evaluated_tokens", 0) for r in rows),
         "repairs_total": sum(r["repairs"] for r in rows),
         "tasks_with_repairs": sum(r["repairs"] > 0 for r in rows),
         "device_actions_mean": _mean(r["device_actions"] for r in rows),
@@ -75,6 +77,8 @@ def compare(ours: list[dict], baseline: list[dict]) -> dict | None:
         "prompt_tokens": _ratio(a["prompt_tokens_mean"], b["prompt_tokens_mean"]),
         "uncached_prompt_tokens": _ratio(a["uncached_prompt_tokens_mean"], b["uncached_prompt_tokens_mean"]),
         "model_calls": _ratio(a["model_calls_mean"], b["model_calls_mean"]),
+        "raw_model_calls": _ratio(a["raw_model_calls_mean"], b["raw_model_calls_mean"]),
+        "evaluated_tokens": _ratio(a["evaluated_tokens_mean"], b["evaluated_tokens_mean"]),
         "llm_seconds": _ratio(a["llm_seconds_mean"], b["llm_seconds_mean"]),
         "llm_seconds_with_prefix": _ratio(a["llm_seconds_with_prefix_mean"], b["llm_seconds_with_prefix_mean"]),
     }
