@@ -44,7 +44,8 @@ def test_stacked_bars_split_each_total():
     svg = stacked_bars("Latency", [("warm", [("prefill", 1.0), ("decode", 3.0)]), ("cold", [("prefix KV", 30.0)])])
     _inside(svg)
     root = etree.fromstring(svg.encode())
-    bars = [r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.find("{http://www.w3.org/2000/svg}title") is not None]
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    bars = [r for r in root.iter(f"{svg_ns}rect") if r.find(f"{svg_ns}title") is not None]
     widths = {r.find("{http://www.w3.org/2000/svg}title").text: float(r.get("width")) for r in bars}
     assert abs(widths["decode: 3 s"] - 3 * widths["prefill: 1 s"]) < 0.2
     assert widths["prefix KV: 30 s"] > widths["decode: 3 s"]
@@ -52,7 +53,8 @@ def test_stacked_bars_split_each_total():
 
 def test_error_kinds_drop_the_details():
     assert error_kind(None) is None
-    assert error_kind("line 2: x.tap() failed (UnexploredTransition): tap on <button 'Secret'>") == "UnexploredTransition"
+    line = "line 2: x.tap() failed (UnexploredTransition): tap on <button 'Secret'>"
+    assert error_kind(line) == "UnexploredTransition"
     assert error_kind("NavigationFailed: no known way to settings") == "NavigationFailed"
     assert error_kind("stuck: tap(10) left the screen unchanged 3 times") == "stuck"
     assert error_kind("crash: KeyError: 'name'") == "crash: KeyError"

@@ -173,7 +173,8 @@ def run_accuracy(
     command: str = "",
 ) -> dict:
     """Run the suite and write ``<out>/accuracy.json`` (after every task) and the report; returns the
-    results document. ``traces``: our agent writes one JSONL trace per task under ``<out>/traces``. ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
+    results document. ``traces``: our agent writes one JSONL trace per task under ``<out>/traces``.
+    ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
     console = console or Console()
     dataset = Path(dataset).resolve()
     out = Path(out)
@@ -207,7 +208,8 @@ def run_accuracy(
             round(time.perf_counter() - started, 3))
 
     load_seconds = 0.0
-    if model is None and not set(agents) <= MODEL_FREE:
+    owned = model is None and not set(agents) <= MODEL_FREE  # loaded here, so closed here
+    if owned:
         from autodroid.planner.registry import load_model
 
         started = time.perf_counter()
@@ -223,7 +225,9 @@ def run_accuracy(
     done = {r.key: r for r in previous}
     document = {
         "format": FORMAT, "suite": "accuracy", "dataset": str(dataset), "model": model_label,
-        "agents": sorted({*earlier.get("agents", []), *agents}), "limit": limit, "max_steps": max_steps, "command": command,
+        "agents": sorted({*earlier.get("agents", []), *agents}),
+        "limits": {**earlier.get("limits", {}), **{agent: limit for agent in agents}}, "max_steps": max_steps,
+        "command": command,
         "machine": {"cpus": _cpus(), "platform": platform.platform(), "python": platform.python_version()},
         "model_load_seconds": round(load_seconds, 3),
         "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()}},
@@ -236,8 +240,26 @@ def run_accuracy(
     console.print(f"[bold]accuracy[/]: {len(folders)} apps, {sum(len(t) for t in tasks.values())} tasks, "
                   f"agents {', '.join(agents)}, model {model_label}"
                   + (f"; {len(done)} results kept from {path}" if done else ""))
-    first_seconds: dict[str, float] = {}
     remaining = {agent: sum(1 for j in jobs if j[0] == agent) for agent in agents}
+    try:
+        _run_jobs(jobs, bound, docs, ceilings, model, document, path, console, remaining)
+    finally:
+        if owned:
+            model.close()
+
+    from autodroid.bench.summary import summarize
+
+    document["summary"] = summarize(document)
+    _write(path, document)
+    from autodroid.bench.report import write_report
+
+    write_report(out)
+    return document
+
+
+def _run_jobs(jobs, bound, docs, ceilings, model, document: dict, path: Path, console: Console,
+              remaining: dict[str, int]) -> None:
+    first_seconds: dict[str, float] = {}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TimeRemainingColumn(), console=console, transient=False) as progress:
         bar = progress.add_task("tasks", total=len(jobs))
@@ -256,15 +278,6 @@ def run_accuracy(
             document["tasks"].append(asdict(result))
             _write(path, document)
             progress.advance(bar)
-
-    from autodroid.bench.summary import summarize
-
-    document["summary"] = summarize(document)
-    _write(path, document)
-    from autodroid.bench.report import write_report
-
-    write_report(out)
-    return document
 
 
 def _backfill(entry: dict) -> dict:

@@ -123,7 +123,8 @@ class StepwiseAgent:
                 changed, said = result.changed, "" if result.changed else " (screen unchanged)"
             except AutodroidError as error:
                 changed, said = False, f" (failed: {type(error).__name__}; screen unchanged)"
-            what = f"{verb}({_describe(node)}{', ' + repr(text) if verb == 'set_text' else ''})" if node else f"{verb}()"
+            typed = f", {text!r}" if verb == "set_text" else ""
+            what = f"{verb}({_describe(node)}{typed})" if node else f"{verb}()"
             history.append(f"{len(history) + 1}. {what}{said}")
             repeats = repeats + 1 if (answer == last and not changed) else (1 if not changed else 0)
             last = answer

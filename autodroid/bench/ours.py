@@ -50,8 +50,9 @@ def outcome_from_result(result) -> AgentOutcome:
             out.prefix_seconds += plan.prefix.seconds
     out.notes["plans"] = [{"script": p.script, "raw": p.raw, "problems": list(p.problems), "changes": list(p.changes),
                            "candidates": list(p.candidates[:10]), "plan_s": round(p.plan_seconds, 3),
-                           "prefix": None if p.prefix is None else {"source": p.prefix.source, "tokens": p.prefix.tokens,
-                                                                    "seconds": round(p.prefix.seconds, 3)}}
+                           "prefix": None if p.prefix is None else {
+                               "source": p.prefix.source, "tokens": p.prefix.tokens,
+                               "seconds": round(p.prefix.seconds, 3)}}
                           for p in result.plans]
     out.notes["attempt_errors"] = [a.error_type for a in result.attempts if not a.ok]
     return out

@@ -48,8 +48,9 @@ def accuracy_markdown(doc: dict) -> list[str]:
     summary = doc.get("summary") or summarize(doc)
     agents = summary["agents"]
     lines = [f"## Accuracy on DroidTask replay ({doc['model']})", ""]
+    limits = {a: n for a, n in (doc.get("limits") or {}).items() if n}
     lines.append(f"Dataset `{doc['dataset']}`, {len(doc['apps'])} apps"
-                 + (f", first {doc['limit']} tasks per app" if doc.get("limit") else "") + ".")
+                 + "".join(f"; {a}: first {n} tasks per app" for a, n in sorted(limits.items())) + ".")
     lines += ["", "| agent | tasks | success (lenient) | strict | gold actions found | prompt tok/task | "
               "uncached prompt tok/task | generated tok/task | model calls/task | LLM s/task | repairs | errors |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -90,12 +91,14 @@ def accuracy_markdown(doc: dict) -> list[str]:
                   f"{_factor(versus['uncached_prompt_tokens'])} |",
                   f"| prompt tokens evaluated / task (all calls, KV-cached tokens excluded) | "
                   f"{_num(versus['ours'].get('evaluated_tokens_mean'), 0)} | "
-                  f"{_num(versus['baseline'].get('evaluated_tokens_mean'), 0)} | {_factor(versus.get('evaluated_tokens'))} |",
+                  f"{_num(versus['baseline'].get('evaluated_tokens_mean'), 0)} | "
+                  f"{_factor(versus.get('evaluated_tokens'))} |",
                   f"| model calls / task (ours: scripts written) | {_num(versus['ours']['model_calls_mean'], 2)} | "
                   f"{_num(versus['baseline']['model_calls_mean'], 2)} | {_factor(versus['model_calls'])} |",
                   f"| completion calls / task (ours: one per script line, sharing the KV cache) | "
                   f"{_num(versus['ours'].get('raw_model_calls_mean'), 2)} | "
-                  f"{_num(versus['baseline'].get('raw_model_calls_mean'), 2)} | {_factor(versus.get('raw_model_calls'))} |",
+                  f"{_num(versus['baseline'].get('raw_model_calls_mean'), 2)} | "
+                  f"{_factor(versus.get('raw_model_calls'))} |",
                   f"| LLM seconds / task | {_num(versus['ours']['llm_seconds_mean'], 2)} | "
                   f"{_num(versus['baseline']['llm_seconds_mean'], 2)} | {_factor(versus['llm_seconds'])} |",
                   f"| LLM seconds / task, one-off prefix per app spread over the tasks | "
@@ -154,7 +157,8 @@ def latency_markdown(doc: dict) -> list[str]:
     memory = doc.get("memory")
     if memory:
         lines += ["", f"Peak RSS (VmHWM) {_num(memory.get('peak_rss_mb'), 0)} MB; after loading the model "
-                      f"{_num(memory.get('rss_after_load_mb'), 0)} MB (anonymous {_num(memory.get('anon_after_load_mb'), 0)}"
+                      f"{_num(memory.get('rss_after_load_mb'), 0)} MB "
+                      f"(anonymous {_num(memory.get('anon_after_load_mb'), 0)}"
                       f" MB, file-backed {_num(memory.get('file_after_load_mb'), 0)} MB)."]
     if doc.get("command"):
         lines += ["", f"Command: `{doc['command']}`"]

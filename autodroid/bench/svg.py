@@ -53,8 +53,9 @@ def grouped_bars(title: str, categories: list[str], series: dict[str, list[float
                 parts.append(_text(LABEL_W + 2, by + BAR_H - 3, "not run", size=10, fill="#888"))
                 continue
             w = max(0.0, min(1.0, value / top)) * plot_w
+            tip = f"{escape(name)}: {escape(fmt(value))}"
             parts.append(f'<rect x="{LABEL_W}" y="{by:.1f}" width="{w:.1f}" height="{BAR_H - 2}" '
-                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(name)}: {escape(fmt(value))}</title></rect>')
+                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{tip}</title></rect>')
             parts.append(_text(LABEL_W + w + 4, by + BAR_H - 3, fmt(value), size=10))
     bottom = y0 + len(categories) * group_h
     for r, (label, value) in enumerate(references):

@@ -41,7 +41,8 @@ def bench() -> None:
 @click.option("--dataset", type=click.Path(path_type=Path), default=None,
               help="folder of DroidTask-format app folders (default: ../shared/droidtask)")
 @click.option("--apps", multiple=True, help="apps to run, comma-separated (default: every app folder)")
-@click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
+@click.option("--model", "model_name", default=None,
+              help="registry name, .gguf path or server URL (default model if omitted)")
 @click.option("--agents", default="ours,baseline", show_default=True,
               help="comma-separated: ours, baseline (step-wise), oracle / oracle-targets (gold scripts, all steps / "
                    "target steps only: the doc + runtime ceiling)")
@@ -64,7 +65,8 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
     chosen = _names((agents,))
     unknown = [a for a in chosen if a not in AGENTS]
     if unknown or not chosen:
-        raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}", fix=f"use --agents from {', '.join(AGENTS)}")
+        raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}",
+                            fix=f"use --agents from {', '.join(AGENTS)}")
     document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
                             agents=chosen, limit=limit, fresh=fresh, max_steps=max_steps, traces=traces,
                             command=_command())
@@ -77,7 +79,8 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
 
 
 @bench.command()
-@click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
+@click.option("--model", "model_name", default=None,
+              help="registry name, .gguf path or server URL (default model if omitted)")
 @click.option("--repeats", type=int, default=3, show_default=True, help="repeats of each measurement")
 @click.option("--dataset", type=click.Path(path_type=Path), default=None,
               help="folder of DroidTask-format app folders (default: ../shared/droidtask)")
