@@ -9,7 +9,6 @@ runs, and the recorded actions are scored (``evaluate``). Results are written af
 from __future__ import annotations
 
 import json
-import platform
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -22,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from autodroid.bench.agents import AgentOutcome, get_agent
 from autodroid.bench.dataset import app_doc, discover_apps, task_ceiling
 from autodroid.bench.evaluate import gold_actions, score
+from autodroid.bench.machine import machine
 from autodroid.bench.recording import RecordingDevice
 from autodroid.droidtask import GoldTask, load_gold_tasks
 from autodroid.errors import AutodroidError, BadInputError
@@ -228,7 +228,7 @@ def run_accuracy(
         "agents": sorted({*earlier.get("agents", []), *agents}),
         "limits": {**earlier.get("limits", {}), **{agent: limit for agent in agents}}, "max_steps": max_steps,
         "command": command,
-        "machine": {"cpus": _cpus(), "platform": platform.platform(), "python": platform.python_version()},
+        "machine": machine(),
         "model_load_seconds": round(load_seconds, 3),
         "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()}},
         "tasks": [asdict(r) for r in previous],
@@ -291,15 +291,6 @@ def _backfill(entry: dict) -> dict:
 
 def _write(path: Path, document: dict) -> None:
     atomic_write_text(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
-
-
-def _cpus() -> int:
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def _duration(seconds: float) -> str:

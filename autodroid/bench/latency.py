@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import Callable
 from rich.console import Console
 
 from autodroid.bench.dataset import app_doc, discover_apps
+from autodroid.bench.machine import machine
 from autodroid.bench.recording import RecordingDevice
 from autodroid.droidtask import load_gold_tasks
 from autodroid.errors import AutodroidError, BadInputError
@@ -311,8 +311,7 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
     document = {
         "format": 1, "suite": "latency", "model": model_label, "app": chosen, "dataset": str(Path(dataset).resolve()),
         "tasks": [t.file for t in tasks], "repeats": repeats, "command": command,
-        "machine": {"cpus": _cpus(), "platform": platform.platform(), "python": platform.python_version(),
-                    "load_average_at_start": load_average},
+        "machine": {**machine(), "load_average_at_start": load_average},
         "metrics": metrics,
         "breakdown": {key: {name: round(statistics.median(v), 6) for name, v in parts.items()}
                       for key, parts in samples.parts.items()},
@@ -364,9 +363,3 @@ def physical_floor(metrics: dict, floors: list[dict]) -> dict | None:
         "cold_over_warm": round(cold["median"] / warm["median"], 2) if cold and warm and warm["median"] > 0 else None,
     }
 
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1

@@ -105,8 +105,20 @@ def accuracy_markdown(doc: dict) -> list[str]:
                   f"{_num(versus['ours']['llm_seconds_with_prefix_mean'], 2)} | "
                   f"{_num(versus['baseline']['llm_seconds_with_prefix_mean'], 2)} | "
                   f"{_factor(versus.get('llm_seconds_with_prefix'))} |"]
+    lines += _provenance(doc)
+    return lines
+
+
+def _provenance(doc: dict) -> list[str]:
+    lines = []
     if doc.get("command"):
         lines += ["", f"Command: `{doc['command']}`"]
+    m = doc.get("machine") or {}
+    if m:
+        lines += ["", f"Machine: {m.get('cpus')} CPUs, {m.get('platform')}, Python {m.get('python')}"
+                      + (f", code {m['code']}" if m.get("code") else "")
+                      + (f", load average {m['load_average_at_start']} at start"
+                         if m.get("load_average_at_start") is not None else "") + "."]
     return lines
 
 
@@ -160,8 +172,7 @@ def latency_markdown(doc: dict) -> list[str]:
                       f"{_num(memory.get('rss_after_load_mb'), 0)} MB "
                       f"(anonymous {_num(memory.get('anon_after_load_mb'), 0)}"
                       f" MB, file-backed {_num(memory.get('file_after_load_mb'), 0)} MB)."]
-    if doc.get("command"):
-        lines += ["", f"Command: `{doc['command']}`"]
+    lines += _provenance(doc)
     return lines
 
 
