@@ -84,7 +84,8 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
 @click.option("--repeats", type=int, default=3, show_default=True, help="repeats of each measurement")
 @click.option("--dataset", type=click.Path(path_type=Path), default=None,
               help="folder of DroidTask-format app folders (default: ../shared/droidtask)")
-@click.option("--app", default=None, help="the app whose doc and tasks are timed (default: notes if present, else the first app)")
+@click.option("--app", default=None,
+              help="the app whose doc and tasks are timed (default: notes if present, else the first app)")
 @click.option("--tasks", "task_count", type=int, default=3, show_default=True, help="tasks timed per repeat")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (latency.json, report)")
 def latency(model_name: str | None, repeats: int, dataset: Path | None, app: str | None, task_count: int,
