@@ -81,7 +81,8 @@ def row_label(screen: Screen, row: Node) -> str:
     return next((t for t in texts if any(ch.isalpha() for ch in t)), texts[0] if texts else "")
 
 
-def _element_type(node: Node) -> str | None:
+def element_type(node: Node) -> str | None:
+    """The doc type of a widget: input, checkbox, button, scrollable, text (a labelled id), or None."""
     if node.editable:
         return "input"
     if node.checkable:
@@ -113,13 +114,13 @@ def collect_elements(states: dict[str, Screen]) -> list[Found]:
                 if label and label not in entry.options:
                     entry.options.append(label)
                 for node in [row, *screen.descendants(row)]:
-                    kind = _element_type(node)
+                    kind = element_type(node)
                     if node is not row and node.rid and kind:
                         entry.fields.setdefault(_field_name(node.rid), (kind, node.rid))
         for node in screen.app_nodes():
             if node.id in in_list or not (node.visible or screen.source == "droidtask"):
                 continue
-            kind = _element_type(node)
+            kind = element_type(node)
             if kind is None or any(node.id == s.container.id for s in lists):
                 continue
             key = element_key(screen, node)

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from autodroid.appdoc import AppDoc, Element
+from autodroid.explorer.elements import element_type
 from autodroid.runtime.grounding import contradicts, reference_features
 from autodroid.runtime.screenindex import index_of
 from autodroid.ui.screen import Screen
@@ -127,7 +128,7 @@ class Recognizer:
                 hit += weight / (2 * len(distinct))
                 continue
             # a selected tab turns from button into text: the kind tells look-alike tabs apart
-            fits = element.type in ("list", "scrollable") or any(_kind(n) == element.type for n in matched)
+            fits = element.type in ("list", "scrollable") or any(element_type(n) == element.type for n in matched)
             hit += weight if fits else weight / 2
             covered.update(distinct)
             if element.type == "list" and not recall_only:
@@ -159,21 +160,6 @@ def _explained_rows(screen: Screen, container, element: Element) -> set[int]:
             ids.add(row.node.id)
             ids.update(d.id for d in screen.descendants(row.node))
     return ids
-
-
-def _kind(node) -> str | None:
-    """The element type the doc writer gives a node (autodroid.explorer.elements)."""
-    if node.editable:
-        return "input"
-    if node.checkable:
-        return "checkbox"
-    if node.clickable or node.long_clickable:
-        return "button"
-    if node.scrollable:
-        return "scrollable"
-    if node.rid and node.text:
-        return "text"
-    return None
 
 
 def _expected_first(names: tuple[str, ...], expected: str | None) -> tuple[str, ...]:
