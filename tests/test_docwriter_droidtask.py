@@ -10,7 +10,7 @@ from autodroid.explorer.fromlog import doc_from_log
 from tests.conftest import DROIDTASK_APPS, needs_shared
 
 # Measured with `python benchmarks/bench_docs.py`; a drop below these is a regression of the doc writer.
-MIN_GOLD_COVERAGE = 0.88
+MIN_GOLD_COVERAGE = 0.90  # the goal; measured 94-100% per app
 
 
 @needs_shared

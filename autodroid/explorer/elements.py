@@ -40,6 +40,8 @@ class Found:
 
 
 def _rows_of(screen: Screen, container: Node) -> list[Node]:
+    if container.short_cls in LIST_CLASSES[:3] or container.cls in LIST_CLASSES[:3]:
+        return screen.children_of(container)  # an adapter view's children are its rows, even just one
     node = container
     while len(node.children) == 1:
         node = screen.node(node.children[0])
@@ -63,7 +65,12 @@ def find_lists(screen: Screen) -> list[ListShape]:
         if not looks_like_list and len(checkable_children) < 2:
             continue
         rows = _rows_of(screen, node) if looks_like_list else checkable_children
-        if len(rows) < 2:
+        single_row = len(rows) == 1 and (node.short_cls in LIST_CLASSES[:3] or node.cls in LIST_CLASSES[:3])
+        if len(rows) < 2 and not single_row:
+            continue
+        if single_row:  # a filtered list: one row is still a row of the list
+            found.append(ListShape(node, rows))
+            taken.update(d.id for d in screen.descendants(node))
             continue
         shapes = Counter(_row_shape(screen, row) for row in rows)
         shape, count = shapes.most_common(1)[0]
