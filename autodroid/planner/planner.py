@@ -16,7 +16,7 @@ from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
 from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
-from autodroid.planner.postprocess import confirm_button, postprocess, straight_lines
+from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.retrieval import Candidate, LexicalIndex, ranked_options, task_values, words
 
@@ -36,7 +36,7 @@ class PlanConfig:
     k: int = 15  # candidates kept
     examples: int = 3  # retrieved examples in the user part
     stubs: str = "full"  # "full": every API in the cached prefix; "none": only the candidates, per task
-    max_lines: int = 6
+    max_lines: int = 3
     max_tokens: int = 200
     repeats: str = "stop"  # "stop" at the first repeated line, or "drop" repeats
     auto_confirm: bool = True
@@ -47,10 +47,15 @@ class PlanConfig:
     dismissers: bool = False  # admit Cancel / Navigate up / Close buttons (navigation is automatic)
     choices: bool = True  # list whole candidate lines before the task and admit only those (with retrieval on)
     options_per_list: int = 3  # select() lines per candidate list (its options that share words with the task)
+    drop_openers: bool = True  # leave out buttons that only open the screen of a better candidate
+    stop_after_confirm: bool = True  # end the script after a line tapping an OK/Save-style button
+    ranking: str = "lexical"  # "lexical" (BM25) or "hybrid" (BM25 + MiniLM embeddings, extra `embed`)
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
             raise ValueError(f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}, not {self.retrieval!r}")
+        if self.ranking not in ("lexical", "hybrid"):
+            raise ValueError(f"ranking must be 'lexical' or 'hybrid', not {self.ranking!r}")
         if self.decode not in ("lines", "block"):
             raise ValueError(f"decode must be 'lines' or 'block', not {self.decode!r}")
         if self.k < 1 or self.max_lines < 1 or self.max_tokens < 1 or self.examples < 0:
@@ -113,11 +118,20 @@ class Planner:
         self.doc = doc
         self.config = config or PlanConfig()
         self.examples = examples  # an ExampleStore (nearest(task, k) -> list[Example]) or None
-        self.index = index or LexicalIndex(doc)
+        self.index = index or self._index()
         self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
         self._grammars: dict = {}
 
     # ---------------------------------------------------------------- pieces
+
+    def _index(self):
+        if self.config.ranking == "hybrid":
+            from autodroid.planner.embed import hybrid_index  # onnxruntime stays optional
+
+            hybrid = hybrid_index(self.doc)
+            if hybrid is not None:
+                return hybrid
+        return LexicalIndex(self.doc)
 
     def candidates(self, task: str) -> list[Candidate]:
         if self.config.retrieval == "off" and self.config.stubs == "full":
@@ -130,7 +144,7 @@ class Planner:
         so (navigation is automatic, and small models tap Cancel to "finish")."""
         narrowed = self.config.retrieval in ("grammar", "both") or self.config.stubs == "none"
         if narrowed and candidates:
-            names = list(candidates)
+            names = self._without_openers(candidates) if self.config.drop_openers else list(candidates)
             for name in candidates[:CONFIRMS_FOR]:  # the confirm buttons of the best candidates' dialogs
                 confirm = confirm_button(self.doc, self.doc.elements[name].screen)
                 if confirm is not None and confirm.name not in names:
@@ -152,6 +166,19 @@ class Planner:
         return choice_lines(self.doc, names, task_values(task),
                             lambda element: ranked_options(element, task, self.config.options_per_list),
                             types=self.config.types)
+
+    def _without_openers(self, candidates: Sequence[str]) -> list[str]:
+        """The candidates without buttons whose only documented effect is to open the screen of a better
+        ranked candidate: the runtime navigates there by itself, and small models love to write the way."""
+        kept: list[str] = []
+        better_screens: set[str] = set()
+        for name in candidates:
+            element = self.doc.elements[name]
+            opens = element.leads_to if element.type == "button" else None
+            if not (opens and opens != element.screen and opens in better_screens):
+                kept.append(name)
+            better_screens.update(element.screens)
+        return kept
 
     def grammar(self, task: str, candidates: Sequence[str], mode: str = "block",
                 choices: Sequence[str] = ()) -> str | None:
@@ -243,9 +270,17 @@ class Planner:
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
+            if self.config.stop_after_confirm and self._confirms(line):
+                break
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def _confirms(self, line: str) -> bool:
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        return parsed.method == "tap" and element is not None and element.type == "button" \
+            and element.description.strip().lower() in CONFIRM_WORDS
 
     def _finish(self, raw: str, finish_reason: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         text = _strip_fences(raw)
