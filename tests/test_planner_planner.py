@@ -112,3 +112,34 @@ def test_plan_record_has_token_and_time_fields():
                 "prefill_s", "decode_s", "plan_s", "prefix"):
         assert key in data
     assert data["cached_prefix_tokens"] > 0  # FakeModel counts the registered prefix as cached
+
+
+def test_choices_are_listed_and_are_the_only_lines_the_grammar_admits():
+    model = FakeModel(replies=['sort_dialog__order_list.select("Descending")', ""])
+    plan = Planner(model, DOC).plan("sort in descending order")
+    prompt, grammar = model.calls[0].prompt, model.calls[0].grammar
+    assert 'Lines you can use for this task' in prompt and 'sort_dialog__order_list.select("Descending")\n' in prompt
+    assert 'line ::= "sort_dialog__order_list.select(\\"Descending\\")"' in grammar
+    assert "Ascending" not in grammar  # only the options the task names
+    assert plan.script.splitlines() == ['sort_dialog__order_list.select("Descending")', "sort_dialog__ok_button.tap()"]
+
+
+def test_choices_type_only_the_texts_the_task_gives():
+    planner = Planner(FakeModel(), DOC)
+    named = planner.choices("create a note called 'groceries'", ["create_dialog__title_input"])
+    assert 'create_dialog__title_input.set_text("groceries")' in named
+    assert not [line for line in planner.choices("create a note", ["create_dialog__title_input"]) if "set_text" in line]
+
+
+def test_openers_of_better_candidates_are_left_out():
+    planner = Planner(FakeModel(), DOC)
+    names = planner.grammar_names("sort", ["sort_dialog__order_list", "main_screen__sort_button"])
+    assert "main_screen__sort_button" not in names  # the runtime opens the dialog by itself
+    names = planner.grammar_names("sort", ["main_screen__sort_button", "sort_dialog__order_list"])
+    assert "main_screen__sort_button" in names  # ranked first: it may be the task itself
+
+
+def test_the_script_ends_after_a_confirm_line():
+    model = FakeModel(replies=['sort_dialog__order_list.select("Descending")', "sort_dialog__ok_button.tap()", "unused"])
+    plan = Planner(model, DOC, config=PlanConfig(choices=False)).plan("sort in descending order")
+    assert plan.script.endswith("sort_dialog__ok_button.tap()") and model.replies == ["unused"]

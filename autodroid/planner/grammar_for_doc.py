@@ -111,9 +111,10 @@ TEXT_SLOT = "..."  # a set_text/match argument the task does not give: any text
 def choice_lines(doc: AppDoc, names: Iterable[str], task_strings: Iterable[str], option_picker,
                  *, types: Iterable[str] | None = None) -> list[str]:
     """Complete script lines for the named APIs, in the given order: ``tap()`` on tappables,
-    ``set_text("<value>")`` on inputs for each text the task gives (``"..."`` = any text when it gives
-    none), ``select("<option>")`` for the options ``option_picker(element)`` returns, and
-    ``match("<value>").tap()`` on lists without options."""
+    ``set_text("<value>")`` on inputs for each text the task gives, ``select("<option>")`` for the options
+    ``option_picker(element)`` returns, and ``match("<value>").tap()`` on lists without options for each
+    text the task gives. A task that gives no text gets no typing or matching lines (small models copy a
+    placeholder literally)."""
     kinds = set(types) if types is not None else {"button", "checkbox", "input", "list"}
     values = [v for v in dict.fromkeys(task_strings) if v]
     lines: list[str] = []
@@ -124,12 +125,12 @@ def choice_lines(doc: AppDoc, names: Iterable[str], task_strings: Iterable[str],
         if element.type in ("button", "checkbox", "text"):
             lines.append(f"{name}.tap()")
         elif element.type == "input":
-            lines.extend(f"{name}.set_text({py_string(v)})" for v in values or [TEXT_SLOT])
+            lines.extend(f"{name}.set_text({py_string(v)})" for v in values)
         elif element.type == "list":
             if element.options:
                 lines.extend(f"{name}.select({py_string(o)})" for o in option_picker(element))
             else:
-                lines.extend(f"{name}.match({py_string(v)}).tap()" for v in values or [TEXT_SLOT])
+                lines.extend(f"{name}.match({py_string(v)}).tap()" for v in values)
     return list(dict.fromkeys(lines))
 
 
