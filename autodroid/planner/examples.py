@@ -12,6 +12,7 @@ cache (``examples_cache_path``) for anything derived from data that must not ent
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -219,6 +220,12 @@ class ExampleStore:
 
     def __init__(self, entries: Sequence[tuple[Example, str, str]] = ()):
         self.entries = list(entries)
+        counts: dict[str, int] = {}
+        for example, _, _ in self.entries:
+            for word in set(words(example.task)):
+                counts[word] = counts.get(word, 0) + 1
+        total = max(1, len(self.entries))
+        self.idf = {w: math.log(1 + total / n) for w, n in counts.items()}
 
     @classmethod
     def of(cls, verified: Sequence[Verified]) -> "ExampleStore":
@@ -233,7 +240,7 @@ class ExampleStore:
 
     def nearest(self, task: str, k: int = 3) -> list[Example]:
         """The ``k`` most similar examples, at most one per element, most similar last (nearest the task)."""
-        scored = sorted(((text_similarity(task, e.task), i) for i, (e, _, _) in enumerate(self.entries)),
+        scored = sorted(((text_similarity(task, e.task, self.idf), i) for i, (e, _, _) in enumerate(self.entries)),
                         key=lambda pair: (-pair[0], pair[1]))
         chosen: list[Example] = []
         elements: set[str] = set()

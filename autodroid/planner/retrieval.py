@@ -29,6 +29,22 @@ for _word in "enable disable turn toggle switch check uncheck activate deactivat
     INTENT_TYPES[_word] = ("checkbox", 1.25)
 for _word in "type enter write name named called title search rename input label text".split():
     INTENT_TYPES[_word] = ("input", 1.25)
+# Everyday UI synonyms: a task word also looks for these (at half weight). General phone vocabulary, not
+# tuned to any app.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "call": ("name", "title", "label"), "name": ("title", "label"), "title": ("name", "label"),
+    "label": ("name", "title"), "text": ("body", "content", "message"), "type": ("text",),
+    "create": ("new", "add"), "add": ("new", "create"), "new": ("add", "create"), "make": ("new", "create"),
+    "delete": ("remove", "trash"), "remove": ("delete",), "erase": ("delete",),
+    "search": ("find", "query"), "find": ("search",), "look": ("search",),
+    "photo": ("picture", "image", "media"), "picture": ("photo", "image", "media"), "image": ("photo", "picture"),
+    "video": ("movie", "record"), "song": ("track", "music"), "track": ("song",),
+    "sort": ("order",), "order": ("sort",), "setting": ("option", "preference"), "option": ("setting",),
+    "mode": ("theme",), "color": ("colour", "theme"), "size": ("scale",), "font": ("text",),
+    "folder": ("directory",), "directory": ("folder",), "play": ("start",), "start": ("begin",),
+    "favorite": ("favourite", "star"), "save": ("ok", "done"), "confirm": ("ok", "yes"),
+}
+SYNONYM_WEIGHT = 0.3
 TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
 # Field weights: how strongly a word in each part of an element's entry counts.
 VALUE_LABEL_PRIOR = 0.5
@@ -143,6 +159,10 @@ class LexicalIndex:
 
     def scores(self, task: str) -> dict[str, Candidate]:
         query = words(task)
+        weights = {word: 1.0 for word in query}
+        for word in query:
+            for synonym in SYNONYMS.get(word, ()):
+                weights.setdefault(synonym, SYNONYM_WEIGHT)
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         task_text = " ".join(words(task, keep_stopwords=True))
@@ -151,12 +171,12 @@ class LexicalIndex:
             element = self.doc.elements[name]
             tf, length = self.tf[index], self.length[index]
             score, matched = 0.0, []
-            for word in dict.fromkeys(query):
+            for word, weight in weights.items():
                 f = tf.get(word, 0.0)
                 if not f:
                     continue
                 matched.append(word)
-                score += self.idf[word] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / self.avg_length))
+                score += weight * self.idf[word] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / self.avg_length))
             if element.options:
                 option_texts = {" ".join(words(o, keep_stopwords=True)) for o in element.options}
                 if option_texts & quoted or any(f" {o} " in f" {task_text} " for o in option_texts if o):
@@ -206,9 +226,12 @@ def best_option(element: Element, task: str) -> str | None:
     return best if best_share >= 0.5 else None
 
 
-def text_similarity(a: str, b: str) -> float:
-    """Cosine similarity of two texts' word-stem counts (for choosing nearby examples)."""
-    ca, cb = Counter(words(a)), Counter(words(b))
+def text_similarity(a: str, b: str, idf: dict[str, float] | None = None) -> float:
+    """Cosine similarity of two texts' word-stem counts, IDF-weighted when ``idf`` is given (for choosing
+    nearby examples)."""
+    weight = (lambda w: idf.get(w, 1.0)) if idf else (lambda w: 1.0)
+    ca = Counter({w: c * weight(w) for w, c in Counter(words(a)).items()})
+    cb = Counter({w: c * weight(w) for w, c in Counter(words(b)).items()})
     dot = sum(ca[w] * cb[w] for w in ca)
     norm = math.sqrt(sum(v * v for v in ca.values())) * math.sqrt(sum(v * v for v in cb.values()))
     return dot / norm if norm else 0.0
