@@ -21,18 +21,23 @@ from pathlib import Path
 
 from autodroid.bench.agents import AgentOutcome
 
-# name -> (PlanConfig overrides, use examples, repairs)
-CONFIGS: dict[str, tuple[dict, bool, int]] = {
-    "full": ({}, True, 2),
-    "no-retrieval": ({"retrieval": "off"}, True, 2),
-    "retrieval-prompt": ({"retrieval": "prompt"}, True, 2),
-    "retrieval-both": ({"retrieval": "both"}, True, 2),
-    "no-examples": ({}, False, 2),
-    "no-repair": ({}, True, 0),
-    "no-confirm": ({"auto_confirm": False}, True, 2),
-    "stubs-none": ({"stubs": "none"}, True, 2),
-    "bare": ({"retrieval": "off", "auto_confirm": False}, False, 0),
+# name -> PlanConfig overrides plus the agent's own settings (examples, repairs, continue past unrecorded
+# actions of the replay device)
+CONFIGS: dict[str, dict] = {
+    "full": {},
+    "no-retrieval": {"retrieval": "off"},
+    "no-choices": {"choices": False},
+    "hybrid": {"ranking": "hybrid"},
+    "no-examples": {"examples_on": False},
+    "no-repair": {"repairs": 0},
+    "no-confirm": {"auto_confirm": False},
+    "no-continue": {"continue_unexplored": False},
+    "stubs-none": {"stubs": "none"},
+    "block": {"decode": "block", "max_lines": 6, "stop_after_confirm": False},
+    "bare": {"retrieval": "off", "auto_confirm": False, "examples_on": False, "repairs": 0, "max_lines": 6,
+             "decode": "block", "stop_after_confirm": False, "drop_openers": False},
 }
+AGENT_KEYS = {"examples_on": True, "repairs": 2, "continue_unexplored": True}
 
 
 def example_store(doc, folder: Path):
@@ -59,8 +64,10 @@ def make_agent(name: str, dataset: Path, trace_dir: Path | None):
     from autodroid.agent import run_task
     from autodroid.planner.planner import PlanConfig
 
-    overrides, use_examples, repairs = CONFIGS[name]
-    config = replace(PlanConfig(), **overrides)
+    settings = dict(CONFIGS[name])
+    agent_settings = {key: settings.pop(key, default) for key, default in AGENT_KEYS.items()}
+    use_examples, repairs = agent_settings["examples_on"], agent_settings["repairs"]
+    config = replace(PlanConfig(), **settings)
     stores: dict[str, object] = {}
 
     def agent(task_text: str, doc, device, model) -> AgentOutcome:
@@ -76,7 +83,8 @@ def make_agent(name: str, dataset: Path, trace_dir: Path | None):
             trace = trace_dir / f"{doc.app}-{abs(hash(task_text)) % 10**8}.jsonl"
             trace.unlink(missing_ok=True)
         result = run_task(task_text, doc, device, model, config=config, examples=store, repairs=repairs,
-                          auto_yes=True, trace_path=trace)
+                          auto_yes=True, trace_path=trace,
+                          continue_unexplored=agent_settings["continue_unexplored"])
         return outcome(result)
 
     return agent
