@@ -29,6 +29,7 @@ from autodroid.fileio import atomic_write_text
 
 RESULTS_FILE = "accuracy.json"
 MODEL_FREE = {"oracle", "oracle-targets"}
+DOC_FREE = {"baseline"}  # agents that never read the doc: their runs keep the app info of the doc-driven runs
 FORMAT = 1
 
 
@@ -65,6 +66,7 @@ class TaskResult:
     raw_model_calls: int = 0  # every complete() call (ours: one per script line, sharing the KV cache)
     evaluated_tokens: int = 0  # prompt tokens the model evaluated (not from a cache), over every call
     raw_llm_seconds: float = 0.0  # model time over every complete() call
+    doc_version: str = ""  # the doc the task ran with (docs change when the doc writer does)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -136,7 +138,7 @@ def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, 
         scripts=list(outcome.scripts), actions=[a.describe() for a in device.actions], missing=result.missing,
         notes=dict(outcome.notes), prefix_seconds=round(outcome.prefix_seconds, 4),
         raw_model_calls=metered.calls if metered else 0, evaluated_tokens=metered.evaluated_tokens if metered else 0,
-        raw_llm_seconds=round(metered.seconds, 4) if metered else 0.0,
+        raw_llm_seconds=round(metered.seconds, 4) if metered else 0.0, doc_version=doc.version,
     )
 
 
@@ -230,7 +232,8 @@ def run_accuracy(
         "command": command,
         "machine": machine(),
         "model_load_seconds": round(load_seconds, 3),
-        "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()}},
+        "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()
+                                               if not (set(agents) <= DOC_FREE and name in earlier.get("apps", {}))}},
         "tasks": [asdict(r) for r in previous],
     }
 
