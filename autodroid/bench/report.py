@@ -290,7 +290,8 @@ def write_report(folder: Path) -> tuple[Path, Path]:
 PUBLIC_TASK_FIELDS = ("agent", "app", "file", "lenient", "strict", "matched", "gold", "in_order", "ceiling_named",
                       "prompt_tokens", "cached_prompt_tokens", "generated_tokens", "llm_seconds", "prefill_seconds",
                       "decode_seconds", "prefix_seconds", "model_calls", "raw_model_calls", "evaluated_tokens",
-                      "raw_llm_seconds", "repairs", "device_actions", "unexplored", "device_seconds", "wall_seconds")
+                      "raw_llm_seconds", "repairs", "device_actions", "unexplored", "device_seconds", "wall_seconds",
+                      "doc_version")
 
 
 def error_kind(error: str | None) -> str | None:
