@@ -230,6 +230,8 @@ def run_accuracy(
         "agents": sorted({*earlier.get("agents", []), *agents}),
         "limits": {**earlier.get("limits", {}), **{agent: limit for agent in agents}}, "max_steps": max_steps,
         "command": command,
+        "commands": [*earlier.get("commands", [earlier["command"]] if earlier.get("command") else []), command],
+        "machines": [*earlier.get("machines", [earlier["machine"]] if earlier.get("machine") else []), machine()],
         "machine": machine(),
         "model_load_seconds": round(load_seconds, 3),
         "apps": {**earlier.get("apps", {}), **{name: asdict(info) for name, info in infos.items()

@@ -110,15 +110,23 @@ def accuracy_markdown(doc: dict) -> list[str]:
 
 
 def _provenance(doc: dict) -> list[str]:
+    """The commands that made these results (a results folder can collect several runs) and where."""
+    commands = [c for c in doc.get("commands") or [doc.get("command")] if c]
+    machines = doc.get("machines") or ([doc["machine"]] if doc.get("machine") else [])
     lines = []
-    if doc.get("command"):
-        lines += ["", f"Command: `{doc['command']}`"]
-    m = doc.get("machine") or {}
+    if commands:
+        lines += ["", "Commands (in order):" if len(commands) > 1 else "Command:", ""]
+        for i, command in enumerate(commands):
+            m = machines[i] if i < len(machines) else {}
+            where = ""
+            if m:
+                where = (f" ({m.get('cpus')} CPUs" + (f", code {m['code']}" if m.get("code") else "")
+                         + (f", load average {m['load_average_at_start']} at start"
+                            if m.get("load_average_at_start") is not None else "") + ")")
+            lines.append(f"- `{command}`{where}")
+    m = machines[-1] if machines else {}
     if m:
-        lines += ["", f"Machine: {m.get('cpus')} CPUs, {m.get('platform')}, Python {m.get('python')}"
-                      + (f", code {m['code']}" if m.get("code") else "")
-                      + (f", load average {m['load_average_at_start']} at start"
-                         if m.get("load_average_at_start") is not None else "") + "."]
+        lines += ["", f"Machine: {m.get('cpus')} CPUs, {m.get('platform')}, Python {m.get('python')}."]
     return lines
 
 
