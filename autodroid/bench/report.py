@@ -340,6 +340,14 @@ def public_latency(document: dict) -> dict:
     return public
 
 
+def _rows_one_per_line(document: dict, key: str) -> str:
+    """Indented JSON with each row of ``document[key]`` on one line (small, readable diffs)."""
+    marker = "\u0000rows\u0000"
+    text = json.dumps({**document, key: marker}, indent=1)
+    rows = ",\n  ".join(json.dumps(row, separators=(", ", ": ")) for row in document[key])
+    return text.replace(json.dumps(marker), "[\n  " + rows + "\n ]" if rows else "[]") + "\n"
+
+
 def publish(run_dir: Path, dest: Path) -> list[Path]:
     """Copy a run's results without dataset text to ``dest`` (e.g. benchmarks/results/<name>) and build
     its report there."""
@@ -353,7 +361,7 @@ def publish(run_dir: Path, dest: Path) -> list[Path]:
                             fix="pass the --out folder of an `autodroid bench` run")
     dest.mkdir(parents=True, exist_ok=True)
     if accuracy:
-        atomic_write_text(dest / "accuracy.json", json.dumps(public_accuracy(accuracy), indent=1) + "\n")
+        atomic_write_text(dest / "accuracy.json", _rows_one_per_line(public_accuracy(accuracy), "tasks"))
         written.append(dest / "accuracy.json")
     if latency:
         atomic_write_text(dest / "latency.json", json.dumps(public_latency(latency), indent=1) + "\n")
