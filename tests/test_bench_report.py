@@ -59,6 +59,8 @@ def test_error_kinds_drop_the_details():
     assert error_kind("stuck: tap(10) left the screen unchanged 3 times") == "stuck"
     assert error_kind("crash: KeyError: 'name'") == "crash: KeyError"
     assert error_kind("the script is invalid: unknown name foo") == "PlanError"
+    assert error_kind("line 1: a.tap() failed (ElementNotFound): a is documented on b") == "ElementNotFound"
+    assert error_kind("line 2: no item of x_list matches 'Secret' (9 items seen)") == "NoSuchItem"
     assert error_kind("something odd with 'Label'") == "other"
 
 

@@ -314,12 +314,14 @@ def error_kind(error: str | None) -> str | None:
         return f"{head}: {rest[1].strip()}" if head == "crash" and len(rest) > 1 else head
     if error.startswith("the script is invalid"):
         return "PlanError"
+    if re.match(r"line \d+: no item of ", error):
+        return "NoSuchItem"
     if head.startswith("stuck") or head.startswith("unparseable") or head.startswith("no element"):
         return head.split()[0]
-    found = re.search(r"\(([A-Z][A-Za-z]+(?:Error|Failed|Element|Transition|Exceeded|Refused|Item))\)", error)
+    found = re.search(r"\(([A-Z][A-Za-z]+(?:Error|Failed|Found|Element|Transition|Exceeded|Refused|Item))\)", error)
     if found:
         return found.group(1)
-    found = re.match(r"([A-Z][A-Za-z]+(?:Error|Failed|Element|Transition|Exceeded|Refused|Item))\b", error)
+    found = re.match(r"([A-Z][A-Za-z]+(?:Error|Failed|Found|Element|Transition|Exceeded|Refused|Item))\b", error)
     if found:
         return found.group(1)
     return "other"
