@@ -105,12 +105,15 @@ def run_task(task: str, doc: AppDoc, device, model: Model, *, planner: Planner |
              config: PlanConfig | None = None, examples: Any = "auto", repairs: int = 2, policy=None,
              confirm=None, auto_yes: bool = False, budgets=None, trace_path: str | Path | None = None,
              on_event: EventCallback | None = None, repair_on: tuple[str, ...] = REPAIRABLE,
-             continue_unexplored: bool = True) -> TaskResult:
+             continue_unexplored: bool = True, continue_on_failure: bool = True) -> TaskResult:
     """Plan, run and repair one task. ``examples``: "auto" (the stored examples for this doc, if any), an
     ``ExampleStore``, or None. ``on_event`` gets progress dicts (``{"event": "planned", ...}``) for a UI.
     ``continue_unexplored``: on a recorded (replay) device, an action the script issued on the right element
     but the recording has no outcome for counts as performed (as the published metric counts it) and the
     script goes on with its next line, on the unchanged screen; real devices never report this.
+    ``continue_on_failure``: a line whose element cannot be found or reached is skipped and the script goes
+    on (the attempt still fails and is repaired). A line that already ran in this task is never run again
+    by a repaired script (it would toggle a checkbox back, or type twice).
     Never raises for a failing script; model and device errors that no retry can fix propagate."""
     from autodroid.runtime import run_on_device
     from autodroid.runtime.trace import Trace
@@ -130,6 +133,7 @@ def run_task(task: str, doc: AppDoc, device, model: Model, *, planner: Planner |
     trace.add("task", task=task, app=doc.app, doc_version=doc.version, model=getattr(model, "name", "?"),
               device=getattr(device, "spec", ""), config=vars(planner.config))
     attempts: list[Attempt] = []
+    done_lines: list[str] = []
     repair: RepairContext | None = None
     error_line: str | None = None
     try:
@@ -145,10 +149,16 @@ def run_task(task: str, doc: AppDoc, device, model: Model, *, planner: Planner |
                 problem = plan.problems[0] if plan.problems else "the model wrote no action"
                 attempt = Attempt(number, plan, False, f"the script is invalid: {problem}", "PlanError")
             else:
-                emit({"event": "running", "attempt": number, "script": plan.script})
+                script = "\n".join(line for line in plan.script.splitlines() if line not in done_lines)
+                if not script.strip():
+                    trace.add("repeat", attempt=number, note="every line of the new script already ran; stopping")
+                    break
+                emit({"event": "running", "attempt": number, "script": script})
                 run_started = time.perf_counter()
-                attempt = _run_attempt(number, plan, doc, device, trace, trace_path, continue_unexplored,
-                                       dict(policy=policy, confirm=confirm, budgets=budgets, auto_yes=auto_yes))
+                attempt, done = _run_attempt(number, plan, script, doc, device, trace, trace_path,
+                                             continue_unexplored, continue_on_failure,
+                                             dict(policy=policy, confirm=confirm, budgets=budgets, auto_yes=auto_yes))
+                done_lines.extend(done)
                 attempt.seconds = time.perf_counter() - run_started
                 trace = _reopen(trace)
             attempts.append(attempt)
@@ -171,16 +181,23 @@ def run_task(task: str, doc: AppDoc, device, model: Model, *, planner: Planner |
     return result
 
 
-def _run_attempt(number: int, plan: Plan, doc: AppDoc, device, trace, trace_path, continue_unexplored: bool,
-                 options: dict) -> Attempt:
-    """Run the plan's script; with ``continue_unexplored``, go on after each action a recording lacks."""
+LINE_FAILURES = ("ElementNotFound", "AmbiguousElement", "NoSuchItem", "NavigationFailed")
+
+
+def _run_attempt(number: int, plan: Plan, script: str, doc: AppDoc, device, trace, trace_path,
+                 continue_unexplored: bool, continue_on_failure: bool, options: dict) -> tuple[Attempt, list[str]]:
+    """Run ``script`` (the plan's, without lines an earlier attempt already did). With
+    ``continue_unexplored``, go on after each action a recording lacks (it counts as done); with
+    ``continue_on_failure``, go on after a line whose element cannot be found or reached (the attempt
+    still fails, naming it). Returns the attempt and the lines that were done."""
     from autodroid.planner.examples import run_outcome
     from autodroid.planner.postprocess import straight_lines
     from autodroid.runtime import run_on_device
 
-    script = plan.script
     actions: list = []
     skipped: list[str] = []
+    done: list[str] = []
+    failures: list[tuple[str, str, str]] = []  # (line, error text, error type)
     if trace_path is not None:
         trace.close()  # the runtime appends its own entries to the same file
     while True:
@@ -191,19 +208,32 @@ def _run_attempt(number: int, plan: Plan, doc: AppDoc, device, trace, trace_path
                 trace.add("runtime", **{("kind" if k == "event" else k): v for k, v in entry.items()
                                         if k not in ("seq", "t")})
         lines = straight_lines(script) or []
+        if report.ok:
+            done.extend(lines)
+            break
         failed_line = getattr(report.error, "line", None)
-        reached = continue_unexplored and run_outcome(report) == "reached" and isinstance(failed_line, int)
-        if reached and 0 < failed_line <= len(lines):
+        if not (isinstance(failed_line, int) and 0 < failed_line <= len(lines)):
+            failures.append(("", report.error_text, _error_type(report)))
+            break
+        done.extend(lines[:failed_line - 1])
+        if continue_unexplored and run_outcome(report) == "reached":
             skipped.append(lines[failed_line - 1])
-            if failed_line < len(lines):
-                script = "\n".join(lines[failed_line:])
-                continue
-            return Attempt(number, plan, True, "", "", actions, skipped=skipped)
-        break
-    attempt = Attempt(number, plan, report.ok, report.error_text, _error_type(report), actions)
-    if skipped:
-        attempt.skipped = skipped
-    return attempt
+            done.append(lines[failed_line - 1])
+        elif continue_on_failure and _error_type(report) in LINE_FAILURES:
+            failures.append((lines[failed_line - 1], report.error_text, _error_type(report)))
+        else:
+            failures.append((lines[failed_line - 1], report.error_text, _error_type(report)))
+            break
+        if failed_line == len(lines):
+            break
+        script = "\n".join(lines[failed_line:])
+    if not failures:
+        return Attempt(number, plan, True, "", "", actions, skipped=skipped), done
+    line, text, kind = failures[0]
+    if len(failures) > 1:
+        text += f"\n(and {len(failures) - 1} more failed line{'s' * (len(failures) > 2)}: " \
+                f"{'; '.join(f[0] for f in failures[1:])})"
+    return Attempt(number, plan, False, text, kind, actions, skipped=skipped), done
 
 
 def _reopen(trace):

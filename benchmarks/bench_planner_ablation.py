@@ -145,6 +145,42 @@ def table(out: Path, names: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def latency(model_name: str | None, dataset: Path, apps: list[str] | None, out: Path) -> str:
+    """Time to script per app: cold (prefix KV computed), warm (a new process loads it from disk) and hot
+    (in memory), with prompt / cached / generated token counts. One task per app (its first gold task's
+    text; the plan is not run)."""
+    from autodroid.bench.dataset import app_doc, discover_apps
+    from autodroid.droidtask import load_gold_tasks
+    from autodroid.planner import load_model
+    from autodroid.planner.planner import Planner
+    from autodroid.planner.prompt import PromptBuilder
+
+    rows = ["| app | prefix tokens | cold s | warm (disk) s | hot s | prompt tok | new tok | generated tok |",
+            "|---|---|---|---|---|---|---|---|"]
+    for folder in discover_apps(dataset, apps):
+        doc = app_doc(folder).doc
+        task = load_gold_tasks(folder)[0].task
+        store = example_store(doc, folder)
+        model = load_model(model_name)
+        prompt = PromptBuilder(doc).build(model, task)
+        if hasattr(model, "forget_prefix"):  # llama.cpp models: drop the stored KV state, so this is cold
+            model.forget_prefix(prompt.prefix_key)
+        cold = Planner(model, doc, examples=store).plan(task)
+        hot = Planner(model, doc, examples=store).plan(task)
+        model.close()
+        model = load_model(model_name)
+        warm = Planner(model, doc, examples=store).plan(task)
+        model.close()
+        rows.append(f"| {folder.name} | {cold.prefix.tokens if cold.prefix else 0} | {cold.plan_seconds:.1f} "
+                    f"({cold.prefix.source if cold.prefix else '-'}) | {warm.plan_seconds:.1f} "
+                    f"({warm.prefix.source if warm.prefix else '-'}) | {hot.plan_seconds:.1f} | {hot.prompt_tokens} "
+                    f"| {hot.prompt_tokens - hot.cached_prefix_tokens} | {hot.generated_tokens} |")
+    text = "\n".join(rows) + "\n"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latency.md").write_text(text, encoding="utf-8")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     from autodroid.bench.accuracy import run_accuracy
     from autodroid.bench.dataset import default_dataset
@@ -159,11 +195,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--traces", action="store_true", help="write one JSONL trace per task under <out>/<config>/traces")
+    parser.add_argument("--latency", action="store_true", help="only time cold / warm / hot planning per app")
     args = parser.parse_args(argv)
     dataset = args.dataset or default_dataset()
     if dataset is None:
         print("no dataset: pass --dataset (../shared/droidtask is absent)", file=sys.stderr)
         return 2
+    if args.latency:
+        print(latency(args.model, Path(dataset), args.apps.split(",") if args.apps else None, args.out))
+        return 0
     names = [n.strip() for n in args.configs.split(",") if n.strip()]
     unknown = [n for n in names if n not in CONFIGS]
     if unknown:

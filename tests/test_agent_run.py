@@ -106,3 +106,31 @@ def test_continue_past_an_action_the_recording_lacks(droidtask):
     strict = run_task("toggle two settings", doc, device, FakeModel(replies=list(script)), examples=None,
                       continue_unexplored=False, repairs=0)
     assert not strict.ok and strict.attempts[0].error_type == "UnexploredTransition"
+
+
+def test_a_line_that_cannot_be_found_is_skipped_and_done_lines_never_rerun(notes):
+    doc, device = notes
+    autosave = _checkbox(doc, "Autosave notes")
+    preview = _checkbox(doc, "Show note preview")
+    bad = 'main_screen__notes_list.match("No such note").tap()'
+    model = FakeModel(replies=[bad, f"{autosave}.tap()", "",  # attempt 1: the bad line, then the good one
+                               f"{autosave}.tap()", f"{preview}.tap()", ""])  # the repair repeats the good line
+    result = run_task("turn on autosave and preview", doc, device, model, examples=None, repairs=1,
+                      config=PlanConfig(task_strings=False, choices=False, retrieval="off"))
+    first, second = result.attempts
+    assert not first.ok and first.error_type == "NoSuchItem"
+    assert [a.api for a in first.actions if a.role == "script"] == [autosave]  # went on past the bad line
+    assert second.ok and [a.api for a in second.actions if a.role == "script"] == [preview]  # autosave not again
+    screen = device.screen()
+    assert next(n for n in screen.nodes if n.text == "Autosave notes").checked
+    assert next(n for n in screen.nodes if n.text == "Show note preview").checked is False  # starts on: toggled
+
+
+def test_without_continue_on_failure_the_script_stops_at_the_bad_line(notes):
+    doc, device = notes
+    autosave = _checkbox(doc, "Autosave notes")
+    bad = 'main_screen__notes_list.match("No such note").tap()'
+    model = FakeModel(replies=[bad, f"{autosave}.tap()", ""])
+    result = run_task("x", doc, device, model, examples=None, repairs=0, continue_on_failure=False,
+                      config=PlanConfig(task_strings=False, choices=False, retrieval="off"))
+    assert not result.ok and not [a for a in result.actions if a.role == "script"]
