@@ -19,7 +19,7 @@ from autodroid.appdoc import AppDoc, Element
 _WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
     "a an the to of in on for and or it its is are be by as at with this that these those my me i you your "
-    "please can could would will should app application then from into all any some so do does".split()
+    "please can could would will should app application then from into all any some so do does them".split()
 )
 # Words in API names that say what kind of widget it is, not what it is about.
 TYPE_SUFFIXES = frozenset("button checkbox input list text scroll scrollable label view tab".split())
@@ -53,15 +53,22 @@ K1, B = 1.2, 0.5
 
 
 def stem(word: str) -> str:
-    """A deliberately crude suffix stripper, applied the same way to tasks and docs."""
+    """A deliberately crude suffix stripper, applied the same way to tasks and docs: plurals, -ing, -ed,
+    -ion and a final -e go, so "vibration" and "vibrate", "sorting" and "sort" meet."""
+    if len(word) <= 3 or word.isdigit():
+        return word
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
     if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    elif len(word) > 5 and word.endswith("ion"):
+        word = word[:-3]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -114,17 +121,18 @@ def _screen_words(doc: AppDoc, screen: str) -> list[str]:
     return [w for w in words(screen) if w not in ("screen", "dialog", "tab")]
 
 
-def _with_compounds(found: list[str]) -> list[str]:
-    """The words plus each adjacent pair written as one word ("font size" -> "fontsize"), which is how
-    people often type them."""
-    return found + [a + b for a, b in zip(found, found[1:])]
+def _with_compounds(text: str) -> list[str]:
+    """The words of ``text`` plus each adjacent pair written as one word ("font size" -> "fontsize"),
+    which is how people often type them."""
+    raw = [w for w in _WORD.findall(text.replace("_", " ").lower()) if w not in STOPWORDS]
+    return words(text) + [stem(a + b) for a, b in zip(raw, raw[1:])]
 
 
 def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
     """The words of each field of an element's entry, as the ranking sees them."""
     fields = {
         "name": [w for w in words(element.short_name) if w not in TYPE_SUFFIXES],
-        "description": _with_compounds(words(element.description)),
+        "description": _with_compounds(element.description),
         "options": [w for option in element.options for w in words(option)],
         "screen": [w for s in element.screens for w in _screen_words(doc, s)],
         "leads_to": _screen_words(doc, element.leads_to) if element.leads_to else [],
