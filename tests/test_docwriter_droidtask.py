@@ -46,3 +46,21 @@ def test_shared_widgets_get_one_name(droidtask):
     doc = doc_from_log(droidtask / "clock")
     tabs = [e for e in doc.elements.values() if e.short_name == "stopwatch_tab" and e.type == "button"]
     assert len(tabs) == 1 and tabs[0].also_on
+
+
+@needs_shared
+def test_names_do_not_depend_on_hash_randomization(droidtask):
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from autodroid.explorer.fromlog import doc_from_log; from autodroid.appdoc import "
+            "dump_doc_text; sys.stdout.write(dump_doc_text(doc_from_log(sys.argv[1])))")
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        text = subprocess.run([sys.executable, "-c", code, str(droidtask / "filemanager")], env=env,
+                              capture_output=True, text=True, check=True).stdout
+        outputs.add(hashlib.sha256(text.encode()).hexdigest())
+    assert len(outputs) == 1

@@ -238,6 +238,6 @@ def _name_from_ids(screen: Screen) -> str:
     tokens = Counter()
     for node in screen.app_nodes():
         if node.rid and node.rid not in DIALOG_IDS:
-            tokens.update(set(node.rid.casefold().split("_")[:2]))
+            tokens.update(list(dict.fromkeys(node.rid.casefold().split("_")[:2])))  # ordered: names stay stable
     common = [t for t, _ in tokens.most_common(2) if t.isalpha()]
     return "_".join(common) or "unnamed"
