@@ -52,7 +52,7 @@ def test_suite_measures_every_stage_and_writes_the_report(droidtask, tmp_path):
                            loader=loader, agent=GoldAgent(tasks), console=Console(file=open("/dev/null", "w")),
                            overhead_apps=["clock"])
     metrics = document["metrics"]
-    assert len(loads) == 2 * (1 + 2) and all(m.closed for m in loads)
+    assert len(loads) == 2 * (1 + 2 + 2) and all(m.closed for m in loads)
     assert metrics["model_load_s"]["n"] == 6
     assert metrics["script_cold_s"]["n"] == 2 and metrics["script_warm_s"]["n"] == 4
     assert metrics["script_hot_s"]["n"] == 2 and metrics["end_to_end_s"]["n"] == 4

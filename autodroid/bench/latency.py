@@ -3,7 +3,8 @@
 Per repeat: load the model (timed); plan the first task with no KV file for the doc prefix (cold: the
 prefix is evaluated and saved); plan the other tasks with the prefix in memory (hot); time raw decoding;
 then for each task load a new model object and plan it with the KV file on disk (warm, as in a new
-process), and run it end to end on a recording replay device. Model-free parts: interpreter + grounding
+process), and run it end to end (plan, run, repairs) on a recording replay device from another new model
+object (warm as well: nothing of the task is left in memory). Model-free parts: interpreter + grounding
 time per action (oracle scripts of every app run through the runtime, device time subtracted) and device
 time per action (replay and sim). Medians with min and max over repeats; peak RSS of the process.
 
@@ -247,7 +248,7 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
         examples = example_store(doc, folder)
 
     samples = Samples()
-    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    load_average = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     console.print(f"[bold]latency[/]: app {chosen} ({len(tasks)} tasks), {repeats} repeats"
                   + (f"; load average {load_average:.2f}" if load_average is not None else ""))
     memory_after_load: dict[str, float] = {}
@@ -304,6 +305,8 @@ def run_latency(*, dataset: Path, out: Path, model_name: str | None = None, repe
                              "generated_tokens": warm.generated_tokens, "warm_s": round(warm.plan_seconds, 4),
                              "prefix_source": warm.prefix.source if warm.prefix else None,
                              "script": warm.script})
+            model.close()
+            model = loader()  # end to end from a fresh model object too (warm), not right after planning this task
             end_to_end(agent, folder, task, doc, model, samples)
             model.close()
 
