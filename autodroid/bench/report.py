@@ -47,7 +47,8 @@ def load(folder: Path, name: str) -> dict | None:
 def accuracy_markdown(doc: dict) -> list[str]:
     summary = doc.get("summary") or summarize(doc)
     agents = summary["agents"]
-    lines = [f"## Accuracy on DroidTask replay ({doc['model']})", ""]
+    model = doc["model"] if doc["model"] != "none" else "no model"
+    lines = [f"## Accuracy on DroidTask replay ({model})", ""]
     limits = {a: n for a, n in (doc.get("limits") or {}).items() if n}
     lines.append(f"Dataset `{doc['dataset']}`, {len(doc['apps'])} apps"
                  + "".join(f"; {a}: first {n} tasks per app" for a, n in sorted(limits.items())) + ".")
