@@ -29,7 +29,7 @@ from autodroid.planner.prompt import Example
 from autodroid.planner.retrieval import text_similarity, value_labels, words
 
 FORMAT = 1
-SYNTHESIS = 2  # bump when synthesize() changes: cached example files of older syntheses are not used
+SYNTHESIS = 3  # bump when synthesize() changes: cached example files of older syntheses are not used
 SAMPLE_TEXTS = ("groceries", "hello world", "trip 2024", "notes", "42")
 _GENERIC = set(CONFIRM_WORDS) | {"cancel", "close", "back", "navigate up", "more options", "menu"}
 
@@ -55,20 +55,25 @@ def _describe(doc: AppDoc, element: Element) -> str:
                                                                                     "list", "text")))
 
 
-def _opener(doc: AppDoc, screen: str) -> Element | None:
-    """The element whose tap opens ``screen`` (from the navigation graph); past generic openers ("OK" of a
-    warning dialog) to the one a person would name, at most three screens up."""
+def _opener_phrase(doc: AppDoc, screen: str) -> str:
+    """How a person names what opens ``screen``: the description of the button whose tap opens it, or the
+    menu option whose choice opens it (past generic openers such as a warning dialog's "OK", at most
+    three screens up); "" when the graph has none."""
     seen = {screen}
     for _ in range(3):
-        opener = next((doc.elements.get(e.element) for e in doc.navigation
-                       if e.to == screen and e.element and e.action == "tap" and e.source not in seen), None)
+        edge = next((e for e in doc.navigation if e.to == screen and e.element and e.source not in seen
+                     and e.action in ("tap", "select")), None)
+        if edge is None:
+            return ""
+        opener = doc.elements.get(edge.element)
+        label = edge.option if edge.action == "select" else (opener.description if opener else "")
+        if label and label.strip().lower() not in _GENERIC:
+            return _phrase(label)
         if opener is None:
-            return None
-        if opener.description.strip().lower() not in _GENERIC:
-            return opener
+            return ""
         screen = opener.screen
         seen.add(screen)
-    return None
+    return ""
 
 
 def _spread(items: Sequence[str], count: int) -> list[str]:
@@ -97,9 +102,12 @@ def synthesize(doc: AppDoc, *, options_per_list: int = 3) -> list[Candidate]:
             sample = SAMPLE_TEXTS[index % len(SAMPLE_TEXTS)]
             task = f"type '{sample}' into {what}" if index % 2 else f"set {what} to '{sample}'"
             out.append(Candidate(task, f'{name}.set_text("{sample}")', name, "type"))
+            context = _opener_phrase(doc, element.screen)
+            if context and words(context) != words(what):  # "create a new note named 'groceries'"
+                other = SAMPLE_TEXTS[(index + 1) % len(SAMPLE_TEXTS)]
+                out.append(Candidate(f"{context} named '{other}'", f'{name}.set_text("{other}")', name, "name"))
         elif element.type == "list" and element.options:
-            opener = _opener(doc, element.screen)
-            context = _describe(doc, opener) if opener is not None else ""
+            context = _opener_phrase(doc, element.screen)
             for option in _spread(element.options, options_per_list):
                 if not words(option) or '"' in option or "\\" in option:
                     continue

@@ -18,7 +18,7 @@ from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, g
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
-from autodroid.planner.retrieval import Candidate, LexicalIndex, ranked_options, task_values, words
+from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
 
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
@@ -158,14 +158,24 @@ class Planner:
         return names
 
     def choices(self, task: str, candidates: Sequence[str]) -> list[str]:
-        """Whole candidate lines for the task (empty unless ``config.choices``)."""
+        """Whole candidate lines for the task (empty unless ``config.choices``), in retrieval order except
+        that lines using a text the task quotes come first (the most specific evidence there is)."""
         if not self.config.choices or self.config.retrieval == "off" or not candidates:
             return []
         values = self.index.value_labels
         names = [n for n in self.grammar_names(task, candidates) if n not in values]
-        return choice_lines(self.doc, names, task_values(task),
-                            lambda element: ranked_options(element, task, self.config.options_per_list),
-                            types=self.config.types)
+        lines = choice_lines(self.doc, names, task_values(task),
+                             lambda element: ranked_options(element, task, self.config.options_per_list),
+                             types=self.config.types)
+        quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
+        if not quoted:
+            return lines
+
+        def uses_quoted(line: str) -> bool:
+            arg = parse_line(line).arg
+            return arg is not None and " ".join(words(arg, keep_stopwords=True)) in quoted
+
+        return sorted(lines, key=lambda line: not uses_quoted(line))
 
     def _without_openers(self, candidates: Sequence[str]) -> list[str]:
         """The candidates without buttons whose only documented effect is to open the screen of a better
