@@ -143,3 +143,12 @@ def test_the_script_ends_after_a_confirm_line():
     model = FakeModel(replies=['sort_dialog__order_list.select("Descending")', "sort_dialog__ok_button.tap()", "unused"])
     plan = Planner(model, DOC, config=PlanConfig(choices=False)).plan("sort in descending order")
     assert plan.script.endswith("sort_dialog__ok_button.tap()") and model.replies == ["unused"]
+
+
+def test_a_confirm_does_not_end_the_script_while_a_quoted_text_is_unused():
+    model = FakeModel(replies=['create_dialog__title_input.set_text("groceries")', "create_dialog__ok_button.tap()",
+                               'create_dialog__title_input.set_text("milk")', ""])
+    plan = Planner(model, DOC, config=PlanConfig(choices=False)).plan("create 'groceries' then type 'milk'")
+    assert plan.script.splitlines()[-1] == 'create_dialog__title_input.set_text("milk")' or \
+        plan.script.splitlines()[-2] == 'create_dialog__title_input.set_text("milk")'
+    assert len(model.calls) == 4

@@ -29,8 +29,9 @@ from autodroid.planner.prompt import Example
 from autodroid.planner.retrieval import text_similarity, value_labels, words
 
 FORMAT = 1
-SYNTHESIS = 3  # bump when synthesize() changes: cached example files of older syntheses are not used
+SYNTHESIS = 4  # bump when synthesize() changes: cached example files of older syntheses are not used
 SAMPLE_TEXTS = ("groceries", "hello world", "trip 2024", "notes", "42")
+NAME_TEXTS = ("groceries", "trip 2024", "summer", "work")
 _GENERIC = set(CONFIRM_WORDS) | {"cancel", "close", "back", "navigate up", "more options", "menu"}
 
 
@@ -104,7 +105,7 @@ def synthesize(doc: AppDoc, *, options_per_list: int = 3) -> list[Candidate]:
             out.append(Candidate(task, f'{name}.set_text("{sample}")', name, "type"))
             context = _opener_phrase(doc, element.screen)
             if context and words(context) != words(what):  # "create a new note named 'groceries'"
-                other = SAMPLE_TEXTS[(index + 1) % len(SAMPLE_TEXTS)]
+                other = NAME_TEXTS[index % len(NAME_TEXTS)]
                 out.append(Candidate(f"{context} named '{other}'", f'{name}.set_text("{other}")', name, "name"))
         elif element.type == "list" and element.options:
             context = _opener_phrase(doc, element.screen)

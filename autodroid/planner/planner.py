@@ -280,11 +280,17 @@ class Planner:
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and self._confirms(line):
+            if self.config.stop_after_confirm and self._confirms(line) and not self._unused_quotes(task, lines):
                 break
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    @staticmethod
+    def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:
+        """Texts the task quotes that no line uses yet (then a confirm does not end the script)."""
+        used = {" ".join(words(parse_line(line).arg or "", keep_stopwords=True)) for line in lines}
+        return [q for q in quoted_values(task) if " ".join(words(q, keep_stopwords=True)) not in used]
 
     def _confirms(self, line: str) -> bool:
         parsed = parse_line(line)
