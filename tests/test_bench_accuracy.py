@@ -95,6 +95,12 @@ def test_suite_on_unseen_apps_scores_gold_and_partial_agents_and_resumes(unseen,
     more = run_accuracy(dataset=unseen, out=out, agents=["ours"], limit=3, model=FakeModel(),
                         agent_fns={"ours": everything}, console=_quiet())
     assert len(more["tasks"]) == 10
+    replaced = run_accuracy(dataset=unseen, out=out, agents=["baseline"], limit=1, model=FakeModel(), replace=True,
+                            agent_fns={"baseline": everything}, console=_quiet())
+    assert sum(r["agent"] == "baseline" for r in replaced["tasks"]) == 2  # rerun from scratch with limit 1
+    assert sum(r["agent"] == "ours" for r in replaced["tasks"]) == 6  # kept
+    assert all(r["lenient"] for r in replaced["tasks"] if r["agent"] == "baseline")
+    assert len(replaced["commands"]) == 4
     with pytest.raises(BadInputError, match="results of another run"):
         run_accuracy(dataset=unseen, out=out, agents=["ours"], limit=1, model=FakeModel(name="other"),
                      agent_fns={"ours": everything}, console=_quiet())

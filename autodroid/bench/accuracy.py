@@ -167,6 +167,7 @@ def run_accuracy(
     agents: list[str] | tuple[str, ...] = ("ours", "baseline"),
     limit: int | None = None,
     fresh: bool = False,
+    replace: bool = False,
     max_steps: int = 10,
     traces: bool = False,
     model=None,
@@ -175,7 +176,8 @@ def run_accuracy(
     command: str = "",
 ) -> dict:
     """Run the suite and write ``<out>/accuracy.json`` (after every task) and the report; returns the
-    results document. ``traces``: our agent writes one JSONL trace per task under ``<out>/traces``.
+    results document. ``fresh`` drops every earlier result in ``out``; ``replace`` only those of ``agents``
+    (rerun them, keep the other agents'). ``traces``: our agent writes a JSONL trace per task under ``<out>/traces``.
     ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
     console = console or Console()
     dataset = Path(dataset).resolve()
@@ -221,7 +223,8 @@ def run_accuracy(
     model_label = model.name if model is not None else "none"
     path = out / RESULTS_FILE
     earlier = {} if fresh else _load_previous(path, model=model_label, dataset=str(dataset))
-    previous = [TaskResult(**_backfill(entry)) for entry in earlier.get("tasks", [])]
+    previous = [TaskResult(**_backfill(entry)) for entry in earlier.get("tasks", [])
+                if not (replace and entry["agent"] in agents)]
     if model_label == "none":
         model_label = earlier.get("model", "none")
     done = {r.key: r for r in previous}

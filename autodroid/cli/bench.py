@@ -49,10 +49,11 @@ def bench() -> None:
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--max-steps", type=int, default=10, show_default=True, help="the baseline's action budget per task")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
+@click.option("--replace", is_flag=True, help="rerun the --agents from scratch, keeping other agents' results in --out")
 @click.option("--traces", is_flag=True, help="write one JSONL trace per task of our agent under OUT/traces")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (accuracy.json, report)")
 def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str, limit: int | None,
-             max_steps: int, fresh: bool, traces: bool, out: Path) -> None:
+             max_steps: int, fresh: bool, replace: bool, traces: bool, out: Path) -> None:
     """Success of each agent on every gold task (lenient = published rule, strict = in order, no error)."""
     from autodroid.bench.accuracy import run_accuracy
     from autodroid.bench.agents import AGENTS
@@ -68,7 +69,8 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
         raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}",
                             fix=f"use --agents from {', '.join(AGENTS)}")
     document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
-                            agents=chosen, limit=limit, fresh=fresh, max_steps=max_steps, traces=traces,
+                            agents=chosen, limit=limit, fresh=fresh, replace=replace, max_steps=max_steps,
+                            traces=traces,
                             command=_command())
     for name, entry in document["summary"]["agents"].items():
         o = entry["overall"]
