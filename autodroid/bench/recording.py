@@ -2,7 +2,8 @@
 
 Scoring needs what the agent asked the device to do, on which screen, whether the device could do it,
 and how long the device took. ``RecordingDevice`` forwards everything to the wrapped device (any attribute
-it does not define, such as a replay device's ``state``, passes through).
+it does not define, such as a replay device's ``state``, passes through). It reads the screen before each
+action to record it: free on replay and sim devices, one extra dump per action on a phone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class RecordedAction:
     state: str  # the screen the action was taken on (replay: the State text; else the raw dump)
     node: Node | None
     targets: tuple[Node, ...]  # nodes the action may land on: the node, and for a tap its clickable ancestor
-    text: str | None = None
+    text: str | None = None  # typed text (set_text), direction (scroll) or package (app_start)
     error: str | None = None  # class name of the error the device raised, e.g. "UnexploredTransition"
     message: str = ""
     seconds: float = 0.0
