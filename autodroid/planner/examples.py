@@ -29,7 +29,7 @@ from autodroid.planner.prompt import Example
 from autodroid.planner.retrieval import text_similarity, value_labels, words
 
 FORMAT = 1
-SYNTHESIS = 4  # bump when synthesize() changes: cached example files of older syntheses are not used
+SYNTHESIS = 5  # bump when synthesize() changes: cached example files of older syntheses are not used
 SAMPLE_TEXTS = ("groceries", "hello world", "trip 2024", "notes", "42")
 NAME_TEXTS = ("groceries", "trip 2024", "summer", "work")
 _GENERIC = set(CONFIRM_WORDS) | {"cancel", "close", "back", "navigate up", "more options", "menu"}
@@ -113,7 +113,9 @@ def synthesize(doc: AppDoc, *, options_per_list: int = 3) -> list[Candidate]:
                 if not words(option) or '"' in option or "\\" in option:
                     continue
                 script = f'{name}.select("{option}")'
-                if (element.screen, name, option) in leads:
+                target = leads.get((element.screen, name, option))
+                openers = {e.source for e in doc.navigation if e.to == element.screen}
+                if target is not None and target not in openers:  # a menu: the option opens a screen
                     out.append(Candidate(f"open {_phrase(option)}", script, name, "open-option"))
                 elif context:
                     out.append(Candidate(f"set {context} to {_phrase(option)}", script, name, "choose"))
