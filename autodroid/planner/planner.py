@@ -1,9 +1,18 @@
 """The Planner: a task sentence -> one checked DroidScript, from a local model.
 
-Per task: rank the doc's APIs for the task (``retrieval``), pick the nearest verified examples
-(``examples``), render the prompt (stable doc prefix first, task last), decode greedily under the typed
-grammar (narrowed to the ranked candidates), clean up repeats and add dialog confirms (``postprocess``),
-and check the result against the doc (``droidscript.check_script``).
+Per task:
+1. rank the doc's APIs for the task (``retrieval``: BM25, optionally blended with embeddings) and keep the
+   top ``k``, without buttons that only open the screen of a better candidate (navigation is automatic);
+2. expand them into whole candidate lines ("choices": ``x.tap()``, ``list.select("<option the task
+   names>")``, ``input.set_text("<text the task gives>")``), listed before the task;
+3. pick the nearest verified examples (``examples``);
+4. render the prompt: the stable part (instructions + every API's stub) first, its KV state cached per
+   (model, doc version, template); examples, choices and the task after it;
+5. decode greedily one line per model call under a grammar admitting only the choices, ending when the
+   model ends, repeats a line, confirms a dialog (with every quoted text used) or reaches ``max_lines``;
+6. add the dialog confirms the doc implies (``postprocess``) and check the script (``check_script``).
+Small models copy the first plausible line well and stop badly; most of the above exists to make the
+first line right and the script short (measured in benchmarks/results/planner_ablation.md).
 """
 
 from __future__ import annotations
@@ -30,7 +39,8 @@ RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 class PlanConfig:
     """How the planner builds a prompt and decodes. ``retrieval``: where the ranked candidates act:
     "grammar" (only they may be named), "prompt" (their names are listed before the task), "both", or
-    "off" (the whole doc, no ranking)."""
+    "off" (the whole doc, no ranking, no choices). With ``choices`` (and retrieval on), the candidates are
+    expanded into whole lines that are listed before the task and are the only lines the grammar admits."""
 
     retrieval: str = "grammar"
     k: int = 15  # candidates kept
