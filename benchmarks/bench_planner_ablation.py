@@ -33,6 +33,8 @@ CONFIGS: dict[str, dict] = {
     "no-confirm": {"auto_confirm": False},
     "no-continue": {"continue_unexplored": False},
     "stubs-none": {"stubs": "none"},
+    "max2": {"max_lines": 2},
+    "max1": {"max_lines": 1},
     "block": {"decode": "block", "max_lines": 6, "stop_after_confirm": False},
     "bare": {"retrieval": "off", "auto_confirm": False, "examples_on": False, "repairs": 0, "max_lines": 6,
              "decode": "block", "stop_after_confirm": False, "drop_openers": False},
