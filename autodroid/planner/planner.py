@@ -271,7 +271,8 @@ class Planner:
         while len(lines) < self.config.max_lines and budget > 0:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
-            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, choices), stop=["\n"],
+            allowed = self._confirm_waits(task, choices, lines)
+            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, allowed), stop=["\n"],
                                        max_tokens=min(budget, 80), prefix_cache_key=key)
             if first_prompt_tokens is None:
                 first_prompt_tokens, cached = part.prompt_tokens, part.cached_prefix_tokens
@@ -295,6 +296,31 @@ class Planner:
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def _confirm_waits(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` for the next line. While the task still names an option of a dialog that no line
+        selects yet ("by title in descending order": Title and Descending before OK), that dialog's
+        confirm and the lines already written are left out, so a small model can neither close the
+        dialog half done nor end by repeating itself."""
+        if not choices:
+            return list(choices)
+        pending_screens = {self.doc.elements[parsed.name].screen for parsed in map(parse_line, choices)
+                           if parsed.method == "select" and parsed.text not in lines
+                           and self._named_option(task, parsed)}
+        if not pending_screens:
+            return list(choices)
+        kept = [line for line in choices if line not in lines and not (
+            self._confirms(line) and self.doc.elements[parse_line(line).name].screen in pending_screens)]
+        return kept if kept else list(choices)
+
+    def _named_option(self, task: str, parsed) -> bool:
+        """Whether the task names ``parsed``'s option in full (every word of it), on a list whose other
+        options it does not also name (then the task says which one)."""
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or parsed.arg is None or parsed.arg not in element.options:
+            return False
+        return ranked_options(element, task, k=2) == [parsed.arg] and \
+            set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
 
     @staticmethod
     def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:
