@@ -169,3 +169,34 @@ def test_a_dialog_confirm_waits_until_every_option_the_task_names_is_selected():
     model = FakeModel(replies=[title, descending, ""])
     Planner(model, load_doc("notes")).plan("sort the notes by title in descending order")
     assert title not in model.calls[1].grammar  # no ending by repeating while Descending is pending
+
+
+class ChoosingModel(FakeModel):
+    """A fake that also picks whole lines (like LlamaModel.choose): records the options it was offered."""
+
+    def __init__(self, replies):
+        super().__init__(replies=replies)
+        self.offers: list[tuple[list[str], bool]] = []
+
+    def choose(self, prompt, options, *, allow_end=False, prefix_cache_key=None):
+        self.offers.append((list(options), allow_end))
+        reply = self.complete(prompt, prefix_cache_key=prefix_cache_key)
+        assert reply.text in options or (allow_end and reply.text == "")
+        return reply
+
+
+def test_literal_choice_lines_are_picked_with_choose_and_may_end_after_the_first():
+    model = ChoosingModel(['sort_dialog__order_list.select("Descending")', "sort_dialog__ok_button.tap()"])
+    plan = Planner(model, DOC).plan("sort in descending order")
+    assert [allow_end for _, allow_end in model.offers] == [False, True]
+    assert "sort_dialog__ok_button.tap()" not in model.offers[0][0] and "sort_dialog__ok_button.tap()" in model.offers[1][0]
+    assert all(call.grammar is None for call in model.calls)  # no grammar needed
+    assert plan.script.splitlines() == ['sort_dialog__order_list.select("Descending")', "sort_dialog__ok_button.tap()"]
+
+
+def test_lines_with_free_text_or_models_without_choose_use_the_grammar():
+    literal, slot = ['sort_dialog__order_list.select("Descending")'], ['create_dialog__title_input.set_text("...")']
+    assert Planner(ChoosingModel([]), DOC)._can_choose(literal)
+    assert not Planner(ChoosingModel([]), DOC)._can_choose(literal + slot)
+    assert not Planner(ChoosingModel([]), DOC, config=PlanConfig(fast_choices=False))._can_choose(literal)
+    assert not Planner(FakeModel(), DOC)._can_choose(literal)

@@ -58,3 +58,21 @@ def test_default_model_end_to_end_on_the_sim_notes_app(tmp_path):
     assert result.exit_code == 0, result.output
     assert "settings_screen__autosave_checkbox.tap()" in result.output
     assert "done:" in result.output and trace.stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_default_model_picks_the_same_lines_with_fast_choices_as_under_the_grammar():
+    from autodroid.appdoc import load_doc
+    from autodroid.planner import load_model, registry
+    from autodroid.planner.examples import default_store
+
+    name = _installed(registry.load_registry().default)
+    task = "sort the notes by title in descending order"
+    doc = load_doc("notes")
+    with load_model(name) as model:
+        fast = Planner(model, doc, examples=default_store(doc)).plan(task)
+        slow = Planner(model, doc, examples=default_store(doc), config=PlanConfig(fast_choices=False)).plan(task)
+    assert fast.script == slow.script
+    assert fast.script.splitlines() == ['sort_by_dialog__sorting_dialog_radio_sorting_list.select("Title")',
+                                        'sort_by_dialog__sorting_dialog_radio_order_list.select("Descending")',
+                                        "sort_by_dialog__ok_button.tap()"]

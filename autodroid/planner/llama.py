@@ -444,6 +444,64 @@ class LlamaModel:
             finish_reason=finish,
         )
 
+    def choose(self, prompt: str, options: list[str], *, allow_end: bool = False,
+               prefix_cache_key: str | None = None) -> Completion:
+        """Greedy decoding restricted to whole ``options`` (and, with ``allow_end``, ending the answer):
+        the same pick as ``complete`` under a grammar listing the options, but a token that every option
+        still open agrees on is taken without a decode step, so a line costs one step per branching
+        point. The text is the chosen option, or "" when the model ended."""
+        if self._llm is None:
+            raise ModelError(f"model {self.name} is closed", fix="load the model again")
+        if not options and not allow_end:
+            raise ModelError("choose() got no options", fix="pass at least one option, or allow_end=True")
+        started = time.perf_counter()
+        llm = self._llm
+        prefix = self._prefix_for(prefix_cache_key, prompt) if prefix_cache_key else None
+        tokens = self._prompt_tokens(prompt, prefix)
+        if len(tokens) >= self.n_ctx:
+            raise ModelError(f"prompt is {len(tokens)} tokens; the context holds {self.n_ctx}",
+                             fix="shorten the prompt (retrieve fewer APIs or examples) or load with a larger n_ctx")
+        if prefix is not None and not self._context_holds(prefix.tokens) and prefix.path.is_file():
+            self._load_state(prefix)
+        cached = min(_common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens), len(tokens) - 1)
+        llm.n_tokens = cached
+        llm.eval(tokens[cached:])
+        prefilled = time.perf_counter()
+        vocab = llm._model.vocab
+        enders = [t for t in {llama_c.llama_vocab_eos(vocab), llama_c.llama_vocab_eot(vocab),
+                               *self.tokenize("\n", bos=False)[:1]} if t >= 0]
+        open_ = [(text, self.tokenize(text, bos=False)) for text in dict.fromkeys(options)]
+        taken: list[int] = []
+        steps = 0
+        chosen: str | None = None
+        while chosen is None:
+            depth = len(taken)
+            done = [text for text, seq in open_ if len(seq) == depth]
+            nexts = {seq[depth] for _, seq in open_ if len(seq) > depth}
+            may_end = bool(done) or (depth == 0 and allow_end)
+            if not may_end and len(nexts) == 1:
+                taken.append(next(iter(nexts)))  # forced: evaluated with the next branching point
+                continue
+            if not nexts:
+                chosen = done[0] if done else ""
+                break
+            pending = taken[llm.n_tokens - len(tokens):]
+            if pending:
+                llm.eval(pending)
+            steps += 1
+            logits = llm._ctx.get_logits()
+            allowed = list(nexts) + (enders if may_end else [])
+            pick = max(allowed, key=lambda t: logits[t])
+            if pick in nexts:
+                taken.append(pick)
+                open_ = [(text, seq) for text, seq in open_ if len(seq) > depth and seq[depth] == pick]
+            else:
+                chosen = done[0] if done else ""
+        ended = time.perf_counter()
+        return Completion(text=chosen, prompt_tokens=len(tokens), generated_tokens=len(taken),
+                          prefill_seconds=prefilled - started, decode_seconds=ended - prefilled,
+                          cached_prefix_tokens=max(0, cached), finish_reason="stop")
+
     def _generate(self, tokens: list[int], grammar: Grammar | None, budget: int, stop: list[str]):
         llm = self._llm
         vocab = llm._model.vocab

@@ -2,7 +2,10 @@
 types, and ``FakeModel`` (queued replies) for testing the logic around a model without running one.
 
 Every implementation (``LlamaModel`` in-process, ``ServerModel`` over HTTP, ``FakeModel``) decodes
-greedily: the same prompt and grammar give the same text.
+greedily: the same prompt and grammar give the same text. A model may also offer
+``choose(prompt, options, *, allow_end, prefix_cache_key) -> Completion`` (``LlamaModel`` does): greedy
+decoding restricted to whole literal lines, which the planner prefers to a grammar when every line is
+literal.
 """
 
 from __future__ import annotations

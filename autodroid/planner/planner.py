@@ -23,7 +23,10 @@ from typing import Sequence
 
 from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
-from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
+from droidscript.grammar import py_string
+
+from autodroid.planner.grammar_for_doc import (TEXT_SLOT, check_against_doc, choice_lines, grammar_for_doc,
+                                               grammar_for_lines)
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
@@ -60,6 +63,7 @@ class PlanConfig:
     drop_openers: bool = True  # leave out buttons that only open the screen of a better candidate
     stop_after_confirm: bool = True  # end the script after a line tapping an OK/Save-style button
     ranking: str = "lexical"  # "lexical" (BM25) or "hybrid" (BM25 + MiniLM embeddings, extra `embed`)
+    fast_choices: bool = True  # choice lines picked by Model.choose (forced tokens skip decode steps) if the model has it
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -272,8 +276,11 @@ class Planner:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
             allowed = self._confirm_waits(task, choices, lines)
-            part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, allowed), stop=["\n"],
-                                       max_tokens=min(budget, 80), prefix_cache_key=key)
+            if self._can_choose(allowed):
+                part = self.model.choose(prompt + done, allowed, allow_end=bool(lines), prefix_cache_key=key)
+            else:
+                part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, allowed),
+                                           stop=["\n"], max_tokens=min(budget, 80), prefix_cache_key=key)
             if first_prompt_tokens is None:
                 first_prompt_tokens, cached = part.prompt_tokens, part.cached_prefix_tokens
             totals["generated_tokens"] += part.generated_tokens
@@ -296,6 +303,13 @@ class Planner:
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def _can_choose(self, lines: Sequence[str]) -> bool:
+        """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model
+        has it, and every line is literal (no free-text slot, which needs the grammar)."""
+        slot = py_string(TEXT_SLOT)
+        return bool(lines) and self.config.fast_choices and callable(getattr(self.model, "choose", None)) \
+            and not any(slot in line for line in lines)
 
     def _confirm_waits(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` for the next line. While the task still names an option of a dialog that no line
