@@ -10,9 +10,9 @@ Choices measured on this machine (models/README.md has the numbers):
   takes 147 MB (it carries a logits buffer) and 0.7 s / 0.4 s.
 - ``use_mmap`` (see ``USE_MMAP``): weights mapped from the file load fastest and are shared with the page
   cache; the RSS numbers with and without it are in the README.
-- ``flash_attn``: on a 3,000-token prompt it lowers peak RSS (Qwen2.5-Coder 0.5B 808 -> 725 MB, 1.5B
-  1,541 -> 1,499 MB: no KQ matrix per batch) and prefills faster (1.5B 33 -> 40 tok/s, one thread); a
-  q8_0 KV cache would save ~50 MB more but halves prefill speed, so the cache stays f16.
+- ``n_ubatch`` 128 (llama.cpp's default is 512): the attention scores of a prefill batch grow with it, so
+  peak RSS on a 3,000-token prompt falls (Qwen2.5-Coder 0.5B 808 -> 718 MB) at the same prefill and
+  decode speed. ``flash_attn`` saves as much memory but slows decode by a third here (9.0 -> 6.3 tok/s).
 - On x86 CPUs with AMX, llama.cpp's AMX weight buffers crash (SIGSEGV in ggml_backend_amx_mul_mat) on
   any prompt longer than one token with this build, so "extra buffer types" are switched off there
   (``AUTODROID_LLAMA_EXTRA_BUFTS=1`` turns them back on).
@@ -48,6 +48,7 @@ from autodroid.fileio import atomic_write_text  # noqa: E402
 from autodroid.planner.model import Completion, PrefixState  # noqa: E402
 
 USE_MMAP = True
+UBATCH = 128  # tokens per llama.cpp compute batch (see the module docstring)
 KV_FORMAT = 2  # bump when the meta layout or the way prefix tokens are made changes
 _LOG: deque[str] = deque(maxlen=200)
 _LOAD_LOCK = threading.Lock()
@@ -221,7 +222,7 @@ class LlamaModel:
                     n_threads_batch=threads,
                     seed=seed,
                     use_mmap=use_mmap,
-                    flash_attn=True,
+                    n_ubatch=UBATCH,
                     verbose=False,
                 )
         except (ValueError, RuntimeError, OSError) as error:
