@@ -171,8 +171,8 @@ def check_ram(need_mb: int | None, meminfo: Path) -> Check:
     if available >= need:
         return Check("free RAM", True, what)
     return Check("free RAM", False, what,
-                 "close other apps, or pick a smaller model (`--model qwen2.5-coder-0.5b`; see "
-                 f"{TERMUX_GUIDE} for model choice by RAM)")
+                 "close other apps, pick a smaller model, or serve one from another machine "
+                 f"(`--model http://HOST:PORT`; see {TERMUX_GUIDE} for model choice by RAM)")
 
 
 def read_available_mb(meminfo: Path) -> int | None:
