@@ -409,6 +409,19 @@ class LlamaModel:
 
     # ------------------------------------------------------------ completion
 
+    def _ready(self, prompt: str, prefix_cache_key: str | None) -> tuple[list[int], int]:
+        """The prompt's tokens and how many of them the context already holds (the prefix's KV state
+        loaded from disk first when it is not in memory)."""
+        prefix = self._prefix_for(prefix_cache_key, prompt) if prefix_cache_key else None
+        tokens = self._prompt_tokens(prompt, prefix)
+        if len(tokens) >= self.n_ctx:
+            raise ModelError(f"prompt is {len(tokens)} tokens; the context holds {self.n_ctx}",
+                             fix="shorten the prompt (retrieve fewer APIs or examples) or load with a larger n_ctx")
+        if prefix is not None and not self._context_holds(prefix.tokens) and prefix.path.is_file():
+            self._load_state(prefix)
+        cached = _common_prefix(self._llm.input_ids[: self._llm.n_tokens].tolist(), tokens)
+        return tokens, min(cached, len(tokens) - 1)  # the last prompt token is always evaluated for fresh logits
+
     def complete(
         self,
         prompt: str,
@@ -422,15 +435,7 @@ class LlamaModel:
             raise ModelError(f"model {self.name} is closed", fix="load the model again")
         started = time.perf_counter()
         compiled = self.compile_grammar(grammar) if grammar else None
-        prefix = self._prefix_for(prefix_cache_key, prompt) if prefix_cache_key else None
-        tokens = self._prompt_tokens(prompt, prefix)
-        if len(tokens) >= self.n_ctx:
-            raise ModelError(f"prompt is {len(tokens)} tokens; the context holds {self.n_ctx}",
-                             fix="shorten the prompt (retrieve fewer APIs or examples) or load with a larger n_ctx")
-        if prefix is not None and not self._context_holds(prefix.tokens) and prefix.path.is_file():
-            self._load_state(prefix)
-        cached = _common_prefix(self._llm.input_ids[: self._llm.n_tokens].tolist(), tokens)
-        cached = min(cached, len(tokens) - 1)  # the last prompt token is always evaluated for fresh logits
+        tokens, cached = self._ready(prompt, prefix_cache_key)
         budget = max(0, min(max_tokens, self.n_ctx - len(tokens)))
         text, generated, finish, first_token_at = self._generate(tokens, compiled, budget, stop or [])
         ended = time.perf_counter()
@@ -447,24 +452,17 @@ class LlamaModel:
 
     def choose(self, prompt: str, options: list[str], *, allow_end: bool = False,
                prefix_cache_key: str | None = None) -> Completion:
-        """Greedy decoding restricted to whole ``options`` (and, with ``allow_end``, ending the answer):
-        the same pick as ``complete`` under a grammar listing the options, but a token that every option
-        still open agrees on is taken without a decode step, so a line costs one step per branching
-        point. The text is the chosen option, or "" when the model ended."""
+        """Greedy decoding restricted to whole ``options`` (and, with ``allow_end``, ending the answer),
+        each option spelled in its own tokens (a grammar would also admit other spellings of the same
+        text). A token that every option still open agrees on is taken without a decode step, so a line
+        costs one step per branching point. The text is the chosen option, or "" when the model ended."""
         if self._llm is None:
             raise ModelError(f"model {self.name} is closed", fix="load the model again")
         if not options and not allow_end:
             raise ModelError("choose() got no options", fix="pass at least one option, or allow_end=True")
         started = time.perf_counter()
         llm = self._llm
-        prefix = self._prefix_for(prefix_cache_key, prompt) if prefix_cache_key else None
-        tokens = self._prompt_tokens(prompt, prefix)
-        if len(tokens) >= self.n_ctx:
-            raise ModelError(f"prompt is {len(tokens)} tokens; the context holds {self.n_ctx}",
-                             fix="shorten the prompt (retrieve fewer APIs or examples) or load with a larger n_ctx")
-        if prefix is not None and not self._context_holds(prefix.tokens) and prefix.path.is_file():
-            self._load_state(prefix)
-        cached = min(_common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens), len(tokens) - 1)
+        tokens, cached = self._ready(prompt, prefix_cache_key)
         llm.n_tokens = cached
         llm.eval(tokens[cached:])
         prefilled = time.perf_counter()
