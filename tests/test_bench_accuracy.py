@@ -190,3 +190,18 @@ def test_our_agent_is_wired_to_run_task_with_log_verified_examples(droidtask, tm
     assert row["notes"]["plans"][0]["prefix"]["source"] == "computed"
     assert examples_cache_path(doc).is_file()  # synthesized and verified on the log-only device
     assert list((tmp_path / "out" / "traces").glob("notes-*.jsonl"))
+
+
+def test_the_meter_counts_choose_calls_and_adds_no_choose_a_model_lacks():
+    from autodroid.bench.accuracy import MeteredModel
+    from autodroid.planner.model import FakeModel
+
+    class Choosing(FakeModel):
+        def choose(self, prompt, options, *, allow_end=False, prefix_cache_key=None):
+            return self.complete(prompt, prefix_cache_key=prefix_cache_key)
+
+    metered = MeteredModel(Choosing(replies=["a", "b"]))
+    metered.choose("one two three", ["a"])
+    metered.complete("one two three four")
+    assert metered.calls == 2 and metered.evaluated_tokens == 7
+    assert not hasattr(MeteredModel(FakeModel()), "choose")

@@ -87,20 +87,27 @@ class AppInfo:
 
 
 class MeteredModel:
-    """Forwards to a model and counts what every ``complete`` call cost, whatever the agent reports
-    (our planner decodes line by line in continuation calls that share the KV cache)."""
+    """Forwards to a model and counts what every ``complete`` and ``choose`` call cost, whatever the agent
+    reports (our planner decodes line by line in continuation calls that share the KV cache)."""
 
     def __init__(self, model):
         self.model = model
         self.calls = 0
         self.evaluated_tokens = 0  # prompt tokens not served from a KV cache, over every call
         self.seconds = 0.0
+        if callable(getattr(model, "choose", None)):  # only then: the planner asks whether a model has it
+            self.choose = self._choose
 
     def __getattr__(self, name):
         return getattr(self.model, name)
 
     def complete(self, prompt: str, **settings):
-        completion = self.model.complete(prompt, **settings)
+        return self._count(self.model.complete(prompt, **settings))
+
+    def _choose(self, prompt: str, options, **settings):
+        return self._count(self.model.choose(prompt, options, **settings))
+
+    def _count(self, completion):
         self.calls += 1
         self.evaluated_tokens += completion.prompt_tokens - completion.cached_prefix_tokens
         self.seconds += completion.prefill_seconds + completion.decode_seconds
