@@ -106,6 +106,12 @@ def check_against_doc(script: str, doc: AppDoc) -> list:
 
 
 TEXT_SLOT = "..."  # a set_text/match argument the task does not give: any text
+_SLOT_ARG = py_string(TEXT_SLOT)  # the slot as it stands inside a line
+
+
+def has_text_slot(line: str) -> bool:
+    """Whether a choice line leaves its text free (only a grammar can fill it in)."""
+    return _SLOT_ARG in line
 
 
 def choice_lines(doc: AppDoc, names: Iterable[str], task_strings: Iterable[str], option_picker,
@@ -137,11 +143,10 @@ def choice_lines(doc: AppDoc, names: Iterable[str], task_strings: Iterable[str],
 def grammar_for_lines(lines: Iterable[str], *, mode: str = "block", max_lines: int = 6, max_string: int = 60) -> str:
     """GBNF admitting only the given lines (a ``"..."`` argument admits any text); modes as in
     ``grammar_for_doc``."""
-    slot = py_string(TEXT_SLOT)
     alternatives = []
     for line in dict.fromkeys(lines):
-        if slot in line:
-            head, tail = line.split(slot, 1)
+        if has_text_slot(line):
+            head, tail = line.split(_SLOT_ARG, 1)
             alternatives.append(f"{gbnf_literal(head)} string {gbnf_literal(tail)}")
         else:
             alternatives.append(gbnf_literal(line))

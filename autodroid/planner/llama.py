@@ -471,7 +471,6 @@ class LlamaModel:
                                *self.tokenize("\n", bos=False)[:1]} if t >= 0]
         open_ = [(text, self.tokenize(text, bos=False)) for text in dict.fromkeys(options)]
         taken: list[int] = []
-        steps = 0
         chosen: str | None = None
         while chosen is None:
             depth = len(taken)
@@ -487,7 +486,6 @@ class LlamaModel:
             pending = taken[llm.n_tokens - len(tokens):]
             if pending:
                 llm.eval(pending)
-            steps += 1
             logits = llm._ctx.get_logits()
             allowed = list(nexts) + (enders if may_end else [])
             pick = max(allowed, key=lambda t: logits[t])

@@ -23,10 +23,8 @@ from typing import Sequence
 
 from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
-from droidscript.grammar import py_string
-
-from autodroid.planner.grammar_for_doc import (TEXT_SLOT, check_against_doc, choice_lines, grammar_for_doc,
-                                               grammar_for_lines)
+from autodroid.planner.grammar_for_doc import (check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines,
+                                               has_text_slot)
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
@@ -307,9 +305,8 @@ class Planner:
     def _can_choose(self, lines: Sequence[str]) -> bool:
         """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model
         has it, and every line is literal (no free-text slot, which needs the grammar)."""
-        slot = py_string(TEXT_SLOT)
         return bool(lines) and self.config.fast_choices and callable(getattr(self.model, "choose", None)) \
-            and not any(slot in line for line in lines)
+            and not any(has_text_slot(line) for line in lines)
 
     def _confirm_waits(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` for the next line. While the task still names an option of a dialog that no line
