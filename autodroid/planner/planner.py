@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 from typing import Sequence
 
+from droidscript.grammar import py_string
+
 from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
 from autodroid.planner.grammar_for_doc import (check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines,
@@ -29,6 +31,7 @@ from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
+from autodroid.planner.slots import slot_inputs
 
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
@@ -62,6 +65,8 @@ class PlanConfig:
     stop_after_confirm: bool = True  # end the script after a line tapping an OK/Save-style button
     ranking: str = "lexical"  # "lexical" (BM25) or "hybrid" (BM25 + MiniLM embeddings, extra `embed`)
     fast_choices: bool = True  # choice lines picked by Model.choose (forced tokens skip decode steps) if the model has it
+    slots: bool = True  # each value the task gives is offered for the inputs of the whole app it most likely fills
+    inputs_per_value: int = 3
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -170,15 +175,33 @@ class Planner:
         return names
 
     def choices(self, task: str, candidates: Sequence[str]) -> list[str]:
-        """Whole candidate lines for the task (empty unless ``config.choices``), in retrieval order except
-        that lines using a text the task quotes come first (the most specific evidence there is)."""
+        """Whole candidate lines for the task (empty unless ``config.choices``). With ``config.slots``, each
+        value the task gives comes first, in task order: a documented option equal to it, then the inputs
+        it most likely goes into (``slots``: over every input of the app, not only the ranked ones), then
+        list rows matching it; the other lines follow in retrieval order."""
         if not self.config.choices or self.config.retrieval == "off" or not candidates:
             return []
-        values = self.index.value_labels
-        names = [n for n in self.grammar_names(task, candidates) if n not in values]
+        labels = self.index.value_labels
+        names = [n for n in self.grammar_names(task, candidates) if n not in labels]
+        if self.config.slots:
+            names = [n for n in names if self.doc.elements[n].type != "input"]
         lines = choice_lines(self.doc, names, task_values(task),
                              lambda element: ranked_options(element, task, self.config.options_per_list),
                              types=self.config.types)
+        if not self.config.slots:
+            return self._quoted_first(task, lines)
+        lexical = getattr(self.index, "lexical", self.index)
+        filled = slot_inputs(self.doc, task, lexical.scores(task), candidates, per_value=self.config.inputs_per_value)
+        first: list[str] = []
+        for slot, inputs in filled:
+            using = [line for line in lines if parse_line(line).arg == slot.value]
+            options = [line for line in using if parse_line(line).method == "select"]
+            first += options + [f"{name}.set_text({py_string(slot.value)})" for name in inputs] + \
+                [line for line in using if line not in options]
+        first = list(dict.fromkeys(first))
+        return first + [line for line in lines if line not in first]
+
+    def _quoted_first(self, task: str, lines: list[str]) -> list[str]:
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         if not quoted:
             return lines

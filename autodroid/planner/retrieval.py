@@ -29,22 +29,6 @@ for _word in "enable disable turn toggle switch check uncheck activate deactivat
     INTENT_TYPES[_word] = ("checkbox", 1.25)
 for _word in "type enter write name named called title search rename input label text".split():
     INTENT_TYPES[_word] = ("input", 1.25)
-# Everyday UI synonyms: a task word also looks for these (at half weight). General phone vocabulary, not
-# tuned to any app.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "call": ("name", "title", "label"), "name": ("title", "label"), "title": ("name", "label"),
-    "label": ("name", "title"), "text": ("body", "content", "message"), "type": ("text",),
-    "create": ("new", "add"), "add": ("new", "create"), "new": ("add", "create"), "make": ("new", "create"),
-    "delete": ("remove", "trash"), "remove": ("delete",), "erase": ("delete",),
-    "search": ("find", "query"), "find": ("search",), "look": ("search",),
-    "photo": ("picture", "image", "media"), "picture": ("photo", "image", "media"), "image": ("photo", "picture"),
-    "video": ("movie", "record"), "song": ("track", "music"), "track": ("song",),
-    "sort": ("order",), "order": ("sort",), "setting": ("option", "preference"), "option": ("setting",),
-    "mode": ("theme",), "color": ("colour", "theme"), "size": ("scale",), "font": ("text",),
-    "folder": ("directory",), "directory": ("folder",), "play": ("start",), "start": ("begin",),
-    "favorite": ("favourite", "star"), "save": ("ok", "done"), "confirm": ("ok", "yes"),
-}
-SYNONYM_WEIGHT = 0.3
 TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
 # Field weights: how strongly a word in each part of an element's entry counts.
 VALUE_LABEL_PRIOR = 0.5
@@ -72,14 +56,10 @@ def stem(word: str) -> str:
     return word
 
 
-NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-
-
 def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Lower-case word stems of ``text`` (snake_case names split at underscores, number words as digits)."""
+    """Lower-case word stems of ``text`` (snake_case names split at underscores)."""
     found = _WORD.findall(text.replace("_", " ").lower())
-    return [NUMBER_WORDS.get(w) or stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
+    return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
 
 
 def quoted_values(task: str) -> list[str]:
@@ -121,18 +101,11 @@ def _screen_words(doc: AppDoc, screen: str) -> list[str]:
     return [w for w in words(screen) if w not in ("screen", "dialog", "tab")]
 
 
-def _with_compounds(text: str) -> list[str]:
-    """The words of ``text`` plus each adjacent pair written as one word ("font size" -> "fontsize"),
-    which is how people often type them."""
-    raw = [w for w in _WORD.findall(text.replace("_", " ").lower()) if w not in STOPWORDS]
-    return words(text) + [stem(a + b) for a, b in zip(raw, raw[1:])]
-
-
 def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
     """The words of each field of an element's entry, as the ranking sees them."""
     fields = {
         "name": [w for w in words(element.short_name) if w not in TYPE_SUFFIXES],
-        "description": _with_compounds(element.description),
+        "description": words(element.description),
         "options": [w for option in element.options for w in words(option)],
         "screen": [w for s in element.screens for w in _screen_words(doc, s)],
         "leads_to": _screen_words(doc, element.leads_to) if element.leads_to else [],
@@ -168,9 +141,6 @@ class LexicalIndex:
     def scores(self, task: str) -> dict[str, Candidate]:
         query = words(task)
         weights = {word: 1.0 for word in query}
-        for word in query:
-            for synonym in SYNONYMS.get(word, ()):
-                weights.setdefault(synonym, SYNONYM_WEIGHT)
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         task_text = " ".join(words(task, keep_stopwords=True))

@@ -1,0 +1,150 @@
+"""Slot filling: which input (or list) each value a task gives belongs to.
+
+A task gives values to type or pick: quoted texts ('laundry'), file names and numbers ("pic4.jpg",
+"1000", "7:30"). Lexical ranking alone rarely reaches the input a value goes into ("create an event, the
+task is 'laundry'" shares no word with a Title field), so every input of the app is scored for every
+value, from evidence that holds for any app:
+
+- the words just before the value ("called 'x'", "the title 'x'", "type 'x'") against the input's entry;
+- the whole task's lexical score for the input (its screen, what it shows);
+- where the task is going: inputs on the screen a well-ranked button opens, or beside a well-ranked element;
+- the value's shape against what the input shows now (digits into a field that shows digits, a file name
+  into a field that shows a file name).
+
+The best few inputs per value become candidate lines; the model picks among them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from autodroid.appdoc import AppDoc, Element
+from autodroid.planner.postprocess import confirm_button
+from autodroid.planner.retrieval import Candidate, quoted_values, task_values, words
+
+CUE_WORDS = 3  # content words before a value that say where it goes
+CUE_WEIGHT = 2.0
+TASK_WEIGHT = 1.0
+NEAR_WEIGHT = 1.5  # the input's screen is opened by (or holds) a top-ranked element
+SHAPE_WEIGHT = 1.0
+NEAR_FROM = 5  # how many top-ranked elements say where the task is going
+
+
+@dataclass(frozen=True)
+class Slot:
+    value: str
+    cue: tuple[str, ...]  # word stems just before the value in the task
+    position: int  # character offset in the task
+
+
+def task_slots(task: str) -> list[Slot]:
+    """The values the task gives, in task order, each with the words just before it (never reaching back
+    past the value before it: "called 'a' and type 'b'" gives 'b' the cue "type")."""
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for value in task_values(task):
+        position = next((m.start() for m in _occurrences(task, value) if m.start() not in taken), len(task))
+        taken.add(position)
+        found.append((position, value))
+    found.sort()
+    slots: list[Slot] = []
+    previous_end = 0
+    for position, value in found:
+        before = words(task[previous_end:position])[-CUE_WORDS:]
+        slots.append(Slot(value, tuple(before), position))
+        previous_end = position + len(value)
+    return slots
+
+
+def _occurrences(task: str, value: str) -> list[re.Match]:
+    """Where ``value`` stands in the task: quoted first, then as a whole word ('234' is not inside '12345')."""
+    quoted = list(re.finditer(rf"(?<=['\"]){re.escape(value)}(?=['\"])", task))
+    whole = list(re.finditer(rf"(?<![\w.]){re.escape(value)}(?![\w])", task))
+    return quoted + [m for m in whole if m.start() not in {q.start() for q in quoted}]
+
+
+def shape(text: str) -> str:
+    """A coarse kind of a text: "number", "time", "file" (name.ext), "path" or "words"."""
+    text = text.strip()
+    if re.fullmatch(r"[\d.,]+\s*%?", text):
+        return "number"
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?", text, re.I):
+        return "time"
+    if re.fullmatch(r"[^\s/]+\.[A-Za-z0-9]{1,5}", text):
+        return "file"
+    if "/" in text:
+        return "path"
+    return "words"
+
+
+def _entry_words(element: Element) -> set[str]:
+    return set(words(element.short_name)) | set(words(element.description)) | {
+        w for s in element.screens for w in words(s)}
+
+
+def near_screens(doc: AppDoc, ranked: Sequence[Candidate | str]) -> dict[str, float]:
+    """Screens the task is heading for, with a weight: 1 for a screen a top-ranked element opens; 0.5 for
+    the screen a top-ranked element that opens nothing stands on (an opener's own screen is only the way),
+    and for the screen the confirm button of an opened screen leads to (where a form goes on after OK)."""
+    screens: dict[str, float] = {}
+    for item in list(ranked)[:NEAR_FROM]:
+        name = item.name if isinstance(item, Candidate) else item
+        element = doc.elements.get(name)
+        if element is None:
+            continue
+        if element.leads_to and element.leads_to not in element.screens:
+            screens[element.leads_to] = 1.0
+        else:
+            for screen in element.screens:
+                screens.setdefault(screen, 0.5)
+    opened = [screen for screen, weight in screens.items() if weight == 1.0]
+    for screen in opened:
+        confirm = confirm_button(doc, screen)
+        if confirm is not None and confirm.leads_to:
+            screens.setdefault(confirm.leads_to, 0.5)
+    return screens
+
+
+def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
+                 near: Mapping[str, float]) -> dict[str, float]:
+    """A score per input of the doc for ``slot`` (higher: the value more likely goes there)."""
+    top = max((c.score for c in task_scores.values()), default=0.0) or 1.0
+    out: dict[str, float] = {}
+    for name, element in doc.elements.items():
+        if element.type != "input":
+            continue
+        entry = _entry_words(element)
+        cue = sum(1 for w in slot.cue if w in entry) / len(slot.cue) if slot.cue else 0.0
+        lexical = task_scores[name].score / top if name in task_scores else 0.0
+        is_near = max((near.get(screen, 0.0) for screen in element.screens), default=0.0)
+        shown = element.description.strip()
+        same_shape = 1.0 if shown and shape(shown) == shape(slot.value) else 0.0
+        out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
+                     + SHAPE_WEIGHT * same_shape)
+    return out
+
+
+def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
+                per_value: int = 3) -> list[tuple[Slot, list[str]]]:
+    """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
+    input that is the best place of an earlier value comes after the others (a field holds one value)."""
+    near = near_screens(doc, ranked)
+    out = []
+    claimed: set[str] = set()
+    for slot in task_slots(task):
+        scores = input_scores(doc, slot, task_scores, near)
+        best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
+        if best:
+            claimed.add(best[0])
+        out.append((slot, best))
+    return out
+
+
+def quoted_count(task: str, value: str) -> int:
+    """How many times the task gives ``value`` (a value is typed or picked that many times at most)."""
+    return max(1, sum(1 for v in (quoted_values(task) or task_values(task)) if v == value))
+
+
+__all__ = ["Slot", "input_scores", "near_screens", "quoted_count", "shape", "slot_inputs", "task_slots"]

@@ -1,0 +1,79 @@
+"""Slot filling: each value a task gives is offered for the inputs it most likely fills, over the whole app
+(not only the lexically ranked elements), from cue words, the screen the task heads for and value shape."""
+
+from __future__ import annotations
+
+from autodroid.appdoc import parse_doc
+from autodroid.planner.planner import PlanConfig, Planner
+from autodroid.planner.retrieval import LexicalIndex
+from autodroid.planner.slots import shape, slot_inputs, task_slots
+
+FORM_DOC = parse_doc("""\
+schema: 1
+app: planner
+package: org.planner
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      new_event_button: {type: button, description: New event, selectors: [{resource_id: new}], leads_to: details_screen}
+      search_input: {type: input, description: Search, selectors: [{resource_id: search}]}
+      resize_button: {type: button, description: Resize, selectors: [{resource_id: resize}], leads_to: resize_dialog}
+  details_screen:
+    description: screen opened by 'New event'
+    elements:
+      title_input: {type: input, description: Title, selectors: [{resource_id: title}]}
+      location_input: {type: input, description: Location, selectors: [{resource_id: where}]}
+      save_button: {type: button, description: Save, selectors: [{text: Save}], leads_to: main_screen}
+  resize_dialog:
+    description: dialog opened by 'Resize'
+    elements:
+      width_input: {type: input, description: '1280', selectors: [{resource_id: width}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__new_event_button, to: details_screen}
+- {from: main_screen, action: tap, element: main_screen__resize_button, to: resize_dialog}
+""")
+
+
+def best_inputs(task: str) -> list[tuple[str, str]]:
+    index = LexicalIndex(FORM_DOC)
+    filled = slot_inputs(FORM_DOC, task, index.scores(task), index.rank(task, 15))
+    return [(slot.value, inputs[0]) for slot, inputs in filled]
+
+
+def test_values_come_in_task_order_with_the_words_before_them():
+    slots = task_slots("create an event, the title is 'laundry' at 'home'")
+    assert [s.value for s in slots] == ["laundry", "home"]
+    assert slots[0].cue[-1] == "titl"  # word stems
+    assert [s.value for s in task_slots("search 'a' then 'a' again")] == ["a", "a"]
+    assert [s.position for s in task_slots("type '12345', search '234'")] == [6, 22]
+    assert task_slots("sort the notes") == []
+
+
+def test_value_shapes():
+    assert [shape(t) for t in ("1000", "125%", "7:30 am", "pic4.jpg", "Internal/DCIM/", "laundry list")] == \
+        ["number", "number", "time", "file", "path", "words"]
+
+
+def test_a_value_goes_to_the_input_its_cue_names_on_the_screen_the_task_heads_for():
+    # "event" reaches the New event button only; the inputs behind it share no word with the task
+    assert best_inputs("create a new event, the task is 'laundry'")[0] == ("laundry", "details_screen__title_input")
+    assert best_inputs("new event at location 'home'")[0] == ("home", "details_screen__location_input")
+    assert best_inputs("search for 'milk'")[0] == ("milk", "main_screen__search_input")
+
+
+def test_a_number_goes_to_the_field_that_shows_a_number():
+    assert best_inputs("resize the picture, width 1000")[0] == ("1000", "resize_dialog__width_input")
+
+
+def test_planner_offers_slot_lines_first_and_every_input_of_the_app():
+    planner = Planner(model=None, doc=FORM_DOC)
+    task = "create a new event, the task is 'laundry'"
+    ranked = [c.name for c in planner.candidates(task)]
+    assert "details_screen__title_input" not in ranked  # lexical ranking alone never reaches it
+    lines = planner.choices(task, ranked)
+    assert lines[0] == 'details_screen__title_input.set_text("laundry")'
+    off = Planner(model=None, doc=FORM_DOC, config=PlanConfig(slots=False)).choices(task, ranked)
+    assert 'details_screen__title_input.set_text("laundry")' not in off
