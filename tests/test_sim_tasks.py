@@ -1,0 +1,135 @@
+"""The sim task set (benchmarks/sim_tasks.yaml): it loads, every reference script passes its final-state
+check on a fresh sim, doing nothing fails every check, and the checker refuses malformed checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from autodroid.appdoc import load_doc
+from autodroid.bench.simtasks import (
+    CheckError, check_device, evaluate, fresh_snapshot, load_tasks, snapshot, validate_check,
+)
+from autodroid.device import open_device
+from autodroid.errors import BadInputError
+from autodroid.runtime import run_on_device
+
+TASKS = load_tasks()
+
+
+def test_the_set_is_big_enough_with_unique_ids():
+    counts = Counter(t.app for t in TASKS)
+    assert len(TASKS) >= 40
+    assert counts["notes"] >= 15 and counts["clock"] >= 15
+    assert len({t.id for t in TASKS}) == len(TASKS)
+    assert all(t.task and t.reference.strip() for t in TASKS)
+
+
+def test_sentences_do_not_name_element_apis():
+    for app in ("notes", "clock"):
+        names = set(load_doc(app).elements)
+        for task in (t for t in TASKS if t.app == app):
+            assert "__" not in task.task and not any(name in task.task for name in names), task.id
+
+
+@pytest.mark.parametrize("task", TASKS, ids=[t.id for t in TASKS])
+def test_reference_script_passes_its_check_on_a_fresh_sim(task):
+    doc = load_doc(task.app)
+    with open_device(task.device) as device:
+        report = run_on_device(task.reference, doc, device, auto_yes=True)
+        assert report.ok, report.error_text
+        result = check_device(task.check, device, task.app)
+        assert result.ok, result.reason
+
+
+@pytest.mark.parametrize("task", TASKS, ids=[t.id for t in TASKS])
+def test_doing_nothing_fails_every_check(task):
+    with open_device(task.device) as device:  # nothing is run: the final state is the seed
+        result = check_device(task.check, device, task.app)
+    assert not result.ok
+    assert result.failures and all(isinstance(f, str) and f for f in result.failures)
+
+
+def test_a_wrong_script_fails_with_a_reason():
+    task = next(t for t in TASKS if t.id == "notes-sort-title-desc")
+    doc = load_doc("notes")
+    with open_device("sim:notes") as device:
+        report = run_on_device('sort_by_dialog__sorting_dialog_radio_sorting_list.select("Date created")\n'
+                               'sort_by_dialog__ok_button.tap()\n', doc, device)
+        assert report.ok, report.error_text
+        result = check_device(task.check, device, "notes")
+    assert not result.ok
+    assert "sort.field is 'Date created', expected 'Title'" in result.reason
+    assert "sort.order is 'Ascending'" in result.reason
+
+
+def test_unknown_predicate_is_a_clear_error():
+    with pytest.raises(CheckError, match="unknown predicate 'exists'") as caught:
+        validate_check([{"exists": {"notes": {"title": "x"}}}], "notes")
+    assert "equals" in caught.value.fix
+    with pytest.raises(CheckError, match="unknown predicate"):
+        evaluate([{"exists": {}}], fresh_snapshot("notes"), "notes")
+
+
+@pytest.mark.parametrize("check, message", [
+    ([{"equals": {"settings.colour": "red"}}], "no 'settings.colour'"),
+    ([{"has": {"notes": {"name": "x"}}}], "no field 'name'"),
+    ([{"has": {"settings": {"theme": "Dark"}}}], "not a list"),
+    ([{"equals": {"settings.theme": {"like": "Dark"}}}], "unknown operator"),
+    ([{"count": {"notes": "many"}}], "count of 'notes'"),
+    ([], "non-empty list"),
+    ([{"equals": {"a": 1}, "has": {}}], "one key"),
+])
+def test_malformed_checks_are_refused(check, message):
+    with pytest.raises(CheckError, match=message):
+        validate_check(check, "notes")
+
+
+def test_values_match_loosely_on_case_and_spaces_and_operators_work():
+    state = fresh_snapshot("notes")
+    assert evaluate([{"has": {"notes": {"title": "  groceries ", "body": {"contains": "OLIVE oil"}}}}], state).ok
+    assert evaluate([{"equals": {"sort.order": {"any_of": ["Descending", "Ascending"]}}}], state).ok
+    assert evaluate([{"equals": {"settings.theme": {"not": "Dark"}}}], state).ok
+    assert evaluate([{"count": {"notes": {"at_least": 15}}}], state).ok
+    assert not evaluate([{"count": {"notes": {"at_most": 3}}}], state).ok
+    clock = fresh_snapshot("clock")
+    assert evaluate([{"equals": {"cities": ["new york", "London"]}}], clock).ok  # lists ignore order
+    assert not evaluate([{"equals": {"cities": ["London"]}}], clock).ok
+    assert evaluate([{"has": {"alarms": {"label": "Work", "days": ["Fri", "Mon", "Tue", "Wed", "Thu"]}}}], clock).ok
+    assert evaluate([{"has": {"cities": "London"}}, {"lacks": {"cities": "Tokyo"}}], clock).ok
+    assert not evaluate([{"equals": {"settings.use_24h": 0}}], clock).ok  # a bool is not a number
+
+
+def test_unchanged_compares_with_a_fresh_sim():
+    doc = load_doc("notes")
+    with open_device("sim:notes") as device:
+        assert check_device([{"unchanged": ["settings", "sort"]}], device, "notes").ok
+        assert run_on_device("settings_screen__autosave_checkbox.tap()\n", doc, device).ok
+        result = check_device([{"unchanged": ["settings", "sort"]}], device, "notes")
+    assert not result.ok and result.reason.startswith("settings changed")
+
+
+def test_snapshot_is_read_only_and_needs_a_sim():
+    with open_device("sim:clock") as device:
+        state = snapshot(device, "clock")
+        state["alarms"].clear()
+        assert len(device.apps["clock"].data.alarms) == 10
+        with pytest.raises(BadInputError):
+            snapshot(device, "calendar")
+    with pytest.raises(BadInputError):
+        snapshot(object(), "notes")
+
+
+def test_a_task_file_with_a_bad_task_is_refused(tmp_path):
+    bad = tmp_path / "tasks.yaml"
+    bad.write_text("tasks:\n- {id: a, app: notes, task: t, check: [{equals: {sort.field: Title}}], reference: x}\n"
+                   "- {id: a, app: notes, task: t, check: [{equals: {sort.field: Title}}], reference: x}\n")
+    with pytest.raises(BadInputError, match="duplicate task id 'a'"):
+        load_tasks(bad)
+    bad.write_text("tasks:\n- {id: a, app: notes, task: t, check: [{nope: {}}], reference: x}\n")
+    with pytest.raises(CheckError, match="a: unknown predicate 'nope'"):
+        load_tasks(bad)
+    bad.write_text("tasks:\n- {id: a, app: calendar, task: t, check: [{nope: {}}], reference: x}\n")
+    with pytest.raises(BadInputError, match="unknown app"):
+        load_tasks(bad)
