@@ -79,23 +79,23 @@ def _describe_action(action) -> str:
 @click.option("--doc", "doc_path", type=click.Path(dir_okay=False, path_type=Path), help="use this doc.yaml")
 @click.option("--model", "model_name", default=None, help="registry name, .gguf path or server URL (default model if omitted)")
 @click.option("--yes", "auto_yes", is_flag=True, help="confirm every action the policy marks `confirm` (never `deny`)")
-@click.option("--policy", "policy_path", type=click.Path(dir_okay=False, path_type=Path), help="privilege policy file (YAML or TOML)")
+@click.option("--policy", "policy_path", default=None, metavar="FILE|none",
+              help="privilege policy file (YAML or TOML); default: the shipped policies/default.yaml; `none`: no policy")
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, path_type=Path), help="append a JSONL trace of every attempt")
 @click.option("--repairs", type=click.IntRange(0, 5), default=2, show_default=True, help="re-plans after a failed run")
 @click.option("--examples/--no-examples", default=True, show_default=True, help="few-shot examples from the app's examples.yaml")
 @click.option("--quiet", is_flag=True, help="print only the script and the outcome")
 @click.argument("task")
-def run(spec: str, app: str, doc_path: Path | None, model_name: str | None, auto_yes: bool, policy_path: Path | None,
+def run(spec: str, app: str, doc_path: Path | None, model_name: str | None, auto_yes: bool, policy_path: str | None,
         trace_path: Path | None, repairs: int, examples: bool, quiet: bool, task: str) -> None:
     """Do TASK on the device: plan one script with the local model, show it, run it (repairing on failure).
     Exit 0 when the task ran to the end, 1 when it failed."""
     from autodroid.agent import run_task
     from autodroid.device import open_device
-    from autodroid.runtime import load_policy
-    from autodroid.runtime.policy import Policy
+    from autodroid.cli.script import load_cli_policy
 
     doc = _load_doc(app, doc_path, spec)
-    policy = load_policy(policy_path) if policy_path is not None else Policy()
+    policy = load_cli_policy(policy_path)
     interactive = sys.stdin.isatty() and not auto_yes
     model = _load_model(model_name, quiet)
 
@@ -192,11 +192,13 @@ def examples(spec: str, app: str, doc_path: Path | None, out: Path | None, verbo
     from autodroid.appdoc import load_doc
     from autodroid.device import open_device
     from autodroid.planner.examples import examples_cache_path, examples_path, save_examples, synthesize, verify
+    from autodroid.paths import app_docs_dir
 
     doc = _load_doc(app, doc_path, spec)
     repo_doc = repo_doc_path(app)
+    # examples go beside the doc only where docs are written (a checkout's app_docs/), never into a wheel's
     in_repo = doc_path is None and not spec.startswith("replay:") and repo_doc.is_file() \
-        and load_doc(repo_doc).version == doc.version
+        and repo_doc.parent.parent == app_docs_dir() and load_doc(repo_doc).version == doc.version
     target = out or (examples_path(app) if in_repo else examples_cache_path(doc))
     devices: list = []
 

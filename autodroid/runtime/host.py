@@ -22,7 +22,6 @@ from droidscript import ActionError, BudgetExceeded, DroidScriptError, ItemRef
 from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.device.base import ActionResult, Device
 from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
-from autodroid.explorer.docwriter import SENSITIVE
 from autodroid.runtime.errors import AmbiguousElement, NavigationFailed
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
 from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
@@ -435,11 +434,13 @@ class RuntimeHost:
         if method == "get_attributes":
             return attributes(tap_target(screen, row.node) if field is None else node)
         api = f"{element.name}[{item.label!r}]" + (f".{field}" if field else "")
-        return self._do("script", element, method, node, args, api=api)
+        return self._do("script", element, method, node, args, api=api,
+                        row=item.label if field is None else None, field=field)
 
     # ---- the one place device actions happen ------------------------------------------------------
     def _do(self, role: str, element: Element | None, action: str, node: Node | None, args: tuple, *,
-            device_action: str | None = None, api: str | None = None) -> ActionResult:
+            device_action: str | None = None, api: str | None = None, row: str | None = None,
+            field: str | None = None) -> ActionResult:
         api = api if api is not None else (element.name if element is not None else "")
         if role != "script" and self.deadline is not None and time.monotonic() > self.deadline:
             # the interpreter checks its clock only between host calls; the runtime's own steps stop here
@@ -448,14 +449,12 @@ class RuntimeHost:
                                  f"the time budget ran out while the runtime was on its way ({role})")
         before = self.recognize()
         screen_name = before.screen or ""
-        label = _label(element, node, args)
+        screen = self._screen()
         risk = element.risk if element is not None else "normal"
-        if element is not None and element.type == "list":  # a row or option ("Delete" in a menu) has its own
-            own = " ".join([*(str(a) for a in args), *((node.text, node.desc) if node is not None else ())])
-            if SENSITIVE.search(own):
-                risk = "sensitive"
         ctx = ActionContext(self.doc.app, self.doc.package, screen_name, api if element is not None else "",
-                            action, label, risk)
+                            action, _label(element, node, args, field), risk,
+                            seen=_seen(screen, node, row), opens=self._opens(element, action, args, before),
+                            context=self._dialog_text(screen, screen_name))
         self._authorize(ctx)
         started = time.monotonic()
         entry = {"role": role, "api": api, "action": action, "args": list(args), "line": self.line,
@@ -511,10 +510,42 @@ class RuntimeHost:
             return element.leads_to
         return before.screen
 
+    def _opens(self, element: Element | None, action: str, args: tuple, before: Recognition) -> str:
+        """What the doc says of the screen this action leads to (a dialog's name, description and texts)."""
+        if element is None or action not in ("tap", "long_tap", "select"):
+            return ""
+        target = None
+        for edge in self.graph.out.get(before.screen or "", ()):
+            if edge.element == element.name and edge.action == action and \
+                    (action != "select" or edge.option == (args[0] if args else None)):
+                target = edge.to
+                break
+        if target is None and element.type != "list" and action == "tap":
+            target = element.leads_to
+        screen = self.doc.screens.get(target or "")
+        if screen is None or target == before.screen:
+            return ""
+        texts = [screen.name.replace("_", " "), screen.description]
+        for name in screen.elements[:12]:
+            other = self.doc.elements.get(name)
+            if other is not None and other.type == "text":
+                texts.append(other.description)
+        return " | ".join(t for t in texts if t)
+
+    def _dialog_text(self, screen: Screen, screen_name: str) -> str:
+        """The title and message of the dialog on screen (what the user is being asked), if any."""
+        texts = [n.text for n in screen.app_nodes() if n.rid in DIALOG_TEXT_IDS and n.text][:4]
+        doc_screen = self.doc.screens.get(screen_name)
+        if doc_screen is not None and "dialog" in doc_screen.name:
+            texts.append(doc_screen.description)
+        return " | ".join(texts)
+
     def _authorize(self, ctx: ActionContext) -> None:
         decision = self.policy.decide(ctx)
+        seen = ctx.target_text()
         entry = {"api": ctx.element, "action": ctx.action, "screen": ctx.screen, "label": ctx.label,
-                 "risk": ctx.risk, "decision": decision.as_dict(), "line": self.line}
+                 "seen": seen[:300], "risk": decision.risk, "doc_risk": ctx.risk, "decision": decision.as_dict(),
+                 "line": self.line}
         if decision.verdict == "allow":
             self.trace.add("policy", **entry)
             return
@@ -531,7 +562,8 @@ class RuntimeHost:
             raise PolicyRefused(f"refused by policy: {_what(ctx)} needs confirmation and this run cannot ask "
                                 f"({decision.source})",
                                 fix="run interactively, pass --yes, or allow the action in the policy file")
-        request = ConfirmRequest(self.doc.app, ctx.screen, ctx.element, ctx.action, ctx.label, ctx.risk, decision)
+        request = ConfirmRequest(self.doc.app, ctx.screen, ctx.element, ctx.action, _short(seen), decision.risk,
+                                 decision)
         try:
             answer = bool(self.confirm(request))
         except Exception as error:
@@ -601,14 +633,38 @@ def _same_node(screen: Screen, old: Node) -> Node | None:
     return None
 
 
-def _label(element: Element | None, node: Node | None, args: tuple) -> str:
+DIALOG_TEXT_IDS = ("alertTitle", "message", "alert_title", "dialog_title", "title_template")
+
+
+def _label(element: Element | None, node: Node | None, args: tuple, field: str | None = None) -> str:
+    """The element's name and documented label, the node's own text, the option or typed text. A list's
+    documented description names all its options ("e.g. Open, Rename, Delete"), so it is left out: what
+    counts for a row is the row (``_seen``)."""
     parts = []
     if element is not None:
-        parts += [element.short_name.replace("_", " "), element.description]
+        parts.append(element.short_name.replace("_", " "))
+        if element.type != "list":
+            parts.append(element.description)
+    if field is not None:
+        parts.append(field.replace("_", " "))
     if node is not None:
         parts += [node.text, node.desc]
     parts += [str(a) for a in args]
     return " | ".join(p for p in parts if p)
+
+
+def _seen(screen: Screen, node: Node | None, row: str | None) -> tuple[str, ...]:
+    """What the user sees of the target: the node's and its descendants' text and content descriptions,
+    and the list row's label."""
+    texts = list(screen.subtree_text(node, 12)) if node is not None else []
+    if row:
+        texts.append(row)
+    return tuple(dict.fromkeys(t for t in texts if t))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _what(ctx: ActionContext) -> str:

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from autodroid.textsafe import clean
+
 
 class Trace:
     def __init__(self, path: str | Path | None = None):
@@ -28,7 +30,7 @@ class Trace:
         self.entries.append(entry)
         if self._fd is not None:
             line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
-            os.write(self._fd, line.encode("utf-8"))
+            os.write(self._fd, line.encode("utf-8", "backslashreplace"))
         return entry
 
     def close(self) -> None:
@@ -61,15 +63,18 @@ def summarize(entries: list[dict[str, Any]]) -> str:
             status = "ok" if entry.get("ok") else f"FAILED: {entry.get('error')}"
             api = entry.get("api") or ""
             why = {"script": "", "navigation": "nav ", "search": "search ", "list": "list "}.get(entry.get("role"), "")
-            lines.append(f"  {why}{api}.{entry['action']}({args}){node}  [{where} -> {after}] {status}".replace(" .", " "))
+            lines.append(clean(f"  {why}{api}.{entry['action']}({args}){node}  [{where} -> {after}] {status}"
+                               .replace(" .", " ")))
         elif event == "policy" and entry["decision"]["verdict"] != "allow":
             decision = entry["decision"]
-            lines.append(f"  policy: {entry.get('api') or 'back'} {entry['action']} -> {decision['verdict']} "
-                         f"by {decision['source']}{': ' + decision['reason'] if decision['reason'] else ''}"
-                         f"{' (confirmed)' if entry.get('confirmed') else ''}"
-                         f"{' (refused)' if entry.get('refused') else ''}")
+            because = f" [{decision['why']}]" if decision.get("why") and decision["why"] != decision["reason"] else ""
+            lines.append(clean(f"  policy: {entry.get('api') or 'back'} {entry['action']} -> {decision['verdict']} "
+                               f"by {decision['source']}{': ' + decision['reason'] if decision['reason'] else ''}"
+                               f"{because}"
+                               f"{' (confirmed)' if entry.get('confirmed') else ''}"
+                               f"{' (refused)' if entry.get('refused') else ''}"))
         elif event == "print":
-            lines.append(f"  print: {entry.get('text')}")
+            lines.append(f"  print: {clean(entry.get('text'))}")
     end = next((e for e in reversed(entries) if e["event"] == "run_end"), None)
     actions = sum(1 for e in entries if e["event"] == "device" and e.get("ok"))
     hops = sum(1 for e in entries if e["event"] == "device" and e.get("role") == "navigation" and e.get("ok"))
@@ -78,8 +83,8 @@ def summarize(entries: list[dict[str, Any]]) -> str:
     elif end.get("ok"):
         head = f"ok: {actions} device actions ({hops} navigation), {end.get('elapsed_s', 0):.2f}s"
     else:
-        first = str(end.get("error") or "").splitlines()[0] if end.get("error") else ""
-        head = f"FAILED after {actions} device actions ({hops} navigation): {first}"
+        first = str(end.get("error") or "").split("\n")[0] if end.get("error") else ""
+        head = f"FAILED after {actions} device actions ({hops} navigation): {clean(first)}"
     return "\n".join([head, *lines])
 
 
