@@ -133,3 +133,60 @@ def test_a_task_file_with_a_bad_task_is_refused(tmp_path):
     bad.write_text("tasks:\n- {id: a, app: calendar, task: t, check: [{nope: {}}], reference: x}\n")
     with pytest.raises(BadInputError, match="unknown app"):
         load_tasks(bad)
+
+
+# ------------------------------------------------------------------------------------------ the runner
+
+def test_runner_writes_records_and_a_summary_and_resumes(tmp_path):
+    import json
+
+    from autodroid.bench.simtasks import read_results, run_sim_bench
+
+    summary = run_sim_bench(tmp_path, agents=["reference", "candidates-1"], limit=2, command="test")
+    records = read_results(tmp_path)
+    assert len(records) == 8  # 2 agents x 2 tasks x 2 apps
+    reference = summary["agents"]["reference"]
+    assert reference["total"] == {**reference["total"], "tasks": 4, "pass": 4, "rate": 1.0}
+    assert set(reference["apps"]) == {"notes", "clock"}
+    for record in records:
+        assert {"agent", "id", "app", "scripts", "actions", "error", "pass", "reason"} <= set(record)
+        assert record["pass"] or record["reason"]
+    first = next(r for r in records if r["agent"] == "reference")
+    assert first["actions"] and all("action" in a and "screen" in a for a in first["actions"])
+    text = (tmp_path / "summary.md").read_text()
+    assert "| reference |" in text and "**4/4 (100.0%)**" in text
+    assert json.loads((tmp_path / "summary.json").read_text())["meta"]["tasks"] == 4
+    run_sim_bench(tmp_path, agents=["reference"], limit=2)  # resume: nothing runs again
+    assert len(read_results(tmp_path)) == 8
+
+
+def test_ours_is_run_task_and_is_judged_on_the_state_not_on_its_word():
+    from autodroid.bench.simtasks import run_one
+    from autodroid.planner import FakeModel
+
+    task = next(t for t in TASKS if t.id == "notes-autosave-on")
+    # A model that confidently does the wrong thing: the agent reports success, the check fails.
+    record = run_one(task, "ours", FakeModel(replies=["settings_screen__monospace_checkbox.tap()"] * 6))
+    assert record["agent"] == "ours" and record["scripts"]
+    assert record["error"] is None and not record["pass"]
+    assert "settings.autosave is False" in record["reason"]
+    assert record["final_state"] == {"settings.autosave": False}
+
+
+def test_unknown_agent_is_refused_before_anything_runs(tmp_path):
+    from autodroid.bench.simtasks import run_sim_bench
+
+    with pytest.raises(BadInputError, match="unknown agent 'oracle'"):
+        run_sim_bench(tmp_path, agents=["reference", "oracle"])
+    assert not (tmp_path / "results.jsonl").exists()
+
+
+def test_cli_bench_sim(tmp_path):
+    from click.testing import CliRunner
+
+    from autodroid.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["bench", "sim", "--out", str(tmp_path), "--agents", "reference",
+                                      "--apps", "clock", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert "reference: 3/3 (100.0%) by final state (clock 3/3)" in result.output

@@ -387,3 +387,342 @@ def load_tasks(path: Path | str | None = None, *, apps: list[str] | None = None)
     if apps:
         tasks = [t for t in tasks if t.app in apps]
     return tasks
+
+
+# ------------------------------------------------------------------------------------------ runner
+
+AGENT_NAMES = ("reference", "candidates-1", "candidates-3", "candidates-all", "ours")
+DEFAULT_AGENTS = AGENT_NAMES
+RESULTS = "results.jsonl"
+
+
+class _RecordingDevice:
+    """A device that passes everything through and writes down each action on the way (the same record
+    for every agent, whatever its internals)."""
+
+    def __init__(self, device):
+        self._device = device
+        self.actions: list[dict] = []
+
+    def __getattr__(self, name: str):
+        return getattr(self._device, name)
+
+    def _log(self, action: str, node, call, *args):
+        entry = {"action": action, "screen": self._kind()}
+        if node is not None:
+            entry["target"] = (getattr(node, "text", "") or getattr(node, "desc", "")
+                               or getattr(node, "resource_id", "") or getattr(node, "cls", ""))
+        if args:
+            entry["args"] = list(args)
+        try:
+            result = call()
+        except Exception as error:
+            entry["error"] = type(error).__name__
+            self.actions.append(entry)
+            raise
+        entry["changed"] = bool(getattr(result, "changed", False))
+        self.actions.append(entry)
+        return result
+
+    def _kind(self) -> str:
+        try:
+            return self._device.screen_kind()
+        except Exception:
+            return "?"
+
+    def tap(self, node):
+        return self._log("tap", node, lambda: self._device.tap(node))
+
+    def long_tap(self, node):
+        return self._log("long_tap", node, lambda: self._device.long_tap(node))
+
+    def set_text(self, node, text):
+        return self._log("set_text", node, lambda: self._device.set_text(node, text), text)
+
+    def scroll(self, node, direction="down"):
+        return self._log("scroll", node, lambda: self._device.scroll(node, direction), direction)
+
+    def back(self):
+        return self._log("back", None, self._device.back)
+
+    def app_start(self, app):
+        return self._log("app_start", None, lambda: self._device.app_start(app), app)
+
+
+@dataclass
+class _Run:
+    """What one agent did on one task (before the check)."""
+
+    scripts: list[str] = field(default_factory=list)
+    error: str | None = None
+    model_calls: int = 0
+    prompt_tokens: int = 0
+    llm_seconds: float = 0.0
+    notes: dict = field(default_factory=dict)
+
+
+def _run_reference(task: SimTask, doc, device, model) -> _Run:
+    from autodroid.runtime import run_on_device
+
+    report = run_on_device(task.reference, doc, device, auto_yes=True)
+    return _Run(scripts=[task.reference.strip()], error=None if report.ok else " ".join(report.error_text.split()))
+
+
+def _run_ours(task: SimTask, doc, device, model) -> _Run:
+    """``autodroid run --yes`` without the terminal: the CLI's planner defaults (PlanConfig(), the stored
+    examples, 2 repairs); sensitive actions confirmed, as a person saying "yes" would."""
+    from autodroid.agent import run_task
+
+    result = run_task(task.task, doc, device, model, repairs=2, auto_yes=True, examples="auto")
+    plans = result.plans
+    return _Run(scripts=list(result.scripts), error=result.error, model_calls=len(plans),
+                prompt_tokens=sum(p.prompt_tokens for p in plans),
+                llm_seconds=sum(p.prefill_seconds + p.decode_seconds for p in plans),
+                notes={"plans": [{"script": p.script, "raw": p.raw, "problems": list(p.problems),
+                                  "changes": list(p.changes), "candidates": list(p.candidates[:10])}
+                                 for p in plans],
+                       "attempt_errors": [a.error_type for a in result.attempts if not a.ok]})
+
+
+def _candidates_k(name: str) -> int | None:
+    tail = name.split("-", 1)[1]
+    return None if tail == "all" else int(tail)
+
+
+def _run_candidates(k: int | None):
+    """The benchmark's no-model agent (``autodroid.bench.candidates``) when present, else the planner's own
+    candidate lines (``Planner.choices`` over ``Planner.candidates``), the first k run as the script."""
+    def run(task: SimTask, doc, device, model) -> _Run:
+        try:
+            from autodroid.bench.candidates import CandidatesAgent
+        except ImportError:
+            CandidatesAgent = None
+        if CandidatesAgent is not None:
+            outcome = CandidatesAgent(k=k)(task.task, doc, device, None)
+            return _Run(scripts=list(outcome.scripts), error=outcome.error, notes=dict(outcome.notes))
+        from autodroid.agent import run_task
+        from autodroid.planner.planner import Plan, Planner
+
+        planner = Planner(None, doc)
+        lines = planner.choices(task.task, [c.name for c in planner.candidates(task.task)])
+        script = "\n".join(lines if k is None else lines[:k])
+
+        class Fixed:
+            config = planner.config
+
+            def plan(self, text, *, repair=None, attempt=1):
+                return Plan(task=text, app=doc.app, script=script, raw=script, candidates=tuple(lines), examples=(),
+                            changes=(), problems=() if script else ("no candidate line",), model="none",
+                            prompt_tokens=0, cached_prefix_tokens=0, generated_tokens=0, prefill_seconds=0.0,
+                            decode_seconds=0.0, plan_seconds=0.0, finish_reason="stop", attempt=attempt)
+
+        result = run_task(task.task, doc, device, None, planner=Fixed(), repairs=0, auto_yes=True)
+        return _Run(scripts=[script] if script else [], error=result.error, notes={"offered_lines": len(lines)})
+    return run
+
+
+def _agent(name: str):
+    if name == "reference":
+        return _run_reference
+    if name == "ours":
+        return _run_ours
+    if name.startswith("candidates-"):
+        try:
+            k = _candidates_k(name)
+        except ValueError:
+            k = 0
+        if k is None or k >= 1:
+            return _run_candidates(k)
+    raise BadInputError(f"unknown agent {name!r}", fix=f"use --agents from {', '.join(AGENT_NAMES)} "
+                                                     "(candidates-K for any K >= 1)")
+
+
+def run_one(task: SimTask, agent: str, model=None, *, doc=None) -> dict:
+    """Run ``agent`` on ``task`` on a fresh sim device, then check the final state. One JSON-able record."""
+    import time
+
+    from autodroid.appdoc import load_doc
+    from autodroid.device import open_device
+    from autodroid.errors import AutodroidError
+
+    run_agent = _agent(agent)
+    doc = doc or load_doc(task.app)
+    started = time.perf_counter()
+    with open_device(task.device) as real:
+        if doc.package and real.current_app() != doc.package:
+            real.app_start(doc.package)
+        device = _RecordingDevice(real)
+        try:
+            run = run_agent(task, doc, device, model)
+        except AutodroidError as error:
+            run = _Run(error=f"{type(error).__name__}: {error.one_line()}")
+        except Exception as error:  # a crash is this agent's failure on this task, the run goes on
+            run = _Run(error=f"crash {type(error).__name__}: {error}")
+        seconds = time.perf_counter() - started
+        result = check_device(task.check, real, task.app)
+        final = snapshot(real, task.app)
+    record = {
+        "agent": agent, "id": task.id, "app": task.app, "task": task.task, "pass": result.ok,
+        "reason": result.reason, "error": run.error, "scripts": run.scripts, "actions": device.actions,
+        "seconds": round(seconds, 3), "model_calls": run.model_calls, "prompt_tokens": run.prompt_tokens,
+        "llm_seconds": round(run.llm_seconds, 3),
+    }
+    if not result.ok:
+        record["final_state"] = _relevant(final, task.check)
+    if run.notes:
+        record["notes"] = run.notes
+    return record
+
+
+def _relevant(state: dict, check: list) -> dict:
+    """The parts of the final state the check looked at (for reading a failure)."""
+    out: dict = {}
+    for predicate in check:
+        (_, arg), = predicate.items()
+        for path in (arg if isinstance(arg, list) else list(arg)):
+            try:
+                out[path] = _resolve(state, path)
+            except CheckError:
+                pass
+    return out
+
+
+def read_results(folder: Path) -> list[dict]:
+    import json
+
+    path = Path(folder) / RESULTS
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def summarize(records: list[dict], tasks: list[SimTask] | None = None) -> dict:
+    """Per agent: passes per app and in total, how often the agent reported success, and how often it
+    reported success on a state that fails the check."""
+    order = {t.id: i for i, t in enumerate(tasks or [])}
+    agents: dict[str, dict] = {}
+    for record in sorted(records, key=lambda r: order.get(r["id"], 0)):
+        entry = agents.setdefault(record["agent"], {"apps": {}, "total": _zero()})
+        for bucket in (entry["apps"].setdefault(record["app"], _zero()), entry["total"]):
+            bucket["tasks"] += 1
+            bucket["pass"] += bool(record["pass"])
+            bucket["no_error"] += record["error"] is None
+            bucket["no_error_but_wrong"] += record["error"] is None and not record["pass"]
+            bucket["seconds"] += record["seconds"]
+            bucket["llm_seconds"] += record.get("llm_seconds", 0.0)
+    for entry in agents.values():
+        for bucket in (*entry["apps"].values(), entry["total"]):
+            n = bucket["tasks"] or 1
+            bucket["rate"] = round(bucket["pass"] / n, 6)
+            bucket["seconds_mean"] = round(bucket.pop("seconds") / n, 3)
+            bucket["llm_seconds_mean"] = round(bucket.pop("llm_seconds") / n, 3)
+    return {"agents": agents}
+
+
+def _zero() -> dict:
+    return {"tasks": 0, "pass": 0, "no_error": 0, "no_error_but_wrong": 0, "seconds": 0.0, "llm_seconds": 0.0}
+
+
+def summary_markdown(summary: dict, meta: dict) -> str:
+    apps = sorted({app for entry in summary["agents"].values() for app in entry["apps"]})
+    lines = [f"# Sim tasks by final state ({meta.get('tasks', '?')} tasks)", "",
+             f"Command: `{meta.get('command', '')}`  ", f"Model: {meta.get('model') or '(none)'}; code: "
+             f"{meta.get('code_version')}; task file: {meta.get('task_file')} (sha256 {meta.get('task_sha256', '')[:12]})"
+             f"; {meta.get('date', '')}", "",
+             "A task passes when its check holds on the sim's final state. `no error`: the agent itself reported "
+             "success; `wrong but no error`: it did, and the check failed.", "",
+             "| agent | " + " | ".join(apps) + " | total | no error | wrong but no error | s / task | LLM s / task |",
+             "|---|" + "---|" * (len(apps) + 5)]
+    for name, entry in summary["agents"].items():
+        cells = []
+        for app in apps:
+            b = entry["apps"].get(app)
+            cells.append(f"{b['pass']}/{b['tasks']} ({b['rate']:.0%})" if b else "")
+        t = entry["total"]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | **{t['pass']}/{t['tasks']} ({t['rate']:.1%})** | "
+                     f"{t['no_error']} | {t['no_error_but_wrong']} | {t['seconds_mean']:.2f} | "
+                     f"{t['llm_seconds_mean']:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def per_task_markdown(records: list[dict], tasks: list[SimTask]) -> str:
+    agents = list(dict.fromkeys(r["agent"] for r in records))
+    got = {(r["agent"], r["id"]): r for r in records}
+    lines = ["| task | app | " + " | ".join(agents) + " |", "|---|---|" + "---|" * len(agents)]
+    for task in tasks:
+        marks = []
+        for agent in agents:
+            r = got.get((agent, task.id))
+            marks.append("" if r is None else ("pass" if r["pass"] else "FAIL"))
+        lines.append(f"| {task.id} | {task.app} | " + " | ".join(marks) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str | None = None,
+                  tasks_path: Path | None = None, apps: list[str] | None = None, limit: int | None = None,
+                  fresh: bool = False, command: str = "", progress=None) -> dict:
+    """Run each agent on each task (fresh sim per task), append one record per (agent, task) to
+    ``OUT/results.jsonl`` (resuming: pairs already there are skipped unless ``fresh``), and write
+    ``summary.md`` / ``summary.json``. Returns the summary."""
+    import datetime
+    import hashlib
+    import json
+
+    from autodroid.appdoc import load_doc
+    from autodroid.bench.machine import code_version, machine
+
+    agents = list(agents or DEFAULT_AGENTS)
+    for name in agents:
+        _agent(name)  # unknown names fail before anything runs
+    tasks_file = Path(tasks_path) if tasks_path else DEFAULT_TASKS
+    tasks = load_tasks(tasks_file, apps=apps)
+    if limit is not None:
+        per_app: dict[str, int] = {}
+        kept = []
+        for task in tasks:
+            per_app[task.app] = per_app.get(task.app, 0) + 1
+            if per_app[task.app] <= limit:
+                kept.append(task)
+        tasks = kept
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    results = out / RESULTS
+    if fresh and results.exists():
+        results.unlink()
+    done = {(r["agent"], r["id"]) for r in read_results(out)}
+    model = None
+    model_label = None
+    say = progress or (lambda text: None)
+    try:
+        docs = {app: load_doc(app) for app in {t.app for t in tasks}}
+        for name in agents:
+            todo = [t for t in tasks if (name, t.id) not in done]
+            if todo and name == "ours" and model is None:
+                from autodroid.planner import load_model
+
+                model = load_model(model_name)
+                model_label = getattr(model, "name", model_name)
+            for task in todo:
+                record = run_one(task, name, model, doc=docs[task.app])
+                with results.open("a", encoding="utf-8") as handle:
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                say(f"{name} {task.id}: {'pass' if record['pass'] else 'FAIL ' + record['reason'][:120]}")
+    finally:
+        if model is not None:
+            model.close()
+    wanted = {t.id for t in tasks}
+    records = [r for r in read_results(out) if r["id"] in wanted]
+    summary = summarize(records, tasks)
+    meta = {"command": command, "model": None, "code_version": code_version(), "tasks": len(tasks),
+            "task_file": str(tasks_file.relative_to(DEFAULT_TASKS.parents[1])) if tasks_file.resolve().is_relative_to(
+                DEFAULT_TASKS.parents[1]) else str(tasks_file),
+            "task_sha256": hashlib.sha256(tasks_file.read_bytes()).hexdigest(),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine()}
+    if any(r["agent"] == "ours" for r in records):
+        meta["model"] = model_label or model_name or "(default)"
+    summary["meta"] = meta
+    (out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "summary.md").write_text(summary_markdown(summary, meta) + "\n## Per task\n\n"
+                                    + per_task_markdown(records, tasks), encoding="utf-8")
+    return summary

@@ -123,3 +123,8 @@ def report(folder: Path, dest: Path | None) -> None:
     if dest is not None:
         for path in publish(folder, dest):
             click.echo(str(path))
+
+
+from autodroid.cli.bench_sim import sim  # noqa: E402  (the sim task set: benchmarks/sim_tasks.yaml)
+
+bench.add_command(sim)
