@@ -503,8 +503,11 @@ def _run_candidates(k: int | None):
         from autodroid.agent import run_task
         from autodroid.planner.planner import Plan, Planner
 
+        from autodroid.planner.grammar_for_doc import has_text_slot
+
         planner = Planner(None, doc)
-        lines = planner.choices(task.task, [c.name for c in planner.candidates(task.task)])
+        lines = [line for line in planner.choices(task.task, [c.name for c in planner.candidates(task.task)])
+                 if not has_text_slot(line)]  # a free text slot needs a model to fill it
         script = "\n".join(lines if k is None else lines[:k])
 
         class Fixed:
