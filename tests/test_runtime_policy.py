@@ -158,18 +158,28 @@ def test_confirm_rule_on_a_normal_action(notes_doc, notes):
     assert notes.screen_kind() == "notes.list"
 
 
-def test_navigation_hops_are_classified_too(notes_doc, notes):
-    # The model asks only for the dialog's Cancel; reaching it means tapping Delete on the note screen.
-    report = run("delete_dialog__cancel_button.tap()\n", notes_doc, notes)
-    assert not report.ok and isinstance(report.cause, PolicyRefused)
-    assert "while navigating" in report.error_text
-    assert [a.role for a in report.actions] == ["navigation"]
+def test_navigation_never_hops_through_a_destructive_element(notes_doc, notes):
+    # The model asks only for the dialog's Cancel; reaching it would mean tapping Delete on the note screen.
+    # A destructive element is never a navigation hop (issue 13), whatever the policy or the user says.
     asked = []
     report = run("delete_dialog__cancel_button.tap()\n", notes_doc, notes,
-                           confirm=lambda request: asked.append(request.api) or True)
-    assert report.ok, report.error_text
-    assert asked == [names(notes_doc, "books_to_read_screen__delete_note_button")]
+                 confirm=lambda request: asked.append(request.api) or True)
+    assert not report.ok and "no known way" in report.error_text
+    assert asked == [] and all(a.action == "app_start" for a in report.actions)  # restarting is its last resort
     assert "Budget" in titles(notes)
+
+
+def test_navigation_hops_are_classified_too(notes_doc, notes):
+    policy = parse_policy({"rules": [{"decision": "confirm", "label": ["sort by"]}]}, "inline")
+    report = run("sort_by_dialog__ok_button.tap()\n", notes_doc, notes, policy=policy)
+    assert not report.ok and isinstance(report.cause, PolicyRefused)
+    assert "while navigating" in report.error_text
+    assert [a.role for a in report.actions] == ["navigation"]  # More options went through, Sort by did not
+    asked = []
+    report = run("sort_by_dialog__ok_button.tap()\n", notes_doc, notes, policy=policy,
+                 confirm=lambda request: asked.append(request.api) or True)
+    assert report.ok, report.error_text
+    assert asked == [names(notes_doc, "more_options_screen__listview_list")]
 
 
 def test_policy_file_toml_and_yaml_agree(tmp_path):

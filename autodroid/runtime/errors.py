@@ -19,3 +19,11 @@ class NavigationFailed(ElementNotFound):
     """The runtime could not reach the element's screen through the doc's navigation graph."""
 
     default_fix = "use an element of the current screen, or explore the app further so the path is known"
+
+
+class UnsavedEdit(NavigationFailed):
+    """The script typed into a form and has not saved it; navigating away would save or discard the text,
+    a decision only the script may make."""
+
+    default_fix = ("tap the form's own Save/OK element first to keep the text, or call back() to leave it "
+                   "explicitly; then use the element on the other screen")

@@ -17,12 +17,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autodroid.appdoc import AppDoc, Element
+from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.device.base import ActionResult, DeviceBase
 from autodroid.droidtask import GoldStep, GoldTask, find_gold_node, load_records, node_matches, parse_state
 from autodroid.errors import AutodroidError
 from autodroid.runtime.grounding import ground
 from autodroid.runtime.lists import list_rows, tap_target
+from autodroid.runtime.navigation import is_navigation_hop
 from autodroid.runtime.recognition import Recognizer
 from autodroid.runtime.screenindex import index_of
 from autodroid.ui.screen import Node, Screen
@@ -190,11 +191,22 @@ def _mark_navigation(doc: AppDoc, script: GoldScript) -> None:
         verb = current.line.rsplit(".", 1)[-1]
         needed = current.screen not in nxt.screens  # the next element was not reachable without this step
         if needed and current.leads_to and current.leads_to != current.screen and current.leads_to in nxt.screens \
-                and (verb == "tap()" or ".select(" in current.line) and ".match(" not in current.line:
+                and (verb == "tap()" or ".select(" in current.line) and ".match(" not in current.line \
+                and _is_hop(doc, current):
             lines[i] = StepLine(current.step, current.line, current.api, current.screen, "navigation",
                                 current.leads_to)
         elif verb == 'scroll("down")' and current.screen and current.screen in nxt.screens:  # it only revealed
             lines[i] = StepLine(current.step, current.line, current.api, current.screen, "navigation")
+
+
+def _is_hop(doc: AppDoc, line: StepLine) -> bool:
+    """Whether auto-navigation may take this step by itself: not a Save/OK/Delete/Send (issue 13); such a
+    step stays in the target-only script, as a model must write it."""
+    option = None
+    if ".select(" in line.line:
+        option = json.loads(line.line.split(".select(", 1)[1].rsplit(")", 1)[0])
+    action = "select" if option is not None else "tap"
+    return is_navigation_hop(NavEdge(line.screen, action, line.leads_to or "", line.api, option), doc)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -22,10 +22,11 @@ from droidscript import ActionError, BudgetExceeded, DroidScriptError, ItemRef
 from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.device.base import ActionResult, Device
 from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
-from autodroid.runtime.errors import AmbiguousElement, NavigationFailed
+from autodroid.runtime.errors import AmbiguousElement, NavigationFailed, UnsavedEdit
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
 from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
 from autodroid.runtime.doctables import tables_of
+from autodroid.runtime.navigation import element_label
 from autodroid.runtime.policy import ActionContext, Decision, Policy
 from autodroid.runtime.recognition import Recognition
 from autodroid.runtime.screenindex import index_of
@@ -78,6 +79,14 @@ class DeviceAction:
     line: int | None
 
 
+@dataclass(frozen=True)
+class _PendingEdit:
+    api: str  # what was typed into
+    screens: tuple[str, ...]  # the doc screens the form may be
+    line: int | None
+    commit: tuple[str, ...]  # the form's documented commit elements (Save, OK...)
+
+
 @dataclass
 class _ListState:
     page: int = 0  # successful down-scrolls of the list since the top, as far as we know
@@ -108,6 +117,7 @@ class RuntimeHost:
         self.deadline: float | None = None  # monotonic time when the script's max_seconds runs out
         self.max_seconds: float | None = None
         self._api_names = {name: element.type for name, element in doc.elements.items()}
+        self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -230,6 +240,7 @@ class RuntimeHost:
     # ---- navigation -------------------------------------------------------------------------------
     def _navigate(self, element: Element, rec: Recognition) -> Recognition:
         targets = set(element.screens)
+        self._guard_pending_edit(element, rec)
         banned: set[NavEdge] = set()
         hops = 0
         restarted = False
@@ -280,6 +291,49 @@ class RuntimeHost:
                 banned.add(edge)
                 self.trace.add("navigation_deviation", edge=_edge_dict(edge), expected=edge.to,
                                got=list(rec.candidates), signature=rec.signature)
+
+    def _guard_pending_edit(self, element: Element, rec: Recognition) -> None:
+        """Refuse to navigate away from a form the script typed into and has not saved: every way out
+        (Save, back with autosave, Discard) would decide the text's fate for the script."""
+        pending = self.pending_edit
+        if pending is None:
+            return
+        if not set(rec.candidates) & set(pending.screens):  # the app left the form by itself
+            self.pending_edit = None
+            return
+        self.trace.add("navigation_refused", reason="unsaved edit", api=pending.api, screens=list(pending.screens),
+                       wanted=element.name, line=self.line)
+        commit = f" ({', '.join(pending.commit[:2])})" if pending.commit else ""
+        raise UnsavedEdit(f"{pending.api} holds text the script typed on line {pending.line} and has not saved; "
+                          f"reaching {element.name} means leaving {_names(set(pending.screens))}, which would "
+                          f"save or discard that text, so the runtime does not navigate away",
+                          fix=f"tap the form's save element{commit} to keep the text, or call back() to leave it "
+                              f"explicitly, before using {element.name}")
+
+    def _note_edit(self, role: str, element: Element | None, action: str, before: Recognition,
+                   after: Recognition, api: str) -> None:
+        """Track text the script typed into a form (a screen that documents a commit element)."""
+        if role != "script":
+            return
+        if action == "set_text" and element is not None:
+            screens = tuple(before.candidates) or tuple(element.screens)
+            commit = self._commit_elements(screens)
+            if commit:
+                self.pending_edit = _PendingEdit(api, screens, self.line, tuple(commit))
+            return
+        if self.pending_edit is not None and not set(after.candidates) & set(self.pending_edit.screens):
+            self.pending_edit = None  # the script itself left the form: saved, discarded or went back
+
+    def _commit_elements(self, screens: tuple[str, ...]) -> list[str]:
+        found = []
+        for name in screens:
+            screen = self.doc.screens.get(name)
+            for api in (screen.elements if screen is not None else ()):
+                other = self.doc.elements.get(api)
+                if other is not None and other.type == "button" and \
+                        self.policy.find("commit", element_label(other)) is not None:
+                    found.append(api)
+        return found
 
     def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge]) -> list[NavEdge] | None:
         """Shortest path to the element's canonical screen (the one its API name says), else to any screen
@@ -476,6 +530,7 @@ class RuntimeHost:
             raise wrapped from error
         self.expected = self._expected_after(element, action, args, before)
         after = self.recognize()
+        self._note_edit(role, element, action, before, after, api)
         self.trace.add("device", **entry, ok=True, changed=result.changed, note=result.note,
                        screen_after=_rec_dict(after), elapsed_s=round(time.monotonic() - started, 6))
         self.actions.append(DeviceAction(role, api, action, tuple(args), node.id if node else None,

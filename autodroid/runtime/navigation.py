@@ -2,6 +2,9 @@
 
 Hops the runtime can replay on its own: tap / long_tap / scroll on an element, select of a documented
 option on a list, and back. ``set_text`` edges are skipped (the text that led there is not the script's).
+Only elements whose effect is getting somewhere are hops (``is_navigation_hop``): never one that commits
+or confirms (Save, OK, Done, Apply...), deletes, sends or pays (the policy's word classes, or the doc's
+``sensitive`` tag), and never a check box or an input (they change state, not the screen).
 Among equally short paths, the one using the most often observed edges wins; edges that failed during
 this navigation are excluded by the caller (``banned``) so a re-plan takes another way.
 """
@@ -10,20 +13,51 @@ from __future__ import annotations
 
 from collections import deque
 
-from autodroid.appdoc import AppDoc, NavEdge
+from autodroid.appdoc import AppDoc, Element, NavEdge
+from autodroid.runtime.policy import BUILTIN_WORDS, WordClass
 
 REPLAYABLE = ("tap", "long_tap", "scroll", "select", "back")
+NOT_A_HOP = WordClass("not_a_hop", [*BUILTIN_WORDS["commit"], *BUILTIN_WORDS["destructive"],
+                                    *BUILTIN_WORDS["outward"]])
+HOP_TYPES = ("button", "list", "text", "scrollable")
+
+
+def element_label(element: Element) -> str:
+    """What the doc knows the user sees of an element: its label and the texts its selectors look for."""
+    texts = [element.description if element.type != "list" else "", element.short_name.replace("_", " ")]
+    texts += [t for sel in element.selectors for t in (sel.text, sel.desc) if t]
+    return " | ".join(t for t in texts if t)
+
+
+def is_navigation_hop(edge: NavEdge, doc: AppDoc) -> bool:
+    """True when the runtime may replay ``edge`` on its own to get somewhere: back, a scroll, or a tap /
+    long press / menu choice on an element that neither commits, confirms, deletes, sends nor toggles."""
+    if edge.action == "back":
+        return True
+    element = doc.elements.get(edge.element or "")
+    if element is None or element.type not in HOP_TYPES:
+        return False
+    if edge.action == "scroll":
+        return True
+    if element.risk == "sensitive":
+        return False
+    label = edge.option if element.type == "list" and edge.option is not None else element_label(element)
+    return NOT_A_HOP.find(label or "") is None
 
 
 class NavGraph:
     def __init__(self, doc: AppDoc):
         self.out: dict[str, list[NavEdge]] = {name: [] for name in doc.screens}
+        self.refused: list[NavEdge] = []  # documented edges that are not navigation (Save, OK, Delete...)
         for edge in doc.navigation:
             if edge.action not in REPLAYABLE or edge.source == edge.to:
                 continue
             if edge.action == "select" and edge.option is None:
                 continue
             if edge.action != "back" and edge.element not in doc.elements:
+                continue
+            if not is_navigation_hop(edge, doc):
+                self.refused.append(edge)
                 continue
             self.out.setdefault(edge.source, []).append(edge)
         for edges in self.out.values():
