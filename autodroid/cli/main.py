@@ -10,6 +10,7 @@ import click
 
 from autodroid import __version__
 from autodroid.errors import AutodroidError
+from autodroid.textsafe import clean
 
 # (module, attribute) of every command or group; each module owns its commands.
 COMMAND_MODULES: list[tuple[str, str]] = [
@@ -20,6 +21,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("autodroid.cli.docs", "docs"),
     ("autodroid.cli.models", "models"),
     ("autodroid.cli.doctor", "doctor"),
+    ("autodroid.cli.paths", "paths_command"),
     ("autodroid.cli.script", "script"),
     ("autodroid.cli.bench", "bench"),
     ("autodroid.cli.run", "run"),
@@ -35,7 +37,7 @@ class ErrorBoundaryGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AutodroidError as error:
-            click.echo(f"error: {error.one_line()}", err=True)
+            click.echo(f"error: {clean(error.one_line())}", err=True)
             sys.exit(2)
 
 

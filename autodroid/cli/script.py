@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from autodroid.appdoc import load_doc
 from autodroid.device import open_device
 from autodroid.errors import BadInputError
+from autodroid.textsafe import clean
 
 
 @click.group()
@@ -28,28 +30,28 @@ def script() -> None:
 @click.option("--yes", "auto_yes", is_flag=True, help="confirm every action the policy marks `confirm` (never `deny`)")
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, path_type=Path),
               help="append the run's trace to this JSON-lines file")
-@click.option("--max-seconds", type=float, default=None, help="wall-clock budget of the script")
+@click.option("--max-seconds", default=None, metavar="SECONDS",
+              help="wall-clock budget of the script (a number > 0, at most 86400)")
 @click.option("--interactive/--non-interactive", default=None,
               help="ask y/N for `confirm` actions (default: when stdin is a terminal and the script is a file)")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("rb"))
 def run(spec: str, app: str, doc_path: Path | None, policy_path: str | None, auto_yes: bool,
-        trace_path: Path | None, max_seconds: float | None, interactive: bool | None, file) -> None:
+        trace_path: Path | None, max_seconds: str | None, interactive: bool | None, file) -> None:
     """Run FILE (or - for stdin) on the device; print the trace summary. Exit 1 when the script fails."""
     from droidscript import Budgets
 
     from autodroid.runtime import run_on_device
 
-    source = file.read()
-    if not source.strip():
-        raise BadInputError(f"the script {file.name} is empty", fix="write at least one line, e.g. back()")
+    seconds = parse_seconds(max_seconds)
+    source = read_script(file, Budgets().max_source_chars)
     doc = load_doc(doc_path if doc_path is not None else app)
     if doc_path is not None and doc.app != app:
         raise BadInputError(f"{doc_path} documents {doc.app!r}, not {app!r}", fix=f"pass --app {doc.app}")
     policy = load_cli_policy(policy_path)
     if interactive is None:
-        interactive = file.name != "<stdin>" and sys.stdin.isatty()
+        interactive = getattr(file, "name", "-") not in ("<stdin>", "-") and sys.stdin.isatty()
     confirm = _ask if interactive else None
-    budgets = Budgets(max_seconds=max_seconds) if max_seconds is not None else None
+    budgets = Budgets(max_seconds=seconds) if seconds is not None else None
     with open_device(spec) as device:
         if doc.package and device.current_app() != doc.package:
             device.app_start(doc.package)
@@ -57,8 +59,50 @@ def run(spec: str, app: str, doc_path: Path | None, policy_path: str | None, aut
                                trace_path=trace_path, auto_yes=auto_yes)
     click.echo(report.summary())
     if not report.ok:
-        click.echo(f"\nerror: {report.error_text}", err=True)
+        click.echo(f"\nerror: {clean(report.error_text, keep_newlines=True)}", err=True)
         sys.exit(1)
+
+
+MAX_SECONDS = 86_400.0
+
+
+def parse_seconds(value: str | None) -> float | None:
+    """A --max-seconds value: a finite number > 0 (nan, inf, 0 and negatives would disable or break the
+    clock)."""
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_SECONDS:
+        raise BadInputError(f"--max-seconds {clean(value)[:40]!r} is not a number of seconds between 0 and "
+                            f"{MAX_SECONDS:g}", fix="pass a positive number such as --max-seconds 30")
+    return seconds
+
+
+def read_script(file, max_chars: int) -> str:
+    """The script file's text: UTF-8, at most ``max_chars`` characters, not empty; else one clear error."""
+    name = getattr(file, "name", "the script")
+    name = "<stdin>" if name in ("<stdin>", "-") else str(name)
+    data = file.read(max_chars * 4 + 1)
+    if len(data) > max_chars * 4:
+        raise BadInputError(f"the script {clean(name)} is larger than {max_chars:,} characters",
+                            fix="a script is a few lines of API calls; pass the right file")
+    if b"\x00" in data:
+        raise BadInputError(f"the script {clean(name)} is a binary file (it holds NUL bytes)",
+                            fix="pass a text file of script lines")
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadInputError(f"the script {clean(name)} is not UTF-8 text (byte {error.start})",
+                            fix="save the script as UTF-8") from None
+    if len(source) > max_chars:
+        raise BadInputError(f"the script {clean(name)} has {len(source):,} characters, more than {max_chars:,}",
+                            fix="a script is a few lines of API calls; shorten it")
+    if not source.strip():
+        raise BadInputError(f"the script {clean(name)} is empty", fix="write at least one line, e.g. back()")
+    return source
 
 
 def load_cli_policy(value: str | None):

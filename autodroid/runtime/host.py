@@ -116,6 +116,7 @@ class RuntimeHost:
         self._cached: Screen | None = None
         self.deadline: float | None = None  # monotonic time when the script's max_seconds runs out
         self.max_seconds: float | None = None
+        self.max_actions: int | None = None  # every device action counts, the runtime's own included
         self._api_names = {name: element.type for name, element in doc.elements.items()}
         self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
 
@@ -372,7 +373,21 @@ class RuntimeHost:
             raise ElementNotFound(f"{element.name} is not on {rec.describe()}")
         return found
 
+    def _check_budgets(self, role: str, api: str, action: str) -> None:
+        """One action budget for every device action (script steps, navigation, scrolls, restarts) and the
+        script's clock for the runtime's own steps (the interpreter checks its clock between host calls)."""
+        if role != "script" and self.deadline is not None and time.monotonic() > self.deadline:
+            self.trace.add("out_of_time", role=role, api=api, action=action, line=self.line)
+            raise BudgetExceeded("max_seconds", self.max_seconds,
+                                 f"the time budget ran out while the runtime was on its way ({role})")
+        if self.max_actions is not None and len(self.actions) >= self.max_actions:
+            self.trace.add("out_of_actions", role=role, api=api, action=action, line=self.line)
+            raise BudgetExceeded("max_actions", self.max_actions,
+                                 f"action budget of {self.max_actions} device actions exhausted (script steps, "
+                                 f"navigation, scrolls and restarts all count; this was a {role} {action})")
+
     def _restart(self) -> None:
+        self._check_budgets("restart", "", "app_start")
         before = self.recognize()
         started = time.monotonic()
         try:
@@ -496,11 +511,7 @@ class RuntimeHost:
             device_action: str | None = None, api: str | None = None, row: str | None = None,
             field: str | None = None) -> ActionResult:
         api = api if api is not None else (element.name if element is not None else "")
-        if role != "script" and self.deadline is not None and time.monotonic() > self.deadline:
-            # the interpreter checks its clock only between host calls; the runtime's own steps stop here
-            self.trace.add("out_of_time", role=role, api=api, action=action, line=self.line)
-            raise BudgetExceeded("max_seconds", self.max_seconds,
-                                 f"the time budget ran out while the runtime was on its way ({role})")
+        self._check_budgets(role, api, action)
         before = self.recognize()
         screen_name = before.screen or ""
         screen = self._screen()

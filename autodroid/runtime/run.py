@@ -54,7 +54,9 @@ def run_on_device(script: str, doc: AppDoc, device: Device, *, policy: Policy | 
     trace = Trace(trace_path)
     host = RuntimeHost(doc, device, policy=policy, confirm=confirm, auto_yes=auto_yes, trace=trace,
                        limits=limits, app=app)
-    host.max_seconds = (budgets or Budgets()).max_seconds
+    budgets = budgets or Budgets()
+    host.max_seconds = budgets.max_seconds
+    host.max_actions = budgets.max_actions
     host.deadline = time.monotonic() + host.max_seconds
 
     def on_event(event: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, fields
 
@@ -29,8 +30,9 @@ class Budgets:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise ValueError(f"Budgets.{f.name} must be a non-negative number, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                    or value < 0:
+                raise ValueError(f"Budgets.{f.name} must be a finite non-negative number, got {value!r}")
 
 
 BUDGET_DOCS: dict[str, str] = {
@@ -55,14 +57,14 @@ class Meter:
 
     __slots__ = ("budgets", "ops", "actions", "reads", "loop_iterations", "prints", "started", "deadline", "where")
 
-    def __init__(self, budgets: Budgets, where):
+    def __init__(self, budgets: Budgets, where, started: float | None = None):
         self.budgets = budgets
         self.ops = 0
         self.actions = 0
         self.reads = 0
         self.loop_iterations = 0
         self.prints = 0
-        self.started = time.monotonic()
+        self.started = time.monotonic() if started is None else started
         self.deadline = self.started + budgets.max_seconds
         # where() -> dict(line=, col=, source_line=) of the statement running now, for error positions.
         self.where = where

@@ -9,10 +9,11 @@ rest at run time, so the static pass can only be stricter-or-equal in what it le
 from __future__ import annotations
 
 import ast
+import time
 from typing import Sequence
 
 from .budgets import Budgets
-from .errors import ScriptError
+from .errors import BudgetExceeded, ScriptError
 from .language import (
     BINARY_OPERATORS,
     BOOL_OPERATORS,
@@ -27,7 +28,7 @@ from .language import (
     all_method_names,
 )
 from .parse import Source, parse_script
-from .tables import Tables, nearest
+from .tables import Tables, nearest, suggestion_limits
 from .values import normalise
 
 # Static types are small tuples:
@@ -114,15 +115,22 @@ def check_script(
     """
     tables = Tables.from_mappings(api_names, list_options, item_fields)
     budgets = budgets if budgets is not None else Budgets()
+    deadline = time.monotonic() + budgets.max_seconds
+    suggestion_limits(deadline)
     try:
         tree, src = parse_script(source, budgets)
     except ScriptError as e:
         return [e]
-    return analyse(tree, src, tables, budgets)
+    try:
+        return analyse(tree, src, tables, budgets, deadline=deadline)
+    except BudgetExceeded as e:
+        return [ScriptError(e.message, fix=e.fix, phase="static")]
 
 
-def analyse(tree: ast.Module, src: Source, tables: Tables, budgets: Budgets) -> list[ScriptError]:
-    checker = _Checker(src, tables, budgets)
+def analyse(tree: ast.Module, src: Source, tables: Tables, budgets: Budgets,
+            deadline: float | None = None) -> list[ScriptError]:
+    """Every static problem of ``tree``. Raises ``BudgetExceeded("max_seconds")`` past ``deadline``."""
+    checker = _Checker(src, tables, budgets, deadline)
     if not tree.body:
         checker.error(None, "the script has no statements", fix="write at least one API call, e.g. back()")
     checker.run(tree)
@@ -136,6 +144,13 @@ def analyse(tree: ast.Module, src: Source, tables: Tables, budgets: Budgets) -> 
     return out
 
 
+def _int_text(v: int) -> str:
+    """An int for a message, never one Python refuses to convert (more than 4,300 digits)."""
+    if v.bit_length() > 64:
+        return f"of about {int(v.bit_length() * 0.30103) + 1} digits"
+    return str(v)
+
+
 def _list_kind(types: set) -> tuple:
     kinds = {t[0] for t in types}
     if kinds == {"str"}:
@@ -146,10 +161,11 @@ def _list_kind(types: set) -> tuple:
 
 
 class _Checker:
-    def __init__(self, src: Source, tables: Tables, budgets: Budgets):
+    def __init__(self, src: Source, tables: Tables, budgets: Budgets, deadline: float | None = None):
         self.src = src
         self.tables = tables
         self.budgets = budgets
+        self.deadline = deadline
         self.errors: list[ScriptError] = []
         self.env: dict[str, set] = {}
         self.assigned: set[str] = set()
@@ -172,7 +188,14 @@ class _Checker:
         self.block(tree.body, loop_depth=0)
 
     def error(self, node: ast.AST | None, message: str, suggestions: Sequence[str] = (), fix: str | None = None) -> None:
+        self.check_clock(node)
         self.errors.append(ScriptError(message, suggestions=suggestions, fix=fix, **self.src.where(node)))
+
+    def check_clock(self, node: ast.AST | None = None) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise BudgetExceeded("max_seconds", self.budgets.max_seconds,
+                                 f"time budget of {self.budgets.max_seconds} s exhausted while checking the script "
+                                 f"({len(self.errors)} problems found so far)", **self.src.where(node))
 
     # ---- type inference (never reports) ---------------------------------------------------------
     def _infer_block(self, stmts: list) -> None:
@@ -297,6 +320,7 @@ class _Checker:
     # ---- statements ---------------------------------------------------------------------------
     def block(self, stmts: list, loop_depth: int) -> None:
         for s in stmts:
+            self.check_clock(s)
             self.stmt(s, loop_depth)
 
     def refuse(self, node: ast.AST) -> None:
@@ -406,7 +430,7 @@ class _Checker:
             return
         if isinstance(v, int):
             if abs(v) > self.budgets.max_int:
-                self.error(node, f"integer {v} is larger than max_int={self.budgets.max_int}")
+                self.error(node, f"integer {_int_text(v)} is larger than max_int={self.budgets.max_int}")
         elif isinstance(v, str):
             if len(v) > self.budgets.max_string_length:
                 self.error(node, f"string literal longer than max_string_length={self.budgets.max_string_length}")

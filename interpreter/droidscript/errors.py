@@ -16,6 +16,19 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 
+QUOTE_CHARS = 200
+
+
+def quote_line(line: str) -> str:
+    """A source line for a message: stripped, cut to QUOTE_CHARS, and with every character that a terminal
+    or a reader would act on (control characters, line/paragraph separators, bidi controls) escaped."""
+    line = line.strip()
+    if len(line) > QUOTE_CHARS:
+        line = line[:QUOTE_CHARS - 3] + "..."
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" if ord(c) > 0xff
+                   else f"\\x{ord(c):02x}" for c in line)
+
+
 class DroidScriptError(Exception):
     """Base of every error the interpreter raises on purpose."""
 
@@ -48,7 +61,7 @@ class DroidScriptError(Exception):
     def __str__(self) -> str:
         head = f"line {self.line}: {self.message}" if self.line is not None else self.message
         if self.source_line is not None and self.source_line.strip():
-            head += f"\n    {self.source_line.strip()}"
+            head += f"\n    {quote_line(self.source_line)}"
         return head
 
     def one_line(self) -> str:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from .budgets import Budgets
 from .errors import ScriptError
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Source:
@@ -15,7 +19,9 @@ class Source:
 
     def __init__(self, text: str):
         self.text = text
-        self.lines = text.splitlines()
+        # Python's own line breaks only: str.splitlines() also breaks at U+2028, \x0b, \x1c... which a
+        # string literal may hold, and the quoted line would then not be the one the error is on.
+        self.lines = _LINE_BREAK.split(text)
 
     def line(self, lineno: int | None) -> str | None:
         if lineno is None or not 1 <= lineno <= len(self.lines):

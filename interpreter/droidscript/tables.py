@@ -7,6 +7,8 @@ no device) or from a ``Host`` (``run_script``), whose answers are validated and 
 from __future__ import annotations
 
 import difflib
+import threading
+import time
 import keyword
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -126,12 +128,51 @@ def _ask(host: object, what: str, call: Callable, name: str | None = None):
         ) from e
 
 
+# Suggestions are a courtesy: they must never cost more than the script's own budget. difflib is
+# quadratic in string length and linear in candidates, so both are capped, at most SUGGESTION_CALLS
+# lookups are made per check or run, and none after the run's deadline (``suggestion_limits``).
+SUGGEST_MAX_CHARS = 80
+SUGGEST_MAX_POOL = 2000
+SUGGESTION_CALLS = 25
+_limits = threading.local()
+
+
+def suggestion_limits(deadline: float | None, calls: int = SUGGESTION_CALLS) -> None:
+    """Bound the suggestions of the check or run starting now (this thread): a monotonic deadline and a
+    number of lookups."""
+    _limits.deadline = deadline
+    _limits.calls = calls
+
+
+def _may_suggest() -> bool:
+    calls = getattr(_limits, "calls", SUGGESTION_CALLS)
+    deadline = getattr(_limits, "deadline", None)
+    if calls <= 0 or (deadline is not None and time.monotonic() > deadline):
+        return False
+    _limits.calls = calls - 1
+    return True
+
+
+def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """``difflib.get_close_matches`` on at most SUGGEST_MAX_POOL candidates cut to SUGGEST_MAX_CHARS
+    characters (the full candidates are returned), within the suggestion limits; [] when over them."""
+    if not _may_suggest():
+        return []
+    short: dict[str, str] = {}
+    for candidate in candidates:
+        if len(short) >= SUGGEST_MAX_POOL:
+            break
+        short.setdefault(candidate[:SUGGEST_MAX_CHARS], candidate)
+    found = difflib.get_close_matches(word[:SUGGEST_MAX_CHARS], list(short), n=n, cutoff=cutoff)
+    return [short[f] for f in found]
+
+
 def nearest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Nearest valid names for an unknown one: same element part after ``__`` first, then difflib."""
     pool = sorted(set(candidates))
     tail = word.rsplit("__", 1)[-1]
-    same_tail = [c for c in pool if c != word and c.rsplit("__", 1)[-1] == tail]
-    close = difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
+    same_tail = [c for c in pool if c != word and c.rsplit("__", 1)[-1] == tail][:n]
+    close = close_matches(word, pool, n=n, cutoff=0.6)
     out: list[str] = []
     for c in same_tail + close:
         if c not in out:

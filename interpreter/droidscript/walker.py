@@ -9,7 +9,6 @@ deadline without any thread.
 from __future__ import annotations
 
 import ast
-import difflib
 import re
 import time
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from .language import (
     Method,
 )
 from .parse import Source, parse_script
-from .tables import Tables, nearest
+from .tables import Tables, close_matches, nearest, suggestion_limits
 from .values import ElementRef, FieldRef, StringTooLong, clean_str, normalise, to_str, truth, type_name
 
 EventSink = Callable[[dict], None]
@@ -74,10 +73,12 @@ def run_script(
     and print, plus ``start`` and ``end``.
     """
     budgets = budgets if budgets is not None else Budgets()
+    started = time.monotonic()  # the time budget covers the check and the suggestions in its errors too
+    suggestion_limits(started + budgets.max_seconds)
     try:
         tables = Tables.from_host(host)
         tree, src = parse_script(source, budgets)
-        errors = analyse(tree, src, tables, budgets)
+        errors = analyse(tree, src, tables, budgets, deadline=started + budgets.max_seconds)
         if errors:
             first = errors[0]
             first.more = tuple(errors[1:])
@@ -90,7 +91,7 @@ def run_script(
             except Exception:
                 pass  # the refusal is the error to report
         raise
-    walker = Walker(host, tables, src, budgets, on_event)
+    walker = Walker(host, tables, src, budgets, on_event, started=started)
     return walker.run(tree)
 
 
@@ -102,7 +103,8 @@ _CONTINUE = object()
 
 
 class Walker:
-    def __init__(self, host: Host, tables: Tables, src: Source, budgets: Budgets, on_event: EventSink | None):
+    def __init__(self, host: Host, tables: Tables, src: Source, budgets: Budgets, on_event: EventSink | None,
+                 started: float | None = None):
         self.host = host
         self.tables = tables
         self.src = src
@@ -110,7 +112,7 @@ class Walker:
         self.on_event = on_event
         self.env: dict[str, Any] = {}
         self.stmt_node: ast.AST | None = None
-        self.meter = Meter(budgets, self.where_now)
+        self.meter = Meter(budgets, self.where_now, started)
         self.actions: list[ActionRecord] = []
         self.printed: list[str] = []
         self.exec_table: dict[type, Callable[[Any], Any]] = {
@@ -738,10 +740,10 @@ class Walker:
                 seen.append(item.label)
         finally:
             items.close()
-        close = difflib.get_close_matches(text, seen, n=5, cutoff=0.5)
-        listing = ", ".join(repr(s) for s in (close or seen[:10]))
+        close = close_matches(text, seen, n=5, cutoff=0.5)
+        listing = ", ".join(repr(_clip(s)) for s in (close or seen[:10]))
         raise NoSuchItem(
-            f"no item of {name} matches {text!r} ({len(seen)} items seen"
+            f"no item of {name} matches {_clip(text)!r} ({len(seen)} items seen"
             + (f"; nearest: {listing})" if listing else ")"),
             name=name,
             method="match",
@@ -831,6 +833,10 @@ class Walker:
         self.printed.append(line)
         if self.on_event is not None:
             self.emit({"event": "print", "line": node.lineno, "text": line})
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _item_dict(item: ItemRef | None) -> dict | None:
