@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from autodroid.bench.evaluate import gold_actions, matches, score
+from autodroid.bench.dataset import app_doc
+from autodroid.bench.evaluate import Screens, gold_actions, matches, score
 from autodroid.bench.recording import RecordingDevice
 from autodroid.device.replay import ReplayDevice
 from autodroid.droidtask import load_gold_tasks
@@ -30,14 +31,18 @@ DATA_ERRORS = {("filemanager", "task13.yaml"): "strict", ("music", "task10.yaml"
 
 
 @pytest.mark.parametrize("app", DROIDTASK_APPS)
-def test_replaying_the_gold_steps_scores_lenient_and_strict(droidtask, app):
+def test_replaying_the_gold_steps_scores_every_rule(droidtask, app):
+    screens = Screens(app_doc(droidtask / app).doc)
     for task in load_gold_tasks(droidtask / app):
         device = _run(droidtask, task)
-        result = score(gold_actions(task, droidtask / app), device.actions)
+        result = score(gold_actions(task, droidtask / app), device.actions, screens=screens)
         broken = DATA_ERRORS.get((app, task.file))
         assert result.total == sum(s.action != "scroll" for s in task.steps)
         assert result.lenient == (broken != "both"), (task.file, result.missing)
+        assert result.success == (broken is None), (task.file, result)
         assert result.strict == (broken is None), (task.file, result)
+        if broken is None:  # the demonstration itself: every counted action is a gold action, nothing else
+            assert result.precision == 1.0 and result.side_effects == 0 and result.noop_matches == 0
 
 
 def test_scrolls_are_not_gold_actions(droidtask):
@@ -91,15 +96,21 @@ def test_set_text_compares_text_ignoring_case_and_spaces(droidtask):
     assert not matches(gold, wrong)
 
 
-def test_an_unexplored_gold_action_counts_for_lenient_not_strict(droidtask):
+def test_a_noop_never_counts_except_for_the_published_rule(droidtask):
     task = _task(droidtask, "notes", "task1.yaml")
     device = _run(droidtask, task)
     gold = gold_actions(task, droidtask / "notes")
+    assert score(gold, device.actions).success
     first = next(a for a in device.actions if any(matches(g, a) for g in gold))
     unexplored = dataclasses.replace(first, error="UnexploredTransition")
     result = score(gold, [unexplored if a is first else a for a in device.actions])
-    assert result.lenient
-    assert not result.strict and result.unexplored_before_last == 1
+    assert result.lenient  # the published rule counts a replay no-op as issued
+    assert not result.success and not result.strict
+    assert result.noop_matches == 1 and result.done == result.total - 1
+    assert result.gold_matching == result.total - 1 and result.precision < 1.0
+    # the same no-op repeated many times still never counts
+    many = score(gold, [unexplored] * 20 + [a for a in device.actions if a is not first])
+    assert not many.success and many.precision < 0.2
     broken = dataclasses.replace(first, error="ElementNotFound")  # not issued on a live node: never counts
     assert not score(gold, [broken if a is first else a for a in device.actions]).lenient
 

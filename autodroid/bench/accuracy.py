@@ -18,19 +18,19 @@ from typing import Callable
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from autodroid.bench.agents import AgentOutcome, get_agent
+from autodroid.bench.agents import AgentOutcome, get_agent, needs_model
 from autodroid.bench.dataset import app_doc, discover_apps, task_ceiling
-from autodroid.bench.evaluate import gold_actions, score
+from autodroid.bench.evaluate import Screens, action_log, gold_actions, score
 from autodroid.bench.machine import machine
+from autodroid.bench.summary import failure_kind
 from autodroid.bench.recording import RecordingDevice
 from autodroid.droidtask import GoldTask, load_gold_tasks
 from autodroid.errors import AutodroidError, BadInputError
 from autodroid.fileio import atomic_write_text
 
 RESULTS_FILE = "accuracy.json"
-MODEL_FREE = {"oracle", "oracle-targets"}
-DOC_FREE = {"baseline"}  # agents that never read the doc: their runs keep the app info of the doc-driven runs
-FORMAT = 1
+DOC_FREE = {"keyword"}  # agents that never read the doc: their runs keep the app info of the doc-driven runs
+FORMAT = 2  # 2: success / precision / side effects, per-action log (format 1 rows cannot be resumed)
 
 
 @dataclass
@@ -39,8 +39,8 @@ class TaskResult:
     app: str
     file: str
     task: str
-    lenient: bool
-    strict: bool
+    lenient: bool  # the published rule ("published" in summaries)
+    strict: bool  # success in gold order, no agent error
     matched: int
     gold: int
     in_order: int
@@ -67,6 +67,17 @@ class TaskResult:
     evaluated_tokens: int = 0  # prompt tokens the model evaluated (not from a cache), over every call
     raw_llm_seconds: float = 0.0  # model time over every complete() call
     doc_version: str = ""  # the doc the task ran with (docs change when the doc writer does)
+    success: bool | None = None  # every gold action really performed on its screen (None: row of an older format)
+    done: int = 0  # gold actions really performed on their screen
+    counted_actions: int = 0  # device actions the agent caused (restarts and scrolls excluded)
+    gold_matching: int = 0  # of those, actions credited to a gold action
+    precision: float | None = None  # gold_matching / counted_actions (None: no action)
+    side_effects: int = 0  # state-changing actions that really happened outside the gold set
+    noop_matches: int = 0  # gold actions the published rule matched only by actions that did not happen
+    action_log: list[dict] = field(default_factory=list)  # per device action: kind, API, screen, error, gold
+    fold: int | None = None  # the leave-apps-out fold of the app (None: no --folds)
+    gold_offered: bool | None = None  # every gold target line is among the planner's choice lines (None: unknown)
+    failure: str | None = None  # why success failed: doc ceiling / not offered / runtime/navigation / wrong choice
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -115,7 +126,7 @@ class MeteredModel:
 
 
 def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, task: GoldTask, doc, model,
-             ceiling: int) -> TaskResult:
+             ceiling: int, screens: Screens | None = None) -> TaskResult:
     """One gold task on a fresh recording replay device (log + this task's demonstration)."""
     from autodroid.device.replay import ReplayDevice
 
@@ -131,8 +142,9 @@ def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, 
         outcome.notes["traceback"] = traceback.format_exc(limit=6)
     wall = time.perf_counter() - started
     gold = gold_actions(task, folder)
-    result = score(gold, device.actions, error=outcome.error)
-    return TaskResult(
+    screens = screens if screens is not None else Screens(doc)
+    result = score(gold, device.actions, error=outcome.error, screens=screens)
+    row = TaskResult(
         agent=agent_name, app=folder.name, file=task.file, task=task.task,
         lenient=result.lenient, strict=result.strict, matched=result.matched, gold=result.total,
         in_order=result.in_order, ceiling_named=ceiling,
@@ -146,7 +158,40 @@ def run_task(agent_name: str, agent: Callable[..., AgentOutcome], folder: Path, 
         notes=dict(outcome.notes), prefix_seconds=round(outcome.prefix_seconds, 4),
         raw_model_calls=metered.calls if metered else 0, evaluated_tokens=metered.evaluated_tokens if metered else 0,
         raw_llm_seconds=round(metered.seconds, 4) if metered else 0.0, doc_version=doc.version,
+        success=result.success, done=result.done, counted_actions=result.actions,
+        gold_matching=result.gold_matching, precision=result.precision, side_effects=result.side_effects,
+        noop_matches=result.noop_matches, action_log=action_log(device.actions, gold, doc, screens),
+        gold_offered=gold_offered(doc, folder, task),
     )
+    row.failure = failure_kind(asdict(row))
+    return row
+
+
+_OFFERED: dict[tuple[str, str, str], bool | None] = {}
+
+
+def gold_offered(doc, folder: Path, task: GoldTask) -> bool | None:
+    """Whether every target line of the gold script (``autodroid.runtime.gold``: the gold steps on the doc
+    API, navigation steps dropped) is among the planner's choice lines for the task (a match line counts
+    when its list is offered with any match). None when the doc cannot write the gold script."""
+    key = (doc.version, str(folder), task.file)
+    if key not in _OFFERED:
+        from autodroid.bench.candidates import candidate_lines
+        from autodroid.runtime.gold import gold_script
+
+        try:
+            gold = gold_script(doc, folder, task)
+            offered = set(candidate_lines(doc, task.task))
+        except Exception:  # a planner or doc problem must not stop the run: unknown
+            _OFFERED[key] = None
+            return None
+        if gold.problems:
+            _OFFERED[key] = None
+        else:
+            matching = {line.split(".match(")[0] for line in offered if ".match(" in line}
+            _OFFERED[key] = all(s.line in offered or (".match(" in s.line and s.line.split(".match(")[0] in matching)
+                                for s in gold.lines if s.role == "target")
+    return _OFFERED[key]
 
 
 def _load_previous(path: Path, *, model: str, dataset: str) -> dict:
@@ -177,6 +222,8 @@ def run_accuracy(
     replace: bool = False,
     max_steps: int = 10,
     traces: bool = False,
+    folds: int | None = None,
+    only_folds: list[int] | None = None,
     model=None,
     agent_fns: dict[str, Callable[..., AgentOutcome]] | None = None,
     console: Console | None = None,
@@ -185,6 +232,8 @@ def run_accuracy(
     """Run the suite and write ``<out>/accuracy.json`` (after every task) and the report; returns the
     results document. ``fresh`` drops every earlier result in ``out``; ``replace`` only those of ``agents``
     (rerun them, keep the other agents'). ``traces``: our agent writes a JSONL trace per task under ``<out>/traces``.
+    ``folds``: leave-apps-out folds over every app of the dataset (``autodroid.bench.folds``); the summary
+    then has one table per fold and their mean. ``only_folds`` runs the apps of those folds only.
     ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
     console = console or Console()
     dataset = Path(dataset).resolve()
@@ -192,6 +241,24 @@ def run_accuracy(
     if limit is not None and limit < 1:
         raise BadInputError(f"--limit must be at least 1 (got {limit})", fix="pass --limit 1 or more, or leave it out")
     folders = discover_apps(dataset, apps)
+    fold_members: list[list[str]] | None = None
+    if folds:
+        from autodroid.bench.folds import folds as make_folds
+
+        fold_members = make_folds([p.name for p in discover_apps(dataset)], folds)
+        if only_folds:
+            bad = [f for f in only_folds if not 0 <= f < folds]
+            if bad:
+                raise BadInputError(f"no fold {', '.join(map(str, bad))} with --folds {folds}",
+                                    fix=f"pick folds from 0 to {folds - 1}")
+            wanted = {a for f in only_folds for a in fold_members[f]}
+            folders = [p for p in folders if p.name in wanted]
+            if not folders:
+                raise BadInputError("no app is both in --apps and in the chosen folds",
+                                    fix="drop --apps or pick other --fold values")
+    elif only_folds:
+        raise BadInputError("--fold needs --folds N", fix="pass --folds N with --fold")
+    fold_of = {app: i for i, members in enumerate(fold_members or []) for app in members}
     trace_dir = Path(out) / "traces" if traces else None
     fns = {name: (agent_fns or {}).get(name) or get_agent(name, max_steps=max_steps, trace_dir=trace_dir)
            for name in agents}
@@ -200,6 +267,7 @@ def run_accuracy(
     tasks: dict[str, list[GoldTask]] = {}
     bound: dict[tuple[str, str], Callable[..., AgentOutcome]] = {}  # (agent, app) -> agent bound to the app
     docs = {}
+    screens: dict[str, Screens] = {}
     ceilings: dict[tuple[str, str], int] = {}
     from autodroid.explorer.coverage import gold_coverage
 
@@ -209,6 +277,7 @@ def run_accuracy(
         all_tasks = load_gold_tasks(folder)
         tasks[folder.name] = all_tasks[:limit] if limit else all_tasks
         docs[folder.name] = built.doc
+        screens[folder.name] = Screens(built.doc)
         for name, fn in fns.items():  # agents that need the app's gold tasks (the oracle) bind to it
             bound[(name, folder.name)] = fn.bind(folder, all_tasks) if hasattr(fn, "bind") else fn
         for task in tasks[folder.name]:
@@ -219,7 +288,7 @@ def run_accuracy(
             round(time.perf_counter() - started, 3))
 
     load_seconds = 0.0
-    owned = model is None and not set(agents) <= MODEL_FREE  # loaded here, so closed here
+    owned = model is None and any(needs_model(a) for a in agents)  # loaded here, so closed here
     if owned:
         from autodroid.planner.registry import load_model
 
@@ -248,6 +317,13 @@ def run_accuracy(
                                                if not (set(agents) <= DOC_FREE and name in earlier.get("apps", {}))}},
         "tasks": [asdict(r) for r in previous],
     }
+    if fold_members is not None:
+        if earlier.get("folds") and earlier["folds"]["members"] != fold_members:
+            raise BadInputError(f"{path} holds results of other folds ({earlier['folds']['members']})",
+                                fix="pass another --out folder, or --fresh to replace them")
+        document["folds"] = {"n": folds, "members": fold_members, "by": "sha256 of the app name, dealt round-robin"}
+    elif earlier.get("folds"):
+        document["folds"] = earlier["folds"]
 
     jobs = [(agent, folder, task) for agent in agents for folder in folders for task in tasks[folder.name]
             if (agent, folder.name, task.file) not in done]
@@ -257,7 +333,7 @@ def run_accuracy(
                   + (f"; {len(done)} results kept from {path}" if done else ""))
     remaining = {agent: sum(1 for j in jobs if j[0] == agent) for agent in agents}
     try:
-        _run_jobs(jobs, bound, docs, ceilings, model, document, path, console, remaining)
+        _run_jobs(jobs, bound, docs, ceilings, model, document, path, console, remaining, screens, fold_of)
     finally:
         if owned:
             model.close()
@@ -273,7 +349,7 @@ def run_accuracy(
 
 
 def _run_jobs(jobs, bound, docs, ceilings, model, document: dict, path: Path, console: Console,
-              remaining: dict[str, int]) -> None:
+              remaining: dict[str, int], screens: dict, fold_of: dict[str, int]) -> None:
     first_seconds: dict[str, float] = {}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TimeRemainingColumn(), console=console, transient=False) as progress:
@@ -281,7 +357,8 @@ def _run_jobs(jobs, bound, docs, ceilings, model, document: dict, path: Path, co
         for agent, folder, task in jobs:
             progress.update(bar, description=f"{agent} {folder.name}/{task.file}")
             result = run_task(agent, bound[(agent, folder.name)], folder, task, docs[folder.name], model,
-                              ceilings[(folder.name, task.file)])
+                              ceilings[(folder.name, task.file)], screens[folder.name])
+            result.fold = fold_of.get(folder.name)
             remaining[agent] -= 1
             if agent not in first_seconds:
                 first_seconds[agent] = result.wall_seconds

@@ -41,8 +41,28 @@ class Agent(Protocol):
     def __call__(self, task_text: str, doc: AppDoc, device, model) -> AgentOutcome: ...
 
 
-# oracle / oracle-targets: gold-informed scripts (all steps / target steps only), the doc + runtime ceiling
-AGENTS = ("ours", "baseline", "oracle", "oracle-targets")
+# oracle / oracle-targets: gold-informed scripts (all steps / target steps only), the doc + runtime ceiling;
+# candidates-K / candidates-all: the planner's first K (every) candidate lines as the script, no model;
+# keyword: a step-wise word-overlap heuristic, no model, no doc (the baseline's floor)
+AGENTS = ("ours", "baseline", "candidates-1", "candidates-3", "candidates-all", "keyword", "oracle", "oracle-targets")
+MODEL_FREE = frozenset({"oracle", "oracle-targets", "keyword", "candidates-all"})
+
+
+def is_agent(name: str) -> bool:
+    """A known agent name (``candidates-K`` for any K >= 1 too)."""
+    if name in AGENTS:
+        return True
+    from autodroid.bench.candidates import parse_k
+
+    try:
+        parse_k(name)
+    except ValueError:
+        return False
+    return True
+
+
+def needs_model(name: str) -> bool:
+    return not (name in MODEL_FREE or name.startswith("candidates-"))
 
 
 def get_agent(name: str, *, max_steps: int = 10, trace_dir=None) -> Callable[..., AgentOutcome]:
@@ -60,4 +80,12 @@ def get_agent(name: str, *, max_steps: int = 10, trace_dir=None) -> Callable[...
         from autodroid.bench.oracle import OracleAgent
 
         return OracleAgent(targets_only=name == "oracle-targets")
+    if name == "keyword":
+        from autodroid.bench.keyword import KeywordAgent
+
+        return KeywordAgent(max_steps=max_steps)
+    if is_agent(name) and name.startswith("candidates-"):
+        from autodroid.bench.candidates import CandidatesAgent, parse_k
+
+        return CandidatesAgent(k=parse_k(name))
     raise BadInputError(f"unknown agent {name!r}", fix=f"use one of {', '.join(AGENTS)}")

@@ -52,21 +52,30 @@ def accuracy_markdown(doc: dict) -> list[str]:
     limits = {a: n for a, n in (doc.get("limits") or {}).items() if n}
     lines.append(f"Dataset `{doc['dataset']}`, {len(doc['apps'])} apps"
                  + "".join(f"; {a}: first {n} tasks per app" for a, n in sorted(limits.items())) + ".")
-    lines += ["", "| agent | tasks | success (lenient) | strict | gold actions found | prompt tok/task | "
-              "uncached prompt tok/task | generated tok/task | model calls/task | LLM s/task | repairs | errors |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines += ["", "**success** (headline): every gold action really performed (no replay no-op) on a screen "
+              "recognised as the gold step's screen, order ignored; **strict**: success in gold order, no agent "
+              "error; **published**: the papers' lenient rule (gold actions anywhere, no-ops count); "
+              "**precision**: gold-matching actions / device actions; **side effects**: state-changing actions "
+              "outside the gold set.", ""]
+    lines += ["| agent | tasks | success | strict | published (lenient) | precision | side effects (tasks) | "
+              "published only by no-ops | uncached prompt tok/task | model calls/task | LLM s/task | repairs | errors |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, entry in agents.items():
         o = entry["overall"]
-        lines.append(f"| {AGENT_LABELS.get(name, name)} | {o['tasks']} | **{_pct(o['lenient_rate'])}** "
-                     f"({o['lenient']}) | {_pct(o['strict_rate'])} ({o['strict']}) | {_pct(o['gold_actions_matched'])} "
-                     f"| {_num(o['prompt_tokens_mean'], 0)} | {_num(o['uncached_prompt_tokens_mean'], 0)} "
-                     f"| {_num(o['generated_tokens_mean'], 0)} | {_num(o['model_calls_mean'], 2)} "
+        lines.append(f"| {AGENT_LABELS.get(name, name)} | {o['tasks']} | **{_pct(o.get('success_rate'))}** "
+                     f"({o.get('success', '–')}) | {_pct(o['strict_rate'])} ({o['strict']}) "
+                     f"| {_pct(o['lenient_rate'])} ({o['lenient']}) | {_num(o.get('precision'), 2)} "
+                     f"| {o.get('side_effects_total', '–')} ({o.get('tasks_with_side_effects', '–')}) "
+                     f"| {o.get('published_only_by_noops', '–')} "
+                     f"| {_num(o['uncached_prompt_tokens_mean'], 0)} | {_num(o['model_calls_mean'], 2)} "
                      f"| {_num(o['llm_seconds_mean'], 2)} | {o['repairs_total']} | {o['errors']} |")
     for anchor in PUBLISHED:
-        lines.append(f"| *published* {anchor['system']} | 158 | {_pct(anchor['success'])} | | | | | | | | | |")
+        lines.append(f"| *published* {anchor['system']} | 158 | | | {_pct(anchor['success'])} | | | | | | | | |")
     lines += ["", f"*{PUBLISHED_NOTE}.*", ""]
+    lines += _fold_markdown(summary)
+    lines += _failure_markdown(agents)
     lines += ["| app | tasks | doc covers gold actions | tasks within the doc's reach |"
-              + "".join(f" {name} lenient | {name} strict |" for name in agents),
+              + "".join(f" {name} success | {name} strict |" for name in agents),
               "|---|---|---|---|" + "---|---|" * len(agents)]
     for app, info in sorted(doc["apps"].items()):
         rows = [entry["apps"].get(app) for entry in agents.values()]
@@ -74,14 +83,16 @@ def accuracy_markdown(doc: dict) -> list[str]:
         if ran is None:
             continue
         reach = f"{ran['ceiling_tasks']}/{ran['tasks']}"
-        cells = "".join(f" {_pct(r['lenient_rate']) if r else '–'} | {_pct(r['strict_rate']) if r else '–'} |"
+        cells = "".join(f" {_pct(r.get('success_rate')) if r else '–'} | {_pct(r['strict_rate']) if r else '–'} |"
                         for r in rows)
         lines.append(f"| {app} | {info['tasks']} | {_pct(info['gold_coverage'])} | {reach} |{cells}")
     versus = summary.get("ours_vs_baseline")
     if versus:
         lines += ["", f"### Ours / step-wise baseline (same model, same {versus['tasks']} tasks)", "",
                   "| | ours | baseline | ours / baseline |", "|---|---|---|---|",
-                  f"| success (lenient) | {_pct(versus['ours']['lenient_rate'])} | "
+                  f"| success | {_pct(versus['ours'].get('success_rate'))} | "
+                  f"{_pct(versus['baseline'].get('success_rate'))} | {_num(versus.get('success'), 2)} |",
+                  f"| published (lenient) | {_pct(versus['ours']['lenient_rate'])} | "
                   f"{_pct(versus['baseline']['lenient_rate'])} | {_num(versus['success_lenient'], 2)} |",
                   f"| success (strict) | {_pct(versus['ours']['strict_rate'])} | "
                   f"{_pct(versus['baseline']['strict_rate'])} | {_num(versus['success_strict'], 2)} |",
@@ -108,6 +119,49 @@ def accuracy_markdown(doc: dict) -> list[str]:
                   f"{_factor(versus.get('llm_seconds_with_prefix'))} |"]
     lines += _provenance(doc)
     return lines
+
+
+def _fold_markdown(summary: dict) -> list[str]:
+    folds = summary.get("folds")
+    if not folds:
+        return []
+    lines = ["", f"### Leave-apps-out folds ({folds['n']} folds, apps by a hash of their name)", ""]
+    for fold in folds["per_fold"]:
+        lines += [f"**fold {fold['fold']}**: {', '.join(fold['apps'])}", ""]
+        if not fold["agents"]:
+            lines += ["(not run)", ""]
+            continue
+        lines += ["| agent | tasks | success | strict | published | precision | side effects | LLM s/task |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for name, o in fold["agents"].items():
+            lines.append(f"| {AGENT_LABELS.get(name, name)} | {o['tasks']} | {_pct(o['success_rate'])} ({o['success']}) "
+                         f"| {_pct(o['strict_rate'])} ({o['strict']}) | {_pct(o['published_rate'])} ({o['published']}) "
+                         f"| {_num(o['precision'], 2)} | {o['side_effects_total']} | {_num(o['llm_seconds_mean'], 2)} |")
+        lines.append("")
+    lines += ["**mean over folds** (each fold counts once)", "",
+              "| agent | folds | success | strict | published | precision | side effects/task | LLM s/task |",
+              "|---|---|---|---|---|---|---|---|"]
+    for name, m in folds["mean"].items():
+        lines.append(f"| {AGENT_LABELS.get(name, name)} | {m['folds']} | **{_pct(m['success_rate'])}** "
+                     f"| {_pct(m['strict_rate'])} | {_pct(m['published_rate'])} | {_num(m['precision'], 2)} "
+                     f"| {_num(m['side_effects_mean'], 2)} | {_num(m['llm_seconds_mean'], 2)} |")
+    return lines + [""]
+
+
+def _failure_markdown(agents: dict) -> list[str]:
+    from autodroid.bench.summary import FAILURE_KINDS
+
+    if not any("failures" in e["overall"] for e in agents.values()):
+        return []
+    lines = ["", "### Why tasks failed `success`", "",
+             "doc ceiling: the doc cannot name a gold action; not offered: a gold target line was not among the "
+             "planner's choice lines (ours and candidates only); runtime/navigation: an element not found, "
+             "navigation failed, a crash, or the gold action was a replay no-op; wrong choice: the rest.", "",
+             "| agent | " + " | ".join(FAILURE_KINDS) + " |", "|---|" + "---|" * len(FAILURE_KINDS)]
+    for name, entry in agents.items():
+        f = entry["overall"].get("failures") or {}
+        lines.append(f"| {AGENT_LABELS.get(name, name)} | " + " | ".join(str(f.get(k, 0)) for k in FAILURE_KINDS) + " |")
+    return lines + [""]
 
 
 def _provenance(doc: dict) -> list[str]:
@@ -300,7 +354,25 @@ PUBLIC_TASK_FIELDS = ("agent", "app", "file", "lenient", "strict", "matched", "g
                       "prompt_tokens", "cached_prompt_tokens", "generated_tokens", "llm_seconds", "prefill_seconds",
                       "decode_seconds", "prefix_seconds", "model_calls", "raw_model_calls", "evaluated_tokens",
                       "raw_llm_seconds", "repairs", "device_actions", "unexplored", "device_seconds", "wall_seconds",
-                      "doc_version")
+                      "doc_version", "success", "done", "counted_actions", "gold_matching", "precision", "side_effects",
+                      "noop_matches", "fold", "gold_offered", "failure")
+_STRING = None
+
+
+def redact_script(script: str) -> str:
+    """A script with its string arguments replaced by "<text>": the API names and methods stay (they are
+    the doc's names), the texts (task strings, on-screen labels) go."""
+    import re
+
+    global _STRING
+    if _STRING is None:
+        _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+    return _STRING.sub('"<text>"', script)
+
+
+def public_action(entry: dict) -> dict:
+    """One ``action_log`` entry without typed text."""
+    return {k: v for k, v in entry.items() if k != "text"}
 
 
 def error_kind(error: str | None) -> str | None:
@@ -331,9 +403,13 @@ def error_kind(error: str | None) -> str | None:
 def public_accuracy(document: dict) -> dict:
     """``document`` without dataset text: numbers, app and task file names, error kinds."""
     public = {k: v for k, v in document.items() if k != "tasks"}
-    public["tasks"] = [{**{k: row.get(k) for k in PUBLIC_TASK_FIELDS}, "error": error_kind(row.get("error"))}
+    public["tasks"] = [{**{k: row.get(k) for k in PUBLIC_TASK_FIELDS}, "error": error_kind(row.get("error")),
+                        "scripts": [redact_script(s) for s in row.get("scripts", [])],
+                        "action_log": [public_action(e) for e in row.get("action_log", [])]}
                        for row in document.get("tasks", [])]
-    public["redacted"] = "task texts, scripts, actions and error details are only in the run folder's accuracy.json"
+    public["redacted"] = ("task texts, string arguments of scripts, typed texts, screen text and error details are "
+                          "only in the run folder's accuracy.json; API names, action kinds, doc screens, scores "
+                          "and the code version are kept")
     return public
 
 

@@ -44,19 +44,28 @@ def bench() -> None:
 @click.option("--model", "model_name", default=None,
               help="registry name, .gguf path or server URL (default model if omitted)")
 @click.option("--agents", default="ours,baseline", show_default=True,
-              help="comma-separated: ours, baseline (step-wise), oracle / oracle-targets (gold scripts, all steps / "
+              help="comma-separated: ours, baseline (step-wise, same model), keyword (step-wise word overlap, no "
+                   "model), candidates-1 / candidates-3 / candidates-K / candidates-all (the planner's first K "
+                   "candidate lines as the script, no model), oracle / oracle-targets (gold scripts, all steps / "
                    "target steps only: the doc + runtime ceiling)")
+@click.option("--folds", "n_folds", type=int, default=None,
+              help="leave-apps-out: split every app of the dataset into N folds (by a hash of the app name); "
+                   "the summary has one table per fold and their mean")
+@click.option("--fold", "only_folds", type=int, multiple=True,
+              help="with --folds: run only the apps of this fold (repeatable; folds count from 0)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--max-steps", type=int, default=10, show_default=True, help="the baseline's action budget per task")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
 @click.option("--replace", is_flag=True, help="rerun the --agents from scratch, keeping other agents' results in --out")
 @click.option("--traces", is_flag=True, help="write one JSONL trace per task of our agent under OUT/traces")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (accuracy.json, report)")
-def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str, limit: int | None,
+def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str,
+             n_folds: int | None, only_folds: tuple[int, ...], limit: int | None,
              max_steps: int, fresh: bool, replace: bool, traces: bool, out: Path) -> None:
-    """Success of each agent on every gold task (lenient = published rule, strict = in order, no error)."""
+    """Every agent on every gold task: success (headline: gold actions really performed on their screens),
+    strict (in gold order, no error), published (the papers' lenient rule), precision, side effects."""
     from autodroid.bench.accuracy import run_accuracy
-    from autodroid.bench.agents import AGENTS
+    from autodroid.bench.agents import AGENTS, is_agent
     from autodroid.bench.dataset import default_dataset
 
     dataset = dataset or default_dataset()
@@ -64,19 +73,26 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
         raise BadInputError("no dataset given and ../shared/droidtask is absent",
                             fix="pass --dataset <folder of DroidTask app folders>")
     chosen = _names((agents,))
-    unknown = [a for a in chosen if a not in AGENTS]
+    unknown = [a for a in chosen if not is_agent(a)]
     if unknown or not chosen:
         raise BadInputError(f"unknown agent {', '.join(unknown) or '(none)'}",
                             fix=f"use --agents from {', '.join(AGENTS)}")
     document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
                             agents=chosen, limit=limit, fresh=fresh, replace=replace, max_steps=max_steps,
-                            traces=traces,
+                            traces=traces, folds=n_folds, only_folds=list(only_folds) or None,
                             command=_command())
     for name, entry in document["summary"]["agents"].items():
         o = entry["overall"]
-        click.echo(f"{name}: lenient {o['lenient']}/{o['tasks']} ({o['lenient_rate']:.1%}), "
+        precision = "–" if o["precision"] is None else f"{o['precision']:.2f}"
+        click.echo(f"{name}: success {o['success']}/{o['tasks']} ({o['success_rate']:.1%}), "
                    f"strict {o['strict']}/{o['tasks']} ({o['strict_rate']:.1%}), "
-                   f"{o['prompt_tokens_mean']:.0f} prompt tokens/task, {o['llm_seconds_mean']:.2f} LLM s/task")
+                   f"published {o['published']}/{o['tasks']} ({o['published_rate']:.1%}), precision {precision}, "
+                   f"side effects {o['side_effects_total']}, {o['llm_seconds_mean']:.2f} LLM s/task")
+    folds = document["summary"].get("folds")
+    if folds:
+        for name, m in folds["mean"].items():
+            click.echo(f"{name}: mean over {m['folds']} folds: success {m['success_rate']:.1%}, "
+                       f"strict {m['strict_rate']:.1%}, published {m['published_rate']:.1%}")
     click.echo(f"results: {out / 'accuracy.json'}, {out / 'report.html'}, {out / 'summary.md'}")
 
 
