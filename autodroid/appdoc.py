@@ -294,9 +294,10 @@ def _parse_element(check: _Checker, name: str, screen: str, raw, path: tuple) ->
 
 
 def doc_path(app: str, docs_dir: Path | None = None) -> Path:
-    from autodroid.paths import app_docs_dir
+    """``docs_dir/<app>/doc.yaml``; without ``docs_dir`` the user's doc, else the shipped one (paths.app_doc_dir)."""
+    from autodroid.paths import app_doc_dir
 
-    return (docs_dir or app_docs_dir()) / app / "doc.yaml"
+    return (docs_dir / app if docs_dir else app_doc_dir(app)) / "doc.yaml"
 
 
 def load_doc(app_or_path: str | Path, docs_dir: Path | None = None) -> AppDoc:

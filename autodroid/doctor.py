@@ -100,7 +100,7 @@ def check_llama_cpp(find_spec: Callable[[str], Any]) -> Check:
         return Check("llama-cpp-python", True, "llama_cpp is importable")
     return Check(
         "llama-cpp-python", False, "llama_cpp is not installed",
-        'pip install "autodroid[llm]" (or: pip install llama-cpp-python==0.3.36); on Termux it builds from '
+        "pip install 'autodroid-agent[llm]' (or: pip install llama-cpp-python==0.3.36); on Termux it builds from "
         f"source and needs `pkg install cmake clang` first ({TERMUX_GUIDE})",
     )
 
@@ -221,7 +221,7 @@ def check_phone(
     checks.append(devices_check)
 
     if find_spec("uiautomator2") is None:
-        checks.append(Check("uiautomator2", False, "uiautomator2 is not installed", "pip install 'autodroid[device]'"))
+        checks.append(Check("uiautomator2", False, "uiautomator2 is not installed", "pip install 'autodroid-agent[device]'"))
         return checks + _skipped("uiautomator2 is not installed")
     checks.append(Check("uiautomator2", True, "uiautomator2 is importable"))
     if chosen is None:

@@ -16,7 +16,7 @@ QUICK_MODEL = "smollm2-135m"
 
 @pytest.fixture(scope="module")
 def smallest_model():
-    pytest.importorskip("llama_cpp", reason="needs llama-cpp-python (pip install 'autodroid[llm]')")
+    pytest.importorskip("llama_cpp", reason="needs llama-cpp-python (pip install 'autodroid-agent[llm]')")
     from autodroid.planner import registry
 
     spec = registry.resolve(QUICK_MODEL)

@@ -138,7 +138,7 @@ def test_python_version():
 
 def test_llama_cpp_missing_is_found_without_importing_it():
     missing = check_llama_cpp(lambda name: None)
-    assert not missing.ok and "autodroid[llm]" in missing.fix and "cmake clang" in missing.fix
+    assert not missing.ok and "autodroid-agent[llm]" in missing.fix and "cmake clang" in missing.fix
     assert check_llama_cpp(lambda name: object()).ok
 
 

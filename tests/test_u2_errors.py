@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-u2e = pytest.importorskip("uiautomator2.exceptions", reason="needs uiautomator2 (pip install 'autodroid[device]')")
+u2e = pytest.importorskip("uiautomator2.exceptions", reason="needs uiautomator2 (pip install 'autodroid-agent[device]')")
 adbutils = pytest.importorskip("adbutils")
 requests = pytest.importorskip("requests")
 

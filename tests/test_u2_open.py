@@ -63,5 +63,5 @@ def test_missing_device_extra_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "uiautomator2", None)  # makes `import uiautomator2` fail
     with pytest.raises(BadInputError) as caught:
         open_device("u2:emulator-5554")
-    assert caught.value.fix == INSTALL_FIX == "pip install 'autodroid[device]'"
+    assert caught.value.fix == INSTALL_FIX == "pip install 'autodroid-agent[device]'"
     assert "uiautomator2" in caught.value.message

@@ -26,7 +26,7 @@ from autodroid.fileio import atomic_write_bytes
 from autodroid.ui.screen import SYSTEM_UI_PACKAGES, Bounds, Node, Screen
 from autodroid.ui.u2xml import parse_u2_xml
 
-INSTALL_FIX = "pip install 'autodroid[device]'"
+INSTALL_FIX = "pip install 'autodroid-agent[device]'"
 # The uiautomator2 Device methods this adapter calls. tests/u2_fake.py implements exactly these.
 U2_CALLS = frozenset({
     "dump_hierarchy", "click", "long_click", "swipe", "send_keys", "press", "app_start", "app_stop",

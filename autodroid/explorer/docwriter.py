@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autodroid.appdoc import AppDoc, Element, ItemField, NavEdge, ScreenDoc, Selector, doc_path, save_doc
+from autodroid.paths import app_docs_dir
 from autodroid.explorer.elements import Found, base_name, collect_elements, find_lists, make_selectors, row_label
 from autodroid.explorer.grouping import Edge, group_states
 from autodroid.ui.screen import Screen
@@ -197,4 +198,4 @@ def doc_from_graph(graph_path: Path, app: str | None = None) -> AppDoc:
 
 def write_doc(graph_path: Path, docs_dir: Path | None = None, app: str | None = None) -> Path:
     doc = doc_from_graph(Path(graph_path), app)
-    return save_doc(doc, doc_path(doc.app, docs_dir))
+    return save_doc(doc, doc_path(doc.app, docs_dir or app_docs_dir()))  # never into the shipped docs

@@ -13,6 +13,7 @@ from autodroid.device.sim import open_sim, sim_apps
 from autodroid.explorer.crawler import crawl
 from autodroid.explorer.docwriter import doc_from_graph
 from autodroid.appdoc import AppDoc, doc_path, save_doc
+from autodroid.paths import app_docs_dir
 
 
 def build_sim_doc(app: str) -> AppDoc:
@@ -22,4 +23,4 @@ def build_sim_doc(app: str) -> AppDoc:
 
 
 def build_sim_docs(docs_dir: Path | None = None) -> list[Path]:
-    return [save_doc(build_sim_doc(app), doc_path(app, docs_dir)) for app in sim_apps()]
+    return [save_doc(build_sim_doc(app), doc_path(app, docs_dir or app_docs_dir())) for app in sim_apps()]

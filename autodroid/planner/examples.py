@@ -182,7 +182,7 @@ def verify(doc: AppDoc, candidates: Iterable[Candidate], device_factory: Callabl
 
 
 def examples_path(app: str, docs_dir: Path | None = None) -> Path:
-    return (docs_dir or paths.app_docs_dir()) / app / "examples.yaml"
+    return (docs_dir / app if docs_dir else paths.app_doc_dir(app)) / "examples.yaml"
 
 
 def examples_cache_path(doc: AppDoc) -> Path:

