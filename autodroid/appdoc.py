@@ -17,6 +17,7 @@ import yaml
 
 from autodroid.errors import DocError
 from autodroid.fileio import atomic_write_text
+from autodroid.safeyaml import check_yaml
 
 SCHEMA = 1
 ELEMENT_TYPES = ("button", "checkbox", "input", "list", "text", "scrollable")
@@ -24,6 +25,7 @@ RISKS = ("normal", "sensitive")
 NAV_ACTIONS = ("tap", "long_tap", "set_text", "scroll", "select", "back")
 SELECTOR_KEYS = ("resource_id", "text", "desc", "cls", "index")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+MAX_DOC_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ class _Checker:
 
     def fail(self, path: tuple, message: str, fix: str) -> None:
         where = ".".join(str(p) for p in path)
-        raise DocError(f"{self.origin}, line {self.line(path)} ({where}): {message}", fix=fix)
+        raise DocError(f"{self.origin}, line {self.line(path)} ({where[:120]}): {message}", fix=fix)
 
     def mapping(self, value, path: tuple, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
@@ -179,8 +181,37 @@ class _Checker:
                 self.fail(path, f"missing field {key!r}", f"add `{key}:`")
         return value
 
+    def string(self, value, path: tuple, *, empty: str | None = "") -> str:
+        """A text field: str (or a number YAML read from a bare value); ``None`` -> ``empty`` if allowed."""
+        if value is None and empty is not None:
+            return empty
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.fail(path, f"expected text, got {_kind(value)}", 'write a single value, quoted if needed: "..."')
+        return str(value)
+
+    def integer(self, value, path: tuple, default: int = 0, minimum: int = 0) -> int:
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= 10**12:
+            self.fail(path, f"expected a whole number >= {minimum}, got {_kind(value)}", "write a number, e.g. 3")
+        return value
+
+    def strings(self, value, path: tuple) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(path, f"expected a list, got {_kind(value)}", "write a list: [a, b]")
+        return tuple(self.string(v, (*path, i), empty=None) for i, v in enumerate(value))
+
+    def screen_ref(self, value, path: tuple) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(path, f"expected a screen name, got {_kind(value)}", "name one screen of the doc")
+        return value
+
     def choice(self, value, path: tuple, allowed: tuple[str, ...]) -> str:
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             self.fail(path, f"{value!r} is not allowed", f"use one of {', '.join(allowed)}")
         return value
 
@@ -207,32 +238,50 @@ ELEMENT_KEYS = ("type", "description", "selectors", "also_on", "leads_to", "risk
 NAV_KEYS = ("from", "action", "element", "option", "to", "count")
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = repr(value)
+        return f"{type(value).__name__} {text[:40]}{'...' if len(text) > 40 else ''}"
+    return {dict: "a mapping", list: "a list", bool: "true/false", type(None): "nothing"}.get(type(value),
+                                                                                              type(value).__name__)
+
+
 def parse_doc(text: str, origin: str = "doc.yaml") -> AppDoc:
+    check_yaml(text, origin, error=DocError, max_bytes=MAX_DOC_BYTES)  # no aliases, no bombs, bounded size
     try:
         root_node = yaml.compose(text, Loader=_UniqueKeyLoader)
         data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
-        raise DocError(f"{origin}{where}: not valid YAML ({getattr(error, 'problem', error)})",
+        problem = " ".join(str(getattr(error, "problem", None) or error).split())[:120]
+        raise DocError(f"{origin}{where}: not valid YAML ({problem})",
                        fix="correct the YAML syntax or regenerate the doc") from None
+    except RecursionError:
+        raise DocError(f"{origin}: nested too deep", fix="regenerate the doc") from None
     if root_node is None:
         raise DocError(f"{origin} is empty", fix="regenerate it with `autodroid explore`")
     check = _Checker(root_node, origin)
     top = check.mapping(data, (), ("schema", "app", "package", "start_screen", "generated_from", "screens",
                                    "navigation"), ("schema", "app", "start_screen", "screens"))
-    if top["schema"] != SCHEMA:
+    if top["schema"] != SCHEMA or isinstance(top["schema"], bool):
         check.fail(("schema",), f"schema {top['schema']!r} is not supported (this autodroid reads {SCHEMA})",
                    "regenerate the doc with this version of autodroid")
     screens: dict[str, ScreenDoc] = {}
     elements: dict[str, Element] = {}
+    app = check.name(top["app"], ("app",)) if not isinstance(top["app"], str) else top["app"]
+    package = check.string(top.get("package"), ("package",))
+    if top.get("generated_from") is not None:
+        check.mapping(top["generated_from"], ("generated_from",), tuple(top["generated_from"] or ()))
     raw_screens = check.mapping(top["screens"], ("screens",), tuple(top["screens"] or ()))
     for screen_name, raw_screen in raw_screens.items():
         path = ("screens", screen_name)
         check.name(screen_name, path)
         raw_screen = check.mapping(raw_screen, path, SCREEN_KEYS)
         names = []
-        for element_name, raw_element in (raw_screen.get("elements") or {}).items():
+        raw_elements = raw_screen.get("elements") or {}
+        check.mapping(raw_elements, (*path, "elements"), tuple(raw_elements) if isinstance(raw_elements, dict) else ())
+        for element_name, raw_element in raw_elements.items():
             epath = (*path, "elements", element_name)
             check.name(element_name, epath)
             element = _parse_element(check, f"{screen_name}__{element_name}", screen_name, raw_element, epath)
@@ -240,10 +289,10 @@ def parse_doc(text: str, origin: str = "doc.yaml") -> AppDoc:
                 check.fail(epath, f"duplicate API name {element.name!r}", "rename one of the elements")
             elements[element.name] = element
             names.append(element.name)
-        screens[screen_name] = ScreenDoc(screen_name, str(raw_screen.get("description", "")),
-                                         tuple(raw_screen.get("signatures") or ()), int(raw_screen.get("states", 0)),
-                                         tuple(names))
-    if top["start_screen"] not in screens:
+        screens[screen_name] = ScreenDoc(screen_name, check.string(raw_screen.get("description"), (*path, "description")),
+                                         check.strings(raw_screen.get("signatures"), (*path, "signatures")),
+                                         check.integer(raw_screen.get("states"), (*path, "states")), tuple(names))
+    if not isinstance(top["start_screen"], str) or top["start_screen"] not in screens:
         check.fail(("start_screen",), f"unknown screen {top['start_screen']!r}", "name one of the screens")
     for element in elements.values():
         for other in (*element.also_on, *( [element.leads_to] if element.leads_to else [])):
@@ -256,14 +305,20 @@ def parse_doc(text: str, origin: str = "doc.yaml") -> AppDoc:
         raw_edge = check.mapping(raw_edge, path, NAV_KEYS, ("from", "action", "to"))
         check.choice(raw_edge["action"], (*path, "action"), NAV_ACTIONS)
         for key in ("from", "to"):
-            if raw_edge[key] not in screens:
-                check.fail((*path, key), f"unknown screen {raw_edge[key]!r}", "name one of the screens")
-        if raw_edge["action"] != "back" and raw_edge.get("element") not in elements:
-            check.fail((*path, "element"), f"unknown element {raw_edge.get('element')!r}",
+            if not isinstance(raw_edge[key], str) or raw_edge[key] not in screens:
+                check.fail((*path, key), f"unknown screen {_kind(raw_edge[key])}", "name one of the screens")
+        element_ref = raw_edge.get("element")
+        if element_ref is not None and not isinstance(element_ref, str):
+            check.fail((*path, "element"), f"expected an element API name, got {_kind(element_ref)}",
                        "name an element API of the doc")
-        navigation.append(NavEdge(raw_edge["from"], raw_edge["action"], raw_edge["to"], raw_edge.get("element"),
-                                  raw_edge.get("option"), int(raw_edge.get("count", 1))))
-    return AppDoc(str(top["app"]), str(top.get("package") or ""), top["start_screen"], screens, elements,
+        if raw_edge["action"] != "back" and element_ref not in elements:
+            check.fail((*path, "element"), f"unknown element {_kind(element_ref)}",
+                       "name an element API of the doc")
+        option = raw_edge.get("option")
+        option = None if option is None else check.string(option, (*path, "option"), empty=None)
+        navigation.append(NavEdge(raw_edge["from"], raw_edge["action"], raw_edge["to"], element_ref, option,
+                                  check.integer(raw_edge.get("count"), (*path, "count"), default=1)))
+    return AppDoc(str(app), package, top["start_screen"], screens, elements,
                   tuple(navigation), dict(top.get("generated_from") or {}))
 
 
@@ -273,7 +328,7 @@ def _parse_element(check: _Checker, name: str, screen: str, raw, path: tuple) ->
     if not isinstance(raw["selectors"], list) or not raw["selectors"]:
         check.fail((*path, "selectors"), "needs a non-empty list of selectors", "add at least one selector")
     selectors = tuple(check.selector(s, (*path, "selectors", i)) for i, s in enumerate(raw["selectors"]))
-    options = raw.get("options") or []
+    options = check.strings(raw.get("options"), (*path, "options"))
     if options and kind != "list":
         check.fail((*path, "options"), f"options on a {kind}", "only lists have options; set `type: list`")
     item_selector, fields = None, []
@@ -282,15 +337,19 @@ def _parse_element(check: _Checker, name: str, screen: str, raw, path: tuple) ->
             check.fail((*path, "item"), f"item structure on a {kind}", "only lists have items; set `type: list`")
         item = check.mapping(raw["item"], (*path, "item"), ("selector", "fields"), ("selector",))
         item_selector = check.selector(item["selector"], (*path, "item", "selector"))
-        for field_name, raw_field in (item.get("fields") or {}).items():
+        raw_fields = item.get("fields") or {}
+        check.mapping(raw_fields, (*path, "item", "fields"), tuple(raw_fields) if isinstance(raw_fields, dict) else ())
+        for field_name, raw_field in raw_fields.items():
             fpath = (*path, "item", "fields", field_name)
             check.name(field_name, fpath)
             raw_field = check.mapping(raw_field, fpath, ("type", "selector"), ("type", "selector"))
             fields.append(ItemField(field_name, check.choice(raw_field["type"], (*fpath, "type"), ELEMENT_TYPES),
                                     check.selector(raw_field["selector"], (*fpath, "selector"))))
     risk = check.choice(raw.get("risk", "normal"), (*path, "risk"), RISKS)
-    return Element(name, screen, kind, str(raw.get("description", "")), selectors, tuple(raw.get("also_on") or ()),
-                   raw.get("leads_to"), risk, tuple(str(o) for o in options), item_selector, tuple(fields))
+    also_on = check.strings(raw.get("also_on"), (*path, "also_on"))
+    leads_to = check.screen_ref(raw.get("leads_to"), (*path, "leads_to"))
+    return Element(name, screen, kind, check.string(raw.get("description"), (*path, "description")), selectors,
+                   also_on, leads_to, risk, options, item_selector, tuple(fields))
 
 
 def doc_path(app: str, docs_dir: Path | None = None) -> Path:
@@ -307,7 +366,27 @@ def load_doc(app_or_path: str | Path, docs_dir: Path | None = None) -> AppDoc:
     if not path.is_file():
         raise DocError(f"no doc for app {str(app_or_path)!r} (looked for {path})",
                        fix=f"run `autodroid explore --device <spec> --app {app_or_path}` first")
-    return parse_doc(path.read_text(encoding="utf-8"), str(path))
+    return parse_doc(read_doc_text(path), str(path))
+
+
+def read_doc_text(path: Path) -> str:
+    """A doc file's text: at most MAX_DOC_BYTES of UTF-8, else a DocError naming the problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOC_BYTES:
+            raise DocError(f"{path} is {size:,} bytes, more than the {MAX_DOC_BYTES:,} a doc may have",
+                           fix="pass the right file, or regenerate the doc")
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocError(f"cannot read {path}: {error.strerror or error}", fix="check the path and its permissions") \
+            from None
+    if b"\x00" in data:
+        raise DocError(f"{path} is a binary file, not a YAML doc", fix="regenerate it with `autodroid explore`")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DocError(f"{path} is not UTF-8 text (byte {error.start})",
+                       fix="save it as UTF-8, or regenerate it with `autodroid explore`") from None
 
 
 # ---------------------------------------------------------------------------------------------------

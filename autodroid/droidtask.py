@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from autodroid.errors import BadInputError
+from autodroid.safeyaml import safe_yaml_load
 from autodroid.ui.droidtask_html import parse_droidtask_html
 from autodroid.ui.screen import Node, Screen
 
@@ -57,16 +58,35 @@ class GoldTask:
     steps: tuple[GoldStep, ...]
 
 
-def load_records(path: Path) -> list[Record]:
+MAX_RECORD_BYTES = 200_000_000
+
+
+def _read_text(path: Path, what: str, fix: str, max_bytes: int = MAX_RECORD_BYTES) -> str:
+    """A recording's file as UTF-8 text, or one BadInputError naming the problem."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        if path.stat().st_size > max_bytes:
+            raise BadInputError(f"{path} is larger than {max_bytes:,} bytes", fix=fix)
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise BadInputError(f"no record file at {path}", fix="pass a DroidTask app folder with log.yaml") from None
-    except yaml.YAMLError as error:
-        raise BadInputError(f"malformed YAML in {path}: {error}".splitlines()[0],
-                            fix="restore the file from the recording") from None
+        raise BadInputError(f"no {what} at {path}", fix=fix) from None
+    except OSError as error:
+        raise BadInputError(f"cannot read {path}: {error.strerror or error}", fix=fix) from None
+    if b"\x00" in data:
+        raise BadInputError(f"{path} is a binary file, not a {what}", fix=fix)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadInputError(f"{path} is not UTF-8 text (byte {error.start})", fix=fix) from None
+
+
+def load_records(path: Path) -> list[Record]:
+    fix = "pass a DroidTask app folder with its log.yaml, or restore the file from the recording"
+    text = _read_text(path, "record file", fix)
+    data = safe_yaml_load(text, str(path), max_bytes=MAX_RECORD_BYTES)
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
         raise BadInputError(f"{path} has no `records` list", fix="pass a DroidTask record file")
+    if not data["records"]:
+        raise BadInputError(f"{path} has no records (`records: []`)", fix="pass a recording with at least one record")
     records = []
     for index, raw in enumerate(data["records"]):
         if not isinstance(raw, dict) or not isinstance(raw.get("State"), str):
@@ -123,14 +143,21 @@ _SET_TEXT_ARG = re.compile(r",\s*'((?:[^'\\]|\\.)*)'\)\s*$", re.S)
 def load_gold_tasks(folder: Path) -> list[GoldTask]:
     folder = check_app_folder(folder)
     path = folder / "tasks.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return []
-    except json.JSONDecodeError as error:
-        raise BadInputError(f"malformed JSON in {path}: {error}", fix="restore tasks.json") from None
+    try:
+        data = json.loads(_read_text(path, "tasks.json", "restore tasks.json"))
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise BadInputError(f"malformed JSON in {path}: {str(error)[:120]}", fix="restore tasks.json") from None
+    if not isinstance(data, dict):
+        raise BadInputError(f"{path} holds {type(data).__name__ if data is not None else 'null'}, not an object of "
+                            f"tasks", fix='restore tasks.json: {"task1.yaml": {"task": ..., "solution": [...]}}')
     tasks = []
-    for file, entry in sorted(data.items(), key=lambda item: int(re.sub(r"\D", "", item[0]) or 0)):
+    for file, entry in sorted(data.items(), key=lambda item: int(re.sub(r"\D", "", item[0])[:18] or 0)):
+        if not isinstance(entry, dict) or not isinstance(entry.get("solution", []), list) or \
+                not all(isinstance(step, dict) for step in entry.get("solution", [])):
+            raise BadInputError(f"{path}: {file[:60]} is not a task with a `solution` list of steps",
+                                fix="restore tasks.json")
         steps = []
         for step in entry.get("solution", []):
             action = _ACTION_TYPES.get(step.get("action_type"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from autodroid.appdoc import approx_tokens, load_doc, render_doc
+from autodroid.textsafe import clean
 
 
 @click.group()
@@ -27,7 +28,7 @@ def show(app: str, screens: tuple[str, ...]) -> None:
             raise DocError(f"{app} has no screen named {', '.join(screens)}",
                            fix=f"use one of {', '.join(doc.screens)}")
     text = render_doc(doc, names)
-    click.echo(text)
+    click.echo(clean(text, keep_newlines=True))  # a doc is data: its texts come from app screens
     click.echo(f"# {len(doc.screens)} screens, {len(doc.elements)} APIs, {len(doc.navigation)} navigation edges, "
                f"~{approx_tokens(text)} tokens (estimate; the planner counts with the model's tokenizer)", err=True)
 
@@ -37,7 +38,7 @@ def show(app: str, screens: tuple[str, ...]) -> None:
 def validate(app: str) -> None:
     """Load and validate a doc by app name or path; exit 2 with the line and the fix when it is bad."""
     doc = load_doc(app)
-    click.echo(f"ok: {doc.app} doc version {doc.version}: {len(doc.screens)} screens, {len(doc.elements)} APIs")
+    click.echo(clean(f"ok: {doc.app} doc version {doc.version}: {len(doc.screens)} screens, {len(doc.elements)} APIs"))
 
 
 @docs.command("build-sim")

@@ -39,6 +39,11 @@ class ErrorBoundaryGroup(click.Group):
         except AutodroidError as error:
             click.echo(f"error: {clean(error.one_line())}", err=True)
             sys.exit(2)
+        except click.UsageError as error:  # a bad option or argument: one line too, with where to look
+            where = error.ctx.command_path if error.ctx is not None else "autodroid"
+            click.echo(f"error: {clean(' '.join(error.format_message().split()))} "
+                       f"(fix: see `{where} --help`)", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=ErrorBoundaryGroup)

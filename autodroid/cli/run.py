@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from autodroid.errors import BadInputError
+from autodroid.textsafe import clean
 
 DEVICE_HELP = "sim:<app>, replay:<folder>[?log], u2:<serial>"
 
@@ -32,6 +33,24 @@ def _load_doc(app: str, doc_path: Path | None, spec: str | None):
     return load_doc(app)
 
 
+MAX_TASK_CHARS = 2_000
+
+
+def check_task(task: str) -> str:
+    """The task sentence as given on the command line: valid text (a shell may pass bytes that are not
+    UTF-8: Python keeps them as lone surrogates, which nothing downstream can encode), not empty, not huge."""
+    bad = next((c for c in task if "\ud800" <= c <= "\udfff"), None)
+    if bad is not None:
+        raise BadInputError(f"the task text is not valid UTF-8 (byte 0x{ord(bad) & 0xff:02x} at position "
+                            f"{task.index(bad)})", fix="write the task in UTF-8 text")
+    if not task.strip():
+        raise BadInputError("the task text is empty", fix='say what to do, e.g. "sort the notes by title"')
+    if len(task) > MAX_TASK_CHARS:
+        raise BadInputError(f"the task text has {len(task):,} characters, more than {MAX_TASK_CHARS:,}",
+                            fix="describe the task in a sentence or two")
+    return task
+
+
 def _load_model(name: str | None, quiet: bool):
     from autodroid.planner import load_model
 
@@ -48,7 +67,7 @@ def _load_model(name: str | None, quiet: bool):
 
 def _say(text: str, quiet: bool, *, nl: bool = True) -> None:
     if not quiet:
-        click.echo(text, err=True, nl=nl)
+        click.echo(clean(text), err=True, nl=nl)
 
 
 def _plan_line(plan) -> str:
@@ -60,8 +79,8 @@ def _plan_line(plan) -> str:
 
 def _show_script(script: str, title: str = "script") -> None:
     click.echo(f"{title}:")
-    for line in script.splitlines():
-        click.echo(f"    {line}")
+    for line in script.split("\n"):  # model output: shown with control characters escaped
+        click.echo(f"    {clean(line)}")
 
 
 def _describe_action(action) -> str:
@@ -94,6 +113,7 @@ def run(spec: str, app: str, doc_path: Path | None, model_name: str | None, auto
     from autodroid.device import open_device
     from autodroid.cli.script import load_cli_policy
 
+    check_task(task)
     doc = _load_doc(app, doc_path, spec)
     policy = load_cli_policy(policy_path)
     interactive = sys.stdin.isatty() and not auto_yes
@@ -140,7 +160,7 @@ def run(spec: str, app: str, doc_path: Path | None, model_name: str | None, auto
                    f"{'s' * (len(result.attempts) != 1)}, {result.seconds:.1f} s")
         return
     click.echo(f"error: the task failed after {len(result.attempts)} attempt{'s' * (len(result.attempts) != 1)}: "
-               f"{result.error or 'no script'}", err=True)
+               f"{clean(result.error or 'no script', keep_newlines=True)}", err=True)
     sys.exit(1)
 
 
@@ -160,6 +180,7 @@ def plan(app: str, doc_path: Path | None, spec: str | None, model_name: str | No
     from autodroid.planner.examples import default_store
     from autodroid.planner.planner import Planner, require_valid
 
+    check_task(task)
     doc = _load_doc(app, doc_path, spec)
     model = _load_model(model_name, as_json)
     try:
@@ -176,7 +197,7 @@ def plan(app: str, doc_path: Path | None, spec: str | None, model_name: str | No
     for change in result.changes:
         _say(f"  ({change})", False)
     require_valid(result)
-    click.echo(result.script)
+    click.echo(clean(result.script, keep_newlines=True))
 
 
 @click.command()

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from autodroid.errors import BadInputError
 from autodroid.textsafe import clean
 
 
@@ -22,8 +23,13 @@ class Trace:
         self._fd: int | None = None
         self._started = time.monotonic()
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise BadInputError(f"cannot write the trace file {clean(str(self.path))}: "
+                                    f"{error.strerror or type(error).__name__}",
+                                    fix="pass --trace a file in a folder you can write to") from None
 
     def add(self, event: str, **fields: Any) -> dict[str, Any]:
         entry = {"seq": len(self.entries), "t": round(time.monotonic() - self._started, 6), "event": event, **fields}

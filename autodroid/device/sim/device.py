@@ -9,6 +9,7 @@ compares the renderings before and after to report ``changed``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from autodroid.device.base import ActionResult, DeviceBase
@@ -30,6 +31,10 @@ class _Frame:
     views: list[View]
     parents: list[int | None]
     screen: Screen | None = field(default=None)
+
+# characters XML 1.0 cannot carry, so no screen dump could show them: C0 controls but tab, newline and
+# return; lone surrogates; U+FFFE/U+FFFF
+_UNTYPEABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class SimDevice(DeviceBase):
@@ -89,6 +94,11 @@ class SimDevice(DeviceBase):
     def set_text(self, node: Node, text: str) -> ActionResult:
         if not isinstance(text, str):
             raise BadInputError(f"set_text needs a string, got {type(text).__name__}", fix="pass the text as str")
+        bad = _UNTYPEABLE.search(text)
+        if bad is not None:  # an Android text field (and the XML of every later dump) cannot hold these
+            raise BadInputError(f"set_text: a text field does not accept the control character "
+                                f"U+{ord(bad.group(0)):04X} (at position {bad.start()})",
+                                fix="type printable text only (newlines and tabs are fine)")
         return self._act(node, "set_text", text)
 
     def scroll(self, node: Node, direction: str = "down") -> ActionResult:
