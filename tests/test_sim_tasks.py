@@ -9,7 +9,7 @@ import pytest
 
 from autodroid.appdoc import load_doc
 from autodroid.bench.simtasks import (
-    CheckError, check_device, evaluate, fresh_snapshot, load_tasks, snapshot, validate_check,
+    CheckError, check_device, evaluate, fresh_snapshot, load_tasks, side_effects, snapshot, validate_check,
 )
 from autodroid.device import open_device
 from autodroid.errors import BadInputError
@@ -41,6 +41,7 @@ def test_reference_script_passes_its_check_on_a_fresh_sim(task):
         assert report.ok, report.error_text
         result = check_device(task.check, device, task.app)
         assert result.ok, result.reason
+        assert side_effects(snapshot(device, task.app), fresh_snapshot(task.app), task.check) == []
 
 
 @pytest.mark.parametrize("task", TASKS, ids=[t.id for t in TASKS])
@@ -110,6 +111,24 @@ def test_unchanged_compares_with_a_fresh_sim():
     assert not result.ok and result.reason.startswith("settings changed")
 
 
+def test_side_effects_are_changes_outside_what_the_check_looks_at():
+    doc = load_doc("notes")
+    check = [{"equals": {"settings.autosave": True}}]
+    script = ("settings_screen__autosave_checkbox.tap()\nsettings_screen__show_preview_checkbox.tap()\n"
+              'search_screen__input.set_text("eggs")\n')
+    with open_device("sim:notes") as device:
+        assert run_on_device(script, doc, device).ok
+        state = snapshot(device, "notes")
+    assert evaluate(check, state).ok
+    # the search box left open is screen state, not data; the preview toggled on the way is a side effect
+    assert side_effects(state, fresh_snapshot("notes"), check) == ["settings.show_preview: True -> False"]
+    state["notes"].append({"title": "stray", "body": ""})
+    effects = side_effects(state, fresh_snapshot("notes"), check)
+    assert effects[0].startswith("notes: 15 -> 16 items, 1 new or changed")
+    assert side_effects(state, fresh_snapshot("notes"), [{"has": {"notes": {"title": "stray"}}}]) == [
+        "settings.show_preview: True -> False", "settings.autosave: False -> True"]
+
+
 def test_snapshot_is_read_only_and_needs_a_sim():
     with open_device("sim:clock") as device:
         state = snapshot(device, "clock")
@@ -154,7 +173,8 @@ def test_runner_writes_records_and_a_summary_and_resumes(tmp_path):
     first = next(r for r in records if r["agent"] == "reference")
     assert first["actions"] and all("action" in a and "screen" in a for a in first["actions"])
     text = (tmp_path / "summary.md").read_text()
-    assert "| reference |" in text and "**4/4 (100.0%)**" in text
+    assert "| reference |" in text and "**4/4 (100.0%)** | 4/4 (100.0%)" in text
+    assert all(r["strict"] == (r["pass"] and not r["side_effects"]) for r in records)
     assert json.loads((tmp_path / "summary.json").read_text())["meta"]["tasks"] == 4
     run_sim_bench(tmp_path, agents=["reference"], limit=2)  # resume: nothing runs again
     assert len(read_results(tmp_path)) == 8

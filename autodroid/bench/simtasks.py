@@ -20,6 +20,9 @@ Values match as follows: strings ignoring case and extra spaces; bools and numbe
 multisets of such values (order ignored); ``{contains: text}``, ``{not: value}``, ``{any_of: [..]}``,
 ``{at_least: n}`` and ``{at_most: n}`` are operators. A ``where`` is a mapping of item field -> value
 (a bare value for lists of strings, such as ``cities``).
+
+``side_effects`` lists what changed outside the paths a check looks at (a stray note, alarm or toggled
+setting); the runner reports passes without side effects as ``strict``.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def _clock_snapshot(app) -> dict:
                    for a in data.alarms],
         "timers": [{"seconds": t.seconds, "label": t.label, "running": t.running} for t in data.timers],
         "cities": list(data.cities),
-        "stopwatch": {"running": data.stopwatch_running, "laps": len(data.laps), "started": data.stopwatch > 0},
+        "stopwatch": {"running": data.stopwatch_running, "laps": len(data.laps)},
         "alarm_sort": ALARM_SORTS[data.alarm_sort],
         "settings": {
             "use_24h": data.use_24h, "sunday_first": data.sunday_first, "prevent_sleep": data.prevent_sleep,
@@ -327,6 +330,55 @@ def evaluate(check: list, state: dict, app: str | None = None) -> CheckResult:
     return CheckResult(not failures, failures)
 
 
+# Transient screen state, not data: leaving the search box open is no side effect.
+NOT_DATA = frozenset({"search"})
+
+
+def touched_paths(check: list) -> set[str]:
+    """The snapshot paths a check looks at (``unchanged`` paths are not touched: they must stay)."""
+    paths: set[str] = set()
+    for predicate in check:
+        (name, arg), = predicate.items()
+        if name != "unchanged":
+            paths.update(str(p) for p in arg)
+    return paths
+
+
+def side_effects(state: dict, fresh: dict, check: list) -> list[str]:
+    """Changes from the fresh sim outside what the check looks at (a note nobody asked for, a setting
+    toggled on the way, a stray alarm): the paths where the final state differs, with before -> after."""
+    touched = touched_paths(check)
+    found: list[str] = []
+
+    def walk(before: dict, after: dict, prefix: str) -> None:
+        for key, old in before.items():
+            path = f"{prefix}{key}"
+            if path in NOT_DATA or any(path == t or path.startswith(t + ".") for t in touched):
+                continue
+            new = after.get(key)
+            if isinstance(old, dict) and isinstance(new, dict):
+                walk(old, new, path + ".")
+                continue
+            if old != new:
+                found.append(f"{path}: {_change(old, new)}")
+
+    walk(fresh, state, "")
+    return found
+
+
+def _change(old: Any, new: Any) -> str:
+    if isinstance(old, list) and isinstance(new, list) and old and isinstance(old[0], dict):
+        added = [item for item in new if item not in old]
+        removed = [item for item in old if item not in new]
+        parts = []
+        if removed:
+            parts.append(f"{len(removed)} changed or removed (first {removed[0]!r})")
+        if added:
+            parts.append(f"{len(added)} new or changed (first {added[0]!r})")
+        return f"{len(old)} -> {len(new)} items, " + ", ".join(parts)
+    return f"{old!r} -> {new!r}"
+
+
 def check_device(check: list, device, app: str) -> CheckResult:
     return evaluate(check, snapshot(device, app), app)
 
@@ -562,11 +614,13 @@ def run_one(task: SimTask, agent: str, model=None, *, doc=None) -> dict:
         except Exception as error:  # a crash is this agent's failure on this task, the run goes on
             run = _Run(error=f"crash {type(error).__name__}: {error}")
         seconds = time.perf_counter() - started
-        result = check_device(task.check, real, task.app)
         final = snapshot(real, task.app)
+    result = evaluate(task.check, final, task.app)
+    effects = side_effects(final, fresh_snapshot(task.app), task.check)
     record = {
         "agent": agent, "id": task.id, "app": task.app, "task": task.task, "pass": result.ok,
-        "reason": result.reason, "error": run.error, "scripts": run.scripts, "actions": device.actions,
+        "strict": result.ok and not effects, "reason": result.reason, "side_effects": effects,
+        "error": run.error, "scripts": run.scripts, "actions": device.actions,
         "seconds": round(seconds, 3), "model_calls": run.model_calls, "prompt_tokens": run.prompt_tokens,
         "llm_seconds": round(run.llm_seconds, 3),
     }
@@ -609,6 +663,7 @@ def summarize(records: list[dict], tasks: list[SimTask] | None = None) -> dict:
         for bucket in (entry["apps"].setdefault(record["app"], _zero()), entry["total"]):
             bucket["tasks"] += 1
             bucket["pass"] += bool(record["pass"])
+            bucket["strict"] += bool(record.get("strict"))
             bucket["no_error"] += record["error"] is None
             bucket["no_error_but_wrong"] += record["error"] is None and not record["pass"]
             bucket["seconds"] += record["seconds"]
@@ -617,13 +672,14 @@ def summarize(records: list[dict], tasks: list[SimTask] | None = None) -> dict:
         for bucket in (*entry["apps"].values(), entry["total"]):
             n = bucket["tasks"] or 1
             bucket["rate"] = round(bucket["pass"] / n, 6)
+            bucket["strict_rate"] = round(bucket["strict"] / n, 6)
             bucket["seconds_mean"] = round(bucket.pop("seconds") / n, 3)
             bucket["llm_seconds_mean"] = round(bucket.pop("llm_seconds") / n, 3)
     return {"agents": agents}
 
 
 def _zero() -> dict:
-    return {"tasks": 0, "pass": 0, "no_error": 0, "no_error_but_wrong": 0, "seconds": 0.0, "llm_seconds": 0.0}
+    return {"tasks": 0, "pass": 0, "strict": 0, "no_error": 0, "no_error_but_wrong": 0, "seconds": 0.0, "llm_seconds": 0.0}
 
 
 def summary_markdown(summary: dict, meta: dict) -> str:
@@ -632,10 +688,12 @@ def summary_markdown(summary: dict, meta: dict) -> str:
              f"Command: `{meta.get('command', '')}`  ", f"Model: {meta.get('model') or '(none)'}; code: "
              f"{meta.get('code_version')}; task file: {meta.get('task_file')} (sha256 {meta.get('task_sha256', '')[:12]})"
              f"; {meta.get('date', '')}", "",
-             "A task passes when its check holds on the sim's final state. `no error`: the agent itself reported "
-             "success; `wrong but no error`: it did, and the check failed.", "",
-             "| agent | " + " | ".join(apps) + " | total | no error | wrong but no error | s / task | LLM s / task |",
-             "|---|" + "---|" * (len(apps) + 5)]
+             "A task passes when its check holds on the sim's final state. `strict`: it passes and nothing outside "
+             "what the check looks at changed (no stray note, alarm, timer or setting). `no error`: the agent itself "
+             "reported success; `wrong but no error`: it did, and the check failed.", "",
+             "| agent | " + " | ".join(apps) + " | total | strict | no error | wrong but no error | s / task "
+             "| LLM s / task |",
+             "|---|" + "---|" * (len(apps) + 6)]
     for name, entry in summary["agents"].items():
         cells = []
         for app in apps:
@@ -643,7 +701,7 @@ def summary_markdown(summary: dict, meta: dict) -> str:
             cells.append(f"{b['pass']}/{b['tasks']} ({b['rate']:.0%})" if b else "")
         t = entry["total"]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | **{t['pass']}/{t['tasks']} ({t['rate']:.1%})** | "
-                     f"{t['no_error']} | {t['no_error_but_wrong']} | {t['seconds_mean']:.2f} | "
+                     f"{t['strict']}/{t['tasks']} ({t['strict_rate']:.1%}) | {t['no_error']} | {t['no_error_but_wrong']} | {t['seconds_mean']:.2f} | "
                      f"{t['llm_seconds_mean']:.2f} |")
     return "\n".join(lines) + "\n"
 
@@ -656,7 +714,8 @@ def per_task_markdown(records: list[dict], tasks: list[SimTask]) -> str:
         marks = []
         for agent in agents:
             r = got.get((agent, task.id))
-            marks.append("" if r is None else ("pass" if r["pass"] else "FAIL"))
+            marks.append("" if r is None else ("FAIL" if not r["pass"] else
+                                               "pass" if r.get("strict", True) else "pass, side effects"))
         lines.append(f"| {task.id} | {task.app} | " + " | ".join(marks) + " |")
     return "\n".join(lines) + "\n"
 
