@@ -9,6 +9,8 @@ nothing outside may happen: no sentinel file appears, and the host sees no devic
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from droidscript import Budgets, BudgetExceeded, DroidScriptError, ScriptError, check_script, run_script
@@ -154,6 +156,18 @@ CORPUS: list[tuple[str, str, type]] = [
     ("nested-list-runtime", 'a = "x"\nif len(main__notes) > 0:\n    a = [1]\nb = [a, a]', S),
     ("list-of-elements", "x = [main__notes, main__sort_button]", S),
     ("print-list-of-big-strings", 's = "a"\nwhile len(s) < 9000:\n    s = s + s\nprint([s, s, s])', B),
+    # -- issue 13: errors that were expensive or crashed while being built, and quoting tricks
+    ("hex-literal-4000-digits", "x = 0x" + "f" * 4000, S),  # str(int) of >4300 digits raises in CPython
+    ("binary-literal-20000-digits", "x = 0b" + "1" * 20000, S),
+    ("octal-literal-huge", "x = 0o" + "7" * 15000, S),
+    ("huge-negative-literal", "x = -0x" + "f" * 4000, S),
+    ("many-unknown-names", "\n".join(f"m{i}.tap()" for i in range(1400)), S),  # difflib per name, capped
+    ("one-huge-unknown-name", "x" * 40000 + ".tap()", S),
+    ("huge-unknown-method", "main__sort_button." + "t" * 30000 + "()", S),
+    ("huge-unknown-option", 'main__order.select("' + "Z" * 9000 + '")', S),
+    ("u2028-string-then-bad-line", 'x = "a\u2028b\u2029c\x0bd\x1ce\x85f"\nmain__nope.tap()', S),
+    ("escape-sequences-in-bad-line", 'x = "\x1b]0;pwned\x07\u202e" +', S),
+    ("surrogate-in-bad-line", 'x = "\ud800" +', S),
 ]
 
 
@@ -167,9 +181,14 @@ def test_escape_is_refused(tmp_path, name, src, expected):
     sentinel = tmp_path / "sentinel"
     src = src.replace("SENT", str(sentinel))
     host = FakeHost()
+    started = time.monotonic()
     with pytest.raises(DroidScriptError) as e:
         run_script(src, host, budgets=Budgets(max_seconds=1.0, max_source_chars=50_000))
+    assert time.monotonic() - started < 1.0 + 0.1, f"{name}: the refusal overran the time budget"
     assert type(e.value) is expected, f"{name}: got {type(e.value).__name__}: {e.value}"
+    shown = str(e.value)  # what a terminal or a repairing model is shown: one line per part, nothing raw
+    assert all(c.isprintable() or c == "\n" for c in shown), f"{name}: raw control characters in {shown[:200]!r}"
+    assert len(shown) < 2000, f"{name}: a {len(shown)}-character message"
     assert not sentinel.exists()
     assert host.actions() == []
     assert not list(tmp_path.iterdir())
@@ -191,3 +210,26 @@ def test_item_refs_expose_nothing_but_fields_and_methods():
     for attr in ("key", "label", "list_name", "index"):
         with pytest.raises(ScriptError):
             run_script(f"x = main__notes[0]\ny = x.{attr}", FakeHost())
+
+
+def test_errors_quote_the_line_python_reports_even_with_line_separators_in_strings():
+    src = 'x = "a\u2028b\u2029c\x0bd\x1ce\x85f"\nmain__nope.tap()'
+    with pytest.raises(ScriptError) as e:
+        run_script(src, FakeHost())
+    assert e.value.line == 2 and e.value.source_line == "main__nope.tap()"
+
+
+def test_match_on_huge_labels_fails_fast_with_clipped_labels():
+    class LongLabels(FakeHost):
+        def list_items(self, name):
+            from droidscript import ItemRef
+
+            for i in range(300):
+                yield ItemRef(name, i, i, f"{i} " + "a" * 10_000)
+
+    started = time.monotonic()
+    with pytest.raises(DroidScriptError) as e:
+        run_script('main__notes.match("' + "b" * 9_000 + '").tap()', LongLabels(),
+                   budgets=Budgets(max_seconds=2.0, max_list_items=500))
+    assert time.monotonic() - started < 2.0 + 0.1
+    assert len(str(e.value)) < 2_000

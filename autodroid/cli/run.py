@@ -248,4 +248,4 @@ def examples(spec: str, app: str, doc_path: Path | None, out: Path | None, verbo
 
 
 def _ask(request) -> bool:
-    return click.confirm(request.question(), default=False, err=True)
+    return click.confirm(clean(request.question()), default=False, err=True)

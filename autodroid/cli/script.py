@@ -116,4 +116,4 @@ def load_cli_policy(value: str | None):
 
 
 def _ask(request) -> bool:
-    return click.confirm(request.question(), default=False, err=True)
+    return click.confirm(clean(request.question()), default=False, err=True)

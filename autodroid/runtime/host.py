@@ -502,7 +502,7 @@ class RuntimeHost:
             return node.text if field is not None else row.label
         if method == "get_attributes":
             return attributes(tap_target(screen, row.node) if field is None else node)
-        api = f"{element.name}[{item.label!r}]" + (f".{field}" if field else "")
+        api = f"{element.name}[{_short(item.label)!r}]" + (f".{field}" if field else "")
         return self._do("script", element, method, node, args, api=api,
                         row=item.label if field is None else None, field=field)
 
@@ -654,8 +654,9 @@ class RuntimeHost:
                       field: str | None) -> DroidScriptError:
         target = name or method
         if item is not None:
-            target = f"{name} item {item.label!r}" + (f".{field}" if field else "")
-        call = f"{target}.{method}({', '.join(repr(a) for a in args)})" if name else f"{method}()"
+            target = f"{name} item {_short(item.label)!r}" + (f".{field}" if field else "")
+        call = f"{target}.{method}({', '.join(repr(_short(a) if isinstance(a, str) else a) for a in args)})" \
+            if name else f"{method}()"
         try:
             rec = self.recognize()
             where = f" Screen now: {rec.describe()}."

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 
 QUOTE_CHARS = 200
+MESSAGE_CHARS = 1000
 
 
 def quote_line(line: str) -> str:
@@ -43,6 +44,8 @@ class DroidScriptError(Exception):
         source_line: str | None = None,
         fix: str | None = None,
     ):
+        if len(message) > MESSAGE_CHARS:  # a message quoting a 40,000-character name is no help to anyone
+            message = message[:MESSAGE_CHARS - 3] + "..."
         super().__init__(message)
         self.message = message
         self.line = line
