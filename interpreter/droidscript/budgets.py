@@ -36,9 +36,11 @@ class Budgets:
 
 
 BUDGET_DOCS: dict[str, str] = {
-    "max_seconds": "wall-clock seconds for the whole run; checked at every step of the walker and after every host call",
+    "max_seconds": "wall-clock seconds for the whole run, the static check and error suggestions included; checked at "
+                   "every step of the walker and after every host call",
     "max_ops": "walker steps (every statement and expression node evaluated, every list item fetched)",
-    "max_actions": "device actions (tap, long_tap, set_text, scroll, select, back)",
+    "max_actions": "device actions (tap, long_tap, set_text, scroll, select, back); the autodroid runtime also "
+                   "counts its own (navigation hops, scrolls, restarts) against it",
     "max_reads": "host reads (get_text, get_attributes, list items fetched)",
     "max_loop_iterations": "loop iterations in total, all loops together",
     "max_iterations_per_loop": "iterations of any one loop (counted afresh each time the loop starts)",
