@@ -99,3 +99,15 @@ def test_max_seconds_must_be_a_finite_positive_number(value, tmp_path):
 def test_budgets_refuse_values_that_disable_a_limit(value):
     with pytest.raises(ValueError, match="finite non-negative"):
         Budgets(max_seconds=value)
+
+
+def test_the_navigation_loop_reproducer_through_the_cli(tmp_path):
+    script = tmp_path / "loop.ds"
+    script.write_text("while True:\n"
+                      "    x = main_screen__notes_list[0].get_text()\n"
+                      "    y = settings_screen__autosave_checkbox.get_attributes()\n")
+    done = autodroid("script", "run", "--device", "sim:notes", "--app", "notes", "--max-seconds", "5", str(script))
+    assert done.code == 1 and "Traceback" not in done.err
+    assert done.out.startswith("FAILED after 100 device actions (100 navigation)")
+    assert "action budget of 100 device actions exhausted" in done.err
+    assert done.rss_mb < 200

@@ -220,3 +220,21 @@ def test_cli_applies_the_default_policy_and_none_is_loud(tmp_path):
     done = autodroid("script", "run", "--device", "sim:notes", "--app", "notes", "--policy", "none", str(script))
     assert "warning: --policy none" in done.err
     assert done.code == 0 and "print: 15" in done.out  # no policy: the app's own delete dialog is all that asks
+
+
+def test_an_unlabelled_button_in_the_apps_delete_dialog_is_confirmed(notes_doc, policy):
+    """The app's own "Delete the note?" dialog: Cancel is a known way out; the dialog's positive button,
+    reached through an undocumented screen, is judged by the dialog's message as well as its label."""
+    from autodroid.runtime.host import RuntimeHost
+
+    with open_device("sim:notes") as device:
+        device.long_tap(next(n for n in device.screen() if n.rid == "note_item"))
+        device.tap(next(n for n in device.screen() if n.text == "Delete"))
+        assert device.screen_kind() == "notes.delete_dialog"
+        host = RuntimeHost(notes_doc, device, policy=policy)
+        screen = device.screen()
+        context = host._dialog_text(screen, "")
+        assert "Delete the note" in context
+        ok = ActionContext("notes", "", "", "x", "tap", "", "normal", seen=("OK",), context=context)
+        cancel = ActionContext("notes", "", "", "x", "tap", "", "normal", seen=("Cancel",), context=context)
+        assert policy.decide(ok).verdict == "confirm" and policy.decide(cancel).verdict == "allow"

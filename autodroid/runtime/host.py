@@ -600,7 +600,10 @@ class RuntimeHost:
 
     def _dialog_text(self, screen: Screen, screen_name: str) -> str:
         """The title and message of the dialog on screen (what the user is being asked), if any."""
-        texts = [n.text for n in screen.app_nodes() if n.rid in DIALOG_TEXT_IDS and n.text][:4]
+        nodes = screen.app_nodes()
+        texts = []
+        if any(n.rid in DIALOG_MARKERS for n in nodes):  # an AlertDialog, not a chat app's "message" views
+            texts = [n.text for n in nodes if n.rid in DIALOG_TEXT_IDS and n.text][:4]
         doc_screen = self.doc.screens.get(screen_name)
         if doc_screen is not None and "dialog" in doc_screen.name:
             texts.append(doc_screen.description)
@@ -701,6 +704,7 @@ def _same_node(screen: Screen, old: Node) -> Node | None:
 
 
 DIALOG_TEXT_IDS = ("alertTitle", "message", "alert_title", "dialog_title", "title_template")
+DIALOG_MARKERS = ("alertTitle", "button1", "button2", "button3", "parentPanel", "buttonPanel")
 
 
 def _label(element: Element | None, node: Node | None, args: tuple, field: str | None = None) -> str:
