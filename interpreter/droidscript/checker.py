@@ -116,13 +116,13 @@ def check_script(
     tables = Tables.from_mappings(api_names, list_options, item_fields)
     budgets = budgets if budgets is not None else Budgets()
     deadline = time.monotonic() + budgets.max_seconds
-    suggestion_limits(deadline)
     try:
         tree, src = parse_script(source, budgets)
     except ScriptError as e:
         return [e]
     try:
-        return analyse(tree, src, tables, budgets, deadline=deadline)
+        with suggestion_limits(deadline):
+            return analyse(tree, src, tables, budgets, deadline=deadline)
     except BudgetExceeded as e:
         return [ScriptError(e.message, fix=e.fix, phase="static")]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import threading
 import time
+from contextlib import contextmanager
 import keyword
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import ActionError, DroidScriptError
 from .language import BUILTINS, ELEMENT_TYPES
@@ -137,15 +138,22 @@ SUGGESTION_CALLS = 25
 _limits = threading.local()
 
 
-def suggestion_limits(deadline: float | None, calls: int = SUGGESTION_CALLS) -> None:
-    """Bound the suggestions of the check or run starting now (this thread): a monotonic deadline and a
-    number of lookups."""
-    _limits.deadline = deadline
-    _limits.calls = calls
+@contextmanager
+def suggestion_limits(deadline: float | None, calls: int = SUGGESTION_CALLS) -> Iterator[None]:
+    """Within the block (a check or a run, this thread), suggestions stop at the monotonic ``deadline``
+    and after ``calls`` lookups. Outside any block only the size caps apply."""
+    saved = (getattr(_limits, "deadline", None), getattr(_limits, "calls", None))
+    _limits.deadline, _limits.calls = deadline, calls
+    try:
+        yield
+    finally:
+        _limits.deadline, _limits.calls = saved
 
 
 def _may_suggest() -> bool:
-    calls = getattr(_limits, "calls", SUGGESTION_CALLS)
+    calls = getattr(_limits, "calls", None)
+    if calls is None:
+        return True
     deadline = getattr(_limits, "deadline", None)
     if calls <= 0 or (deadline is not None and time.monotonic() > deadline):
         return False

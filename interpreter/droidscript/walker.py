@@ -74,7 +74,12 @@ def run_script(
     """
     budgets = budgets if budgets is not None else Budgets()
     started = time.monotonic()  # the time budget covers the check and the suggestions in its errors too
-    suggestion_limits(started + budgets.max_seconds)
+    with suggestion_limits(started + budgets.max_seconds):
+        return _check_and_run(source, host, budgets, on_event, started)
+
+
+def _check_and_run(source: str, host: Host, budgets: Budgets, on_event: EventSink | None,
+                   started: float) -> RunResult:
     try:
         tables = Tables.from_host(host)
         tree, src = parse_script(source, budgets)
