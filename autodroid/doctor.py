@@ -1,7 +1,7 @@
 """`autodroid doctor`: check the user's setup, one result per check, each failure with its fix.
 
 Checks are data (``Check``); ``run_doctor`` collects them and the CLI prints them. Probes that touch the
-system (``which``, ``run``, ``open_device``, the meminfo path) are parameters, so tests can give a fake
+system (``find_adb``, ``run``, ``open_device``, the meminfo path) are parameters, so tests can give a fake
 ``adb`` or phone while the default path uses the real ones. Nothing here imports uiautomator2 or
 llama_cpp: their presence is checked with ``importlib.util.find_spec`` and the phone is reached through
 the ``u2:`` device.
@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -69,7 +68,7 @@ def run_doctor(
     device: str | None = None,
     check_device: bool = True,
     verify_model: bool = False,
-    which: Callable[[str], str | None] = shutil.which,
+    find_adb: Callable[[], tuple[str | None, str]] | None = None,
     run: Callable[..., subprocess.CompletedProcess] = subprocess.run,
     find_spec: Callable[[str], Any] = importlib.util.find_spec,
     open_device: Callable[[str], Any] | None = None,
@@ -83,7 +82,7 @@ def run_doctor(
     checks += model_checks
     checks.append(check_ram(need_mb, meminfo))
     if check_device:
-        checks += check_phone(device, which=which, run=run, find_spec=find_spec, open_device=open_device)
+        checks += check_phone(device, find_adb=find_adb, run=run, find_spec=find_spec, open_device=open_device)
     return DoctorReport(tuple(checks))
 
 
@@ -203,18 +202,34 @@ NO_DEVICE_FIX = (
 def check_phone(
     device: str | None,
     *,
-    which: Callable[[str], str | None],
+    find_adb: Callable[[], tuple[str | None, str]] | None,
     run: Callable[..., subprocess.CompletedProcess],
     find_spec: Callable[[str], Any],
     open_device: Callable[[str], Any] | None,
 ) -> list[Check]:
+    """The adb checked is the one uiautomator2 will use (adbutils' choice, which may be its bundled copy);
+    an adb server these checks had to start is stopped again at the end."""
+    from autodroid.device import u2
+
+    was_running = u2.adb_server_running()
+    checks = _check_phone(device, find_adb or u2.adb_executable, run, find_spec, open_device)
+    if not was_running and u2.adb_server_running():
+        stopped = u2.stop_adb_server()
+        checks.append(Check("adb server", stopped, "started for these checks and stopped again" if stopped else
+                            "started for these checks and still running", "" if stopped else "run `adb kill-server`",
+                            required=False))
+    return checks
+
+
+def _check_phone(device, find_adb, run, find_spec, open_device) -> list[Check]:
     checks = []
-    adb = which("adb")
+    adb, origin = find_adb()
     if adb:
-        checks.append(Check("adb", True, f"adb at {adb}"))
+        where = "" if origin == "PATH" else f" ({origin}{'; not on PATH' if origin.startswith('bundled') else ''})"
+        checks.append(Check("adb", True, f"adb at {adb}{where}"))
         devices_check, chosen = check_devices(adb, _wanted_serial(device), run)
     else:
-        checks.append(Check("adb", False, "adb is not on PATH",
+        checks.append(Check("adb", False, "no adb: not on PATH, and adbutils brings none for this machine",
                             "install adb: Termux `pkg install android-tools`; Debian/Ubuntu `apt install adb`; "
                             "others: Android SDK platform-tools"))
         devices_check, chosen = Check("devices", False, "no device: adb is not installed", NO_DEVICE_FIX), None

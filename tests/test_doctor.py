@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -33,9 +34,27 @@ def fake_adb(folder: Path, devices_output: str, exit_code: int = 0) -> Path:
     return script
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.3):
+            return True
+    except OSError:
+        return False
+
+
 def test_doctor_here_reports_no_device_with_the_fix_and_fails(tmp_path):
-    """The real command in a real process, PATH without adb: what a user without a phone sees."""
-    env = {**os.environ, "PATH": str(tmp_path), "ANDROID_SERIAL": ""}
+    """The real command in a real process, PATH without adb: what a user without a phone sees. It checks
+    the adb uiautomator2 would use (adbutils' bundled copy where its wheel has one), and an adb server it
+    had to start (on a private port here) is gone afterwards."""
+    port = free_port()
+    env = {**os.environ, "PATH": str(tmp_path), "ANDROID_SERIAL": "", "ANDROID_ADB_SERVER_PORT": str(port)}
+    env.pop("ADBUTILS_ADB_PATH", None)
     done = subprocess.run([sys.executable, "-c", "from autodroid.cli.main import cli; cli()", "doctor"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stdout + done.stderr
@@ -43,7 +62,16 @@ def test_doctor_here_reports_no_device_with_the_fix_and_fails(tmp_path):
     devices = next(i for i, line in enumerate(lines) if " devices: " in line)
     assert lines[devices].startswith(("✗ devices: no device", "FAIL devices: no device"))
     assert lines[devices + 1].strip().startswith("fix: ") and all(w in lines[devices + 1] for w in NO_DEVICE_WORDS[1:])
-    assert any(line.startswith(("✗ adb:", "FAIL adb:")) and "not on PATH" in line for line in lines)
+    origin = subprocess.run([sys.executable, "-c", "from autodroid.device.u2 import adb_executable as a; print(a()[1])"],
+                            env=env, capture_output=True, text=True, timeout=60).stdout.strip()
+    bundled = origin == "bundled with adbutils"
+    adb_line = next(line for line in lines if " adb: " in line)
+    if bundled:
+        assert adb_line.startswith(("✓ adb:", "OK   adb:")) and "bundled with adbutils; not on PATH" in adb_line
+        assert any(" adb server: started for these checks and stopped again" in line for line in lines)
+    else:
+        assert adb_line.startswith(("✗ adb:", "FAIL adb:")) and "not on PATH" in adb_line
+    assert not listening(port), "doctor left an adb server running"
     assert any(line.startswith(("✓ python:", "OK   python:")) for line in lines)
     assert "required check(s) failed" in lines[-1]
 

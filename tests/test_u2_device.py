@@ -304,8 +304,10 @@ def test_close_stops_the_server_and_gives_the_keyboard_back():
     assert fake.ime_enabled is True
     device.close()
     assert fake.server_running is False and fake.ime_enabled is False
-    assert fake.actions()[-3:] == ["set_input_ime", "stop_uiautomator", "shell"]
-    assert fake.calls_named("shell") == [((SERVER_KILL,), {"timeout": 60})]
+    # the process first, so the stream ends and stop_uiautomator need not wait (it would poll /ping for 10 s)
+    assert fake.actions()[-3:] == ["set_input_ime", "shell", "stop_uiautomator"]
+    assert fake.calls_named("shell") == [((SERVER_KILL,), {"timeout": 3})]
+    assert fake.calls_named("stop_uiautomator") == [((), {"wait": False})]
     device.close()
     assert len(fake.calls_named("stop_uiautomator")) == 1
     with pytest.raises(DeviceError, match="closed"):

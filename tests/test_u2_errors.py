@@ -90,7 +90,7 @@ def test_close_on_a_vanished_phone_does_not_raise():
     fake.fail("stop_uiautomator", adbutils.AdbError("device 'x' not found"))
     fake.fail("shell", u2e.AdbShellError("device 'x' not found"))
     device.close()
-    assert [name for name in fake.actions()] == ["stop_uiautomator", "shell"]
+    assert [name for name in fake.actions()] == ["shell", "stop_uiautomator"]
 
 
 def test_real_connect_without_adb_server_is_a_device_error(tmp_path):

@@ -11,11 +11,19 @@ Scripting a phone:
     fake.on("swipe", moving_1, moving_2, rest)    # an animation: one frame per dump, the last one stays
     fake.fail("click", SomeUiautomator2Error())   # the next click raises this
 Every call lands in ``fake.calls`` as (name, args, kwargs).
+
+Return values have the shapes the real library returns (ShellResponse, a dict with package/activity/pid,
+a PIL image, True from swipe/press, None from click); ``tests/test_u2_stub.py`` records the real
+uiautomator2's answers through a stubbed adb transport (tests/u2_stubphone.py) and checks the fake
+against them. Typing follows the real send_keys: with the AdbKeyboard IME installed on the phone it
+switches to it; without it (``ime_installed=False``) it pastes through the clipboard and leaves the
+keyboard alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +38,10 @@ SERVER_KILL = ["pkill", "-f", "com.wetest.uia2.Main"]
 SKIP_NO_DUMPS = "needs ../shared/u2_dumps (real uiautomator dumps); absent in a fresh clone"
 _PACKAGE_ATTRIBUTE = re.compile(r'package="([^"]+)"')
 _NOT_APPS = ("com.android.systemui", "inputmethod")
+try:  # the real type when uiautomator2 is installed, else one with the same fields
+    from uiautomator2.abstract import ShellResponse
+except ImportError:  # pragma: no cover - the test extra installs uiautomator2
+    ShellResponse = namedtuple("ShellResponse", ["output", "exit_code"])
 
 
 def u2_dumps_dir() -> Path | None:
@@ -65,18 +77,21 @@ class FakeClock:
         self.now += seconds
 
 
-class _Screenshot:
-    """What uiautomator2's screenshot() returns (a PIL image); only ``save`` is used."""
+def _screenshot():
+    """What uiautomator2's screenshot() returns: a PIL image (decoded from the server's JPEG)."""
+    import io
 
-    def save(self, fp, format: str | None = None) -> None:  # noqa: A002 - PIL's parameter name
-        from PIL import Image
+    from PIL import Image
 
-        Image.new("RGB", (4, 8), (12, 34, 56)).save(fp, format=format)
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 8), (12, 34, 56)).save(buffer, format="JPEG")
+    buffer.seek(0)
+    return Image.open(buffer)
 
 
 class RecordedU2:
     def __init__(self, hierarchy: str, *, package: str | None = None, clock: FakeClock | None = None,
-                 dump_cost_s: float = 0.05, installed: frozenset[str] | None = None):
+                 dump_cost_s: float = 0.05, installed: frozenset[str] | None = None, ime_installed: bool = True):
         self.hierarchy = hierarchy
         self.installed = installed  # None: every package starts; else others stay in the background
         self.package = package or _app_package(hierarchy)
@@ -87,7 +102,9 @@ class RecordedU2:
         self.failures: dict[str, list[BaseException]] = {}
         self.calls: list[tuple[str, tuple, dict]] = []
         self.server_running = True
+        self.ime_installed = ime_installed  # uiautomator2's AdbKeyboard is on the phone
         self.ime_enabled = False
+        self.clipboard = ""
         self.typed: list[str] = []
 
     # ---- scripting (not uiautomator2 API) ----------------------------------------------------------
@@ -127,17 +144,22 @@ class RecordedU2:
     def swipe(self, fx, fy, tx, ty, duration=None, steps=None):
         self._enter("swipe", fx, fy, tx, ty, duration, steps=steps)
         self._react("swipe")
+        return True
 
     def send_keys(self, text: str, clear: bool = False):
         self._enter("send_keys", text, clear=clear)
         assert isinstance(text, str), f"send_keys got {type(text).__name__}"
-        self.ime_enabled = True  # uiautomator2 switches to its AdbKeyboard to type
+        if self.ime_installed:
+            self.ime_enabled = True  # uiautomator2 switches to its AdbKeyboard to type
+        else:
+            self.clipboard = text  # uiautomator2 pastes through the clipboard
         self.typed.append(text)
         self._react("send_keys")
 
     def press(self, key, meta=None):
         self._enter("press", key, meta=meta)
         self._react("press")
+        return True
 
     def app_start(self, package_name: str, activity=None, wait=False, stop=False, use_monkey=False):
         self._enter("app_start", package_name, activity=activity, wait=wait, stop=stop, use_monkey=use_monkey)
@@ -151,12 +173,12 @@ class RecordedU2:
 
     def app_current(self):
         self._enter("app_current")
-        return {"package": self.package, "activity": f"{self.package}.MainActivity", "pid": 4242}
+        return {"package": self.package, "activity": f"{self.package}.MainActivity", "pid": 0}
 
     def screenshot(self, filename=None, format="pillow", display_id=None):  # noqa: A002
         self._enter("screenshot", filename, format=format, display_id=display_id)
         assert filename is None and format == "pillow", "the adapter saves the image itself"
-        return _Screenshot()
+        return _screenshot()
 
     def set_input_ime(self, enable: bool = True):
         self._enter("set_input_ime", enable)
@@ -170,7 +192,7 @@ class RecordedU2:
         self._enter("shell", cmdargs, timeout=timeout)
         assert list(cmdargs) == SERVER_KILL, f"unexpected shell command {cmdargs!r}; the fake knows only {SERVER_KILL}"
         self.server_running = False
-        return ("", 0)
+        return ShellResponse("", 0)
 
     # ---- everything else fails loudly --------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:

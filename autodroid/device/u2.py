@@ -6,16 +6,27 @@ that object for a recorded fake (tests/u2_fake.py) and check the adapter uses no
 Foreign exceptions (uiautomator2, adbutils, requests, sockets) become autodroid errors in one place,
 ``_device_errors``: broken or unreachable device -> ``DeviceError``, no answer in time -> ``DeviceTimeout``.
 ``ElementNotFound`` is decided before acting: a node must be on the latest screen read from this device.
+
+Every call on the phone runs under a deadline we choose (``U2Timeouts``): uiautomator2 itself waits up to
+300 s for a JSON-RPC answer, adbutils up to 600 s on a socket, and its recovery from a dead server polls
+for 10 s before restarting it. A call past its deadline raises ``DeviceTimeout`` naming the call; the
+stuck library call is left to end in a daemon thread. close() ends the server process first, then
+closes the stream without uiautomator2's 10 s /ping wait.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
+import shutil
+import socket
+import subprocess
+import threading
 import time
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterator
 
@@ -40,6 +51,29 @@ _PACKAGE = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+")
 LONG_TAP_S = 0.8
 SWIPE_S = 0.3
 SWIPE_INSET = 0.2  # start and end a scroll this fraction inside the node, away from its edges
+# uiautomator2 cuts the tree at depth 50 by default (WebViews and nested lists go deeper); we ask for more
+# and say so when even that was reached
+DUMP_MAX_DEPTH = 120
+CONNECT_TIMEOUT_S = 60.0
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class U2Timeouts:
+    """Seconds each kind of call may take before it fails with ``DeviceTimeout``."""
+
+    dump_s: float = 20.0  # dump_hierarchy (uiautomator2 retries an empty dump 3 times, 1 s apart)
+    action_s: float = 10.0  # click, long_click, swipe, press
+    type_s: float = 20.0  # send_keys: clear + paste or IME switch and broadcast
+    app_s: float = 20.0  # app_start, app_stop
+    query_s: float = 10.0  # app_current
+    screenshot_s: float = 20.0
+    close_step_s: float = 3.0  # each step of close(): keyboard, server kill, stream close
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not (isinstance(value, (int, float)) and value > 0):
+                raise BadInputError(f"U2Timeouts.{name} must be a positive number of seconds, got {value!r}")
 
 
 class U2Device(DeviceBase):
@@ -60,8 +94,12 @@ class U2Device(DeviceBase):
         reuse_s: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        timeouts: U2Timeouts = U2Timeouts(),
     ):
         self._u2 = u2
+        self.timeouts = timeouts
+        self.dump_cut = False  # the latest dump reached DUMP_MAX_DEPTH: deeper nodes are missing
+        self.stop_adb_server_on_close = False  # set by open_u2 when connecting started the adb server
         self.spec = spec
         self._settle = settle
         self._app_start_settle = app_start_settle
@@ -88,8 +126,8 @@ class U2Device(DeviceBase):
         return self._read_screen()
 
     def _read_screen(self) -> Screen:
-        with _device_errors("dump the screen hierarchy"):
-            xml = self._u2.dump_hierarchy()
+        xml = self._call("dump the screen hierarchy", self.timeouts.dump_s,
+                         lambda: self._u2.dump_hierarchy(max_depth=DUMP_MAX_DEPTH))
         try:
             screen = parse_u2_xml(xml)
         except ScreenParseError as error:
@@ -97,41 +135,50 @@ class U2Device(DeviceBase):
                 f"the phone returned an unreadable hierarchy dump: {error.message}",
                 fix="retry; if it persists, run `autodroid doctor` to check the phone and its uiautomator server",
             ) from None
+        if len(screen) == 0:
+            # uiautomator2 already retried 3 times, then returned an empty <hierarchy/> instead of failing
+            raise DeviceError(
+                f"{self.spec} returned an empty screen hierarchy (3 tries): the screen is off or locked, or the "
+                "app shows a secure window",
+                fix="wake and unlock the phone, open the app, then retry (`autodroid screen --device "
+                f"{self.spec}` shows what the phone reports)",
+            )
+        depth = max(_depth(node) for node in screen.nodes)
+        self.dump_cut = depth >= DUMP_MAX_DEPTH - 1
+        if self.dump_cut:
+            log.warning("%s: hierarchy reached depth %d; nodes deeper than %d are not in the dump",
+                        self.spec, depth, DUMP_MAX_DEPTH)
         self._latest = screen
         return screen
 
     def current_app(self) -> str:
         self._check_open()
-        with _device_errors("read the foreground app"):
-            info = self._u2.app_current()
+        info = self._call("read the foreground app", self.timeouts.query_s, lambda: self._u2.app_current())
         return str((info or {}).get("package", ""))
 
     # ---- actions -------------------------------------------------------------------------------
     def tap(self, node: Node) -> ActionResult:
         x, y = _centre(self._visible_bounds(node))
-        with _device_errors(f"tap {_describe(node)}"):
-            self._u2.click(x, y)
+        self._call(f"tap {_describe(node)}", self.timeouts.action_s, lambda: self._u2.click(x, y))
         return self._after_action()
 
     def long_tap(self, node: Node) -> ActionResult:
         x, y = _centre(self._visible_bounds(node))
-        with _device_errors(f"long-tap {_describe(node)}"):
-            self._u2.long_click(x, y, LONG_TAP_S)
+        self._call(f"long-tap {_describe(node)}", self.timeouts.action_s, lambda: self._u2.long_click(x, y, LONG_TAP_S))
         return self._after_action()
 
     def set_text(self, node: Node, text: str) -> ActionResult:
-        """Focus the field with a tap, clear it, then type through uiautomator2's input method or
-        clipboard paste (both carry any Unicode text; `adb shell input text` would not)."""
+        """Focus the field with a tap, clear it, then type. uiautomator2 types through its AdbKeyboard input
+        method when that is installed on the phone, else it pastes through the clipboard (both carry any
+        Unicode text; `adb shell input text` would not). The paste leaves the text on the clipboard."""
         if not isinstance(text, str):
             raise BadInputError(f"set_text needs a string, got {type(text).__name__}")
         before = self._latest
         x, y = _centre(self._visible_bounds(node))
-        with _device_errors(f"focus {_describe(node)}"):
-            self._u2.click(x, y)
+        self._call(f"focus {_describe(node)}", self.timeouts.action_s, lambda: self._u2.click(x, y))
         self._wait_settled(self._settle)
-        with _device_errors(f"type into {_describe(node)}"):
-            self._typed = True
-            self._u2.send_keys(text, clear=True)
+        self._typed = True
+        self._call(f"type into {_describe(node)}", self.timeouts.type_s, lambda: self._u2.send_keys(text, clear=True))
         result = self._after_action(before=before)
         field = _same_place(self._latest, node)
         if field is not None and not node.password and field.text != text:
@@ -142,16 +189,15 @@ class U2Device(DeviceBase):
         """Swipe inside the node. ``down`` reveals content below: the finger moves up."""
         self.check_direction(direction)
         start, end = swipe_points(self._visible_bounds(node), direction)
-        with _device_errors(f"scroll {_describe(node)} {direction}"):
-            self._u2.swipe(start[0], start[1], end[0], end[1], SWIPE_S)
+        self._call(f"scroll {_describe(node)} {direction}", self.timeouts.action_s,
+                   lambda: self._u2.swipe(start[0], start[1], end[0], end[1], SWIPE_S))
         return self._after_action()
 
     def back(self) -> ActionResult:
         self._check_open()
         if self._latest is None:
             self._read_screen()
-        with _device_errors("press back"):
-            self._u2.press("back")
+        self._call("press back", self.timeouts.action_s, lambda: self._u2.press("back"))
         return self._after_action()
 
     def app_start(self, app: str) -> ActionResult:
@@ -160,8 +206,7 @@ class U2Device(DeviceBase):
         self._check_open()
         if self._latest is None:
             self._read_screen()
-        with _device_errors(f"start {package}"):
-            self._u2.app_start(package)
+        self._call(f"start {package}", self.timeouts.app_s, lambda: self._u2.app_start(package))
         result = self._after_action(policy=self._app_start_settle)
         try:
             foreground = self.current_app()
@@ -176,16 +221,14 @@ class U2Device(DeviceBase):
         self._check_open()
         if self._latest is None:
             self._read_screen()
-        with _device_errors(f"stop {package}"):
-            self._u2.app_stop(package)
+        self._call(f"stop {package}", self.timeouts.app_s, lambda: self._u2.app_stop(package))
         return self._after_action()
 
     def screenshot(self, path: str | os.PathLike) -> Path:
         """Save a PNG of the screen (for traces). Written atomically."""
         self._check_open()
         target = Path(path)
-        with _device_errors("take a screenshot"):
-            image = self._u2.screenshot()
+        image = self._call("take a screenshot", self.timeouts.screenshot_s, lambda: self._u2.screenshot())
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         atomic_write_bytes(target, buffer.getvalue())
@@ -193,23 +236,33 @@ class U2Device(DeviceBase):
 
     def close(self) -> None:
         """Give the keyboard back and stop the on-device server (it listens without authentication).
-        Safe to call twice; a phone that is already gone is not an error here."""
+        The server process is killed first, so its adb stream ends and uiautomator2 closes it at once
+        (stop_uiautomator's default waits up to 10 s polling /ping, and 3 s more for a live stream).
+        Each step has its own deadline. Safe to call twice; a phone that is already gone is not an error."""
         if self._closed:
             return
         self._closed = True
+        limit = self.timeouts.close_step_s
         steps: list[tuple[str, Callable[[], object]]] = []
         if self._typed:
             steps.append(("restore the keyboard", lambda: self._u2.set_input_ime(False)))
-        steps.append(("stop the uiautomator server", lambda: self._u2.stop_uiautomator()))
-        steps.append(("end the server process", lambda: self._u2.shell(list(SERVER_KILL_COMMAND))))
+        steps.append(("end the server process",
+                      lambda: self._u2.shell(list(SERVER_KILL_COMMAND), timeout=max(1, int(limit)))))
+        steps.append(("close the uiautomator server stream", lambda: self._u2.stop_uiautomator(wait=False)))
         for what, step in steps:
             try:
-                with _device_errors(what):
-                    step()
+                self._call(what, limit, step)
             except DeviceError:
                 pass
+        if self.stop_adb_server_on_close:
+            stop_adb_server()
 
     # ---- internals ------------------------------------------------------------------------------
+    def _call(self, what: str, timeout_s: float, call: Callable[[], Any]) -> Any:
+        """Run one uiautomator2 call with a deadline; its exceptions become ours (``_device_errors``)."""
+        with _device_errors(what):
+            return call_with_deadline(call, timeout_s, what=what, spec=self.spec)
+
     def _check_open(self) -> None:
         if self._closed:
             raise DeviceError(f"device {self.spec} is closed", fix="open the device again")
@@ -248,6 +301,36 @@ class U2Device(DeviceBase):
         settled = wait_until_stable(self._read_screen, screen_key, policy, clock=self._clock, sleep=self._sleep)
         self.last_settle = settled
         return settled
+
+
+def call_with_deadline(call: Callable[[], Any], timeout_s: float, *, what: str, spec: str) -> Any:
+    """``call()`` in a daemon thread; ``DeviceTimeout`` naming ``what`` when it has not returned after
+    ``timeout_s`` (the thread is left to finish or fail on its own: Python cannot stop it)."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread below
+            box["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name=f"u2 {what}"[:60], daemon=True).start()
+    if not done.wait(timeout_s):
+        raise DeviceTimeout(
+            f"could not {what}: {spec} did not answer within {timeout_s:g} s",
+            fix="check the phone is awake, unlocked and connected (`autodroid doctor`); if it hangs again, "
+                "restart the uiautomator server by reconnecting (`adb reconnect`) and retry",
+        )
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+def _depth(node: Node) -> int:
+    return node.path.count("/") + 1 if node.path else 0
 
 
 def screen_key(screen: Screen) -> Hashable:
@@ -446,6 +529,29 @@ def parse_serial(arg: str) -> str | None:
     return serial
 
 
+_NETWORK_SERIAL = re.compile(r"^[^:]+:\d+$")
+
+
+def _check_listed(serial: str | None) -> None:
+    """A USB serial that adb does not list fails now, not after uiautomator2's 10 s wait-for-device.
+    (host:port serials are left to uiautomator2, which runs `adb connect` for them.)"""
+    if serial is None or _NETWORK_SERIAL.match(serial):
+        return
+    with _device_errors(f"connect to {serial}"):
+        import adbutils
+
+        listed = call_with_deadline(lambda: adbutils.adb.list(), 30, what="list adb devices", spec=f"u2:{serial}")
+    states = {item.serial: item.state for item in listed}
+    if states.get(serial) == "device":
+        return
+    shown = ", ".join(f"{s} ({state})" for s, state in states.items()) or "none"
+    if serial in states:
+        raise DeviceError(f"could not connect to {serial}: adb lists it as {states[serial]}",
+                          fix=_adb_fix(states[serial]))
+    raise DeviceError(f"could not connect to {serial}: adb does not list it (adb lists: {shown})",
+                      fix=_adb_fix("not found"))
+
+
 def connect(serial: str | None) -> Any:
     """Connect with the real library; starts (and pushes, first time) the on-device server."""
     try:
@@ -455,11 +561,82 @@ def connect(serial: str | None) -> Any:
             f"the u2: device needs uiautomator2, which could not be imported ({error})", fix=INSTALL_FIX
         ) from None
     where = serial or "the only attached phone"
+    _check_listed(serial)
     with _device_errors(f"connect to {where}"):
-        return uiautomator2.connect(serial)
+        # pushes the server jar the first time and waits for the server (uiautomator2: up to 30 s)
+        return call_with_deadline(lambda: uiautomator2.connect(serial), CONNECT_TIMEOUT_S,
+                                  what=f"connect to {where}", spec=f"u2:{serial or ''}")
 
 
 def open_u2(arg: str, **options: Any) -> U2Device:
-    """Open ``u2:<arg>``: a serial, ``ip:port``, ``127.0.0.1:<port>`` (Termux), or '' for $ANDROID_SERIAL."""
+    """Open ``u2:<arg>``: a serial, ``ip:port``, ``127.0.0.1:<port>`` (Termux), or '' for $ANDROID_SERIAL.
+    An adb server that connecting had to start is stopped again on failure or on close()."""
     serial = parse_serial(arg)
-    return U2Device(connect(serial), spec=f"u2:{serial or ''}", **options)
+    was_running = adb_server_running()
+    try:
+        device = U2Device(connect(serial), spec=f"u2:{serial or ''}", **options)
+    except BaseException:
+        if not was_running:
+            stop_adb_server()
+        raise
+    device.stop_adb_server_on_close = not was_running
+    return device
+
+
+# ---- adb: the same executable and server uiautomator2 uses -------------------------------------------
+ADB_KILL_TIMEOUT_S = 10
+
+
+def adb_executable() -> tuple[str | None, str]:
+    """The adb that uiautomator2 will run, and where it comes from: adbutils takes $ADBUTILS_ADB_PATH, else
+    `adb` on PATH, else the copy bundled in its wheel (x86-64 and macOS wheels carry one). Without
+    adbutils installed: `adb` on PATH. (None, "") when there is none."""
+    try:
+        import adbutils
+    except ImportError:
+        found = shutil.which("adb")
+        return (found, "PATH") if found else (None, "")
+    try:
+        path = adbutils.adb_path()
+    except adbutils.AdbError:
+        return None, ""
+    if os.environ.get("ADBUTILS_ADB_PATH"):
+        return path, "ADBUTILS_ADB_PATH"
+    if Path(path).parent == Path(adbutils.__file__).parent / "binaries":
+        return path, "bundled with adbutils"
+    return path, "PATH"
+
+
+def adb_server_address() -> tuple[str, int]:
+    """Where adb clients (and adbutils) look for the adb server: $ANDROID_ADB_SERVER_HOST/PORT, else 127.0.0.1:5037."""
+    host = os.environ.get("ANDROID_ADB_SERVER_HOST") or "127.0.0.1"
+    try:
+        port = int(os.environ.get("ANDROID_ADB_SERVER_PORT") or 5037)
+    except ValueError:
+        port = 5037
+    return host, port
+
+
+def adb_server_running() -> bool:
+    try:
+        with socket.create_connection(adb_server_address(), timeout=0.3):
+            return True
+    except OSError:
+        return False
+
+
+def stop_adb_server() -> bool:
+    """`adb kill-server` with the adb uiautomator2 uses; True when a server was running and is gone."""
+    if not adb_server_running():
+        return False
+    adb, _ = adb_executable()
+    if adb is None:
+        return False
+    try:
+        subprocess.run([adb, "kill-server"], capture_output=True, timeout=ADB_KILL_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    deadline = time.monotonic() + 3
+    while adb_server_running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not adb_server_running()
