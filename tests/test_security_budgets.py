@@ -111,3 +111,28 @@ def test_the_navigation_loop_reproducer_through_the_cli(tmp_path):
     assert done.out.startswith("FAILED after 100 device actions (100 navigation)")
     assert "action budget of 100 device actions exhausted" in done.err
     assert done.rss_mb < 200
+
+
+def test_error_building_skips_a_slow_screen_dump_after_the_time_budget(notes_doc):
+    class SlowDumps:
+        """sim:notes whose screen dumps take 0.5 s, like a real phone's."""
+
+        def __init__(self, inner):
+            self.inner = inner
+            self.spec = "u2:slow"
+
+        def screen(self):
+            time.sleep(0.5)
+            return self.inner.screen()
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    with open_device("sim:notes") as device:
+        budgets = Budgets(max_seconds=0.3, max_ops=10**9, max_loop_iterations=10**9, max_iterations_per_loop=10**9)
+        started = time.monotonic()
+        report = run_on_device("while True:\n    pass\n", notes_doc, SlowDumps(device), budgets=budgets)
+        elapsed = time.monotonic() - started
+    assert isinstance(report.error, BudgetExceeded) and report.error.budget == "max_seconds"
+    assert elapsed < 0.3 + SLACK, elapsed
+    assert "Screen now" not in report.error_text

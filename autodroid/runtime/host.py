@@ -119,6 +119,7 @@ class RuntimeHost:
         self.max_actions: int | None = None  # every device action counts, the runtime's own included
         self._api_names = {name: element.type for name, element in doc.elements.items()}
         self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
+        self._dump_s: float | None = None  # how long the last screen dump took
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -167,7 +168,9 @@ class RuntimeHost:
         """The live screen, read once per script call and once after each device action (a real phone's
         dump costs far more than everything else the runtime does)."""
         if self._cached is None:
+            started = time.monotonic()
             self._cached = self.device.screen()
+            self._dump_s = time.monotonic() - started
         return self._cached
 
     def _fresh(self) -> None:
@@ -372,6 +375,19 @@ class RuntimeHost:
         if found is None:
             raise ElementNotFound(f"{element.name} is not on {rec.describe()}")
         return found
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def may_read_screen_for_errors(self) -> bool:
+        """Whether an error message may describe the live screen: always while time remains; after the
+        time budget only when a dump is cheap (in-process sim/replay devices, or dumps measured under
+        30 ms), so building the error never overruns the budget by a real phone's dump."""
+        if not self.out_of_time() or self._cached is not None:
+            return True
+        if self._dump_s is not None:
+            return self._dump_s < 0.03
+        return str(getattr(self.device, "spec", "")).startswith(("sim:", "replay:"))
 
     def _check_budgets(self, role: str, api: str, action: str) -> None:
         """One action budget for every device action (script steps, navigation, scrolls, restarts) and the
@@ -660,16 +676,18 @@ class RuntimeHost:
             target = f"{name} item {_short(item.label)!r}" + (f".{field}" if field else "")
         call = f"{target}.{method}({', '.join(repr(_short(a) if isinstance(a, str) else a) for a in args)})" \
             if name else f"{method}()"
-        try:
-            rec = self.recognize()
-            where = f" Screen now: {rec.describe()}."
-            nearby = self.nearby_apis()
-            if nearby:
-                where += f" Elements here: {', '.join(nearby)}."
-        except AutodroidError:
-            where = ""
+        where = ""
+        if self.may_read_screen_for_errors():  # a dump may cost a second on a phone
+            try:
+                rec = self.recognize()
+                where = f" Screen now: {rec.describe()}."
+                nearby = self.nearby_apis()
+                if nearby:
+                    where += f" Elements here: {', '.join(nearby)}."
+            except AutodroidError:
+                where = ""
         kind = type(error).__name__
-        message = f"{call} failed ({kind}): {error.message}.{where}"
+        message = f"{call} failed ({kind}): {_short(error.message, 600)}.{where}"
         return ActionError(message, name=name or None, method=method, args=args, cause=error, fix=error.fix)
 
 

@@ -96,7 +96,7 @@ def error_text(error: Exception, host: RuntimeHost) -> str:
     if isinstance(error, DroidScriptError):
         text = str(error)
         cause = getattr(error, "cause", None)
-        if cause is None:  # script or budget errors say nothing about the screen yet
+        if cause is None and host.may_read_screen_for_errors():  # script or budget errors say nothing about the screen yet
             try:
                 rec = host.recognize()
                 nearby = host.nearby_apis()
