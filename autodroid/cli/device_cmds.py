@@ -10,6 +10,7 @@ import click
 from autodroid.device import open_device
 from autodroid.device.listing import list_devices
 from autodroid.errors import BadInputError
+from autodroid.textsafe import clean
 from autodroid.ui.query import build_tree
 from autodroid.ui.screen import Screen
 
@@ -47,7 +48,7 @@ DEVICE = click.option("--device", "spec", required=True, help="sim:<app>, replay
 def screen(spec: str, fmt: str) -> None:
     """Print the device's current screen."""
     with open_device(spec) as device:
-        click.echo(screen_text(device.screen(), fmt))
+        click.echo(clean(screen_text(device.screen(), fmt), keep_newlines=True))  # app text: escaped
 
 
 ACT_HELP = """Act on the device by node id, one action per argument, then print the screen.
@@ -68,7 +69,7 @@ def act(spec: str, fmt: str, actions: tuple[str, ...]) -> None:
             result = perform(device, action)
             note = f" ({result.note})" if result.note else ""
             click.echo(f"{action}: {'screen changed' if result.changed else 'no change'}{note}", err=True)
-        click.echo(screen_text(device.screen(), fmt))
+        click.echo(clean(screen_text(device.screen(), fmt), keep_newlines=True))  # app text: escaped
 
 
 def perform(device, action: str):
