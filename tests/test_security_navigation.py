@@ -114,3 +114,15 @@ def test_is_navigation_hop_by_label(notes_doc, label, hop):
 
     edge = NavEdge("more_options_screen", "select", "settings_screen", "more_options_screen__listview_list", label)
     assert is_navigation_hop(edge, notes_doc) is hop
+
+
+def test_a_policy_file_word_bans_a_hop_the_built_in_words_allow(notes_doc, notes):
+    from autodroid.runtime.policy import parse_policy
+
+    # "Sort by" is an ordinary opener; a policy that calls it a commit word keeps navigation off it.
+    policy = parse_policy({"words": {"commit": {"xx": ["sort by"]}}}, "mine.yaml")
+    report = run_on_device("sort_by_dialog__ok_button.tap()\n", notes_doc, notes, policy=policy)
+    assert not report.ok and "no known way" in report.error_text
+    assert not any(a.api == "more_options_screen__listview_list" for a in report.actions)
+    report = run_on_device("sort_by_dialog__ok_button.tap()\n", notes_doc, notes)
+    assert report.ok, report.error_text

@@ -120,6 +120,7 @@ class RuntimeHost:
         self._api_names = {name: element.type for name, element in doc.elements.items()}
         self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
         self._dump_s: float | None = None  # how long the last screen dump took
+        self._policy_banned: frozenset[NavEdge] | None = None
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -245,7 +246,7 @@ class RuntimeHost:
     def _navigate(self, element: Element, rec: Recognition) -> Recognition:
         targets = set(element.screens)
         self._guard_pending_edit(element, rec)
-        banned: set[NavEdge] = set()
+        banned: set[NavEdge] = set(self._not_hops())
         hops = 0
         restarted = False
         history: list[str] = [rec.describe()]
@@ -295,6 +296,22 @@ class RuntimeHost:
                 banned.add(edge)
                 self.trace.add("navigation_deviation", edge=_edge_dict(edge), expected=edge.to,
                                got=list(rec.candidates), signature=rec.signature)
+
+    def _not_hops(self) -> frozenset[NavEdge]:
+        """Edges the doc's graph keeps but this policy's words (other locales, app jargon) say commit,
+        confirm, delete or send: never taken as a hop either."""
+        if self._policy_banned is None:
+            banned = set()
+            for edges in self.graph.out.values():
+                for edge in edges:
+                    if edge.action in ("back", "scroll") or edge.element not in self.doc.elements:
+                        continue
+                    element = self.doc.elements[edge.element]
+                    label = edge.option if element.type == "list" and edge.option is not None else element_label(element)
+                    if any(self.policy.find(name, label or "") for name in ("commit", "destructive", "outward")):
+                        banned.add(edge)
+            self._policy_banned = frozenset(banned)
+        return self._policy_banned
 
     def _guard_pending_edit(self, element: Element, rec: Recognition) -> None:
         """Refuse to navigate away from a form the script typed into and has not saved: every way out
