@@ -238,3 +238,8 @@ def test_an_unlabelled_button_in_the_apps_delete_dialog_is_confirmed(notes_doc, 
         ok = ActionContext("notes", "", "", "x", "tap", "", "normal", seen=("OK",), context=context)
         cancel = ActionContext("notes", "", "", "x", "tap", "", "normal", seen=("Cancel",), context=context)
         assert policy.decide(ok).verdict == "confirm" and policy.decide(cancel).verdict == "allow"
+
+
+@pytest.mark.parametrize("text", ["Drop-down", "Skip forward", "Rewind", "Settings", "Sort by", "Open", "Edit"])
+def test_labels_that_only_look_alike_stay_normal(policy, text):
+    assert policy.decide(ctx(seen=(text,))).verdict == "allow"

@@ -60,13 +60,13 @@ BUILTIN_WORDS: dict[str, tuple[str, ...]] = {
         "format sd", "format card", "format storage", "format device", "format phone", "format disk",
         "formatting", "revok*", "sign out", "signs out", "signing out", "sign off", "log out", "logs out",
         "logging out", "logout", "log off", "uninstall*", "destroy*", "empty trash", "factory reset",
-        "unsubscrib*", "deactivat*", "close account", "drop", "overwrit*", "forget",
+        "unsubscrib*", "deactivat*", "close account", "overwrit*", "forget",
     ),
     "outward": (
         "send", "sends", "sending", "call", "calls", "calling", "dial", "pay", "pays", "paying", "payment*",
         "buy", "buys", "buying", "purchas*", "checkout", "check out", "place order", "order now", "subscribe",
         "install", "installs", "installing", "grant*", "allow", "share", "shares", "sharing", "post", "publish*",
-        "transfer*", "donat*", "upload*", "forward",
+        "transfer*", "donat*", "upload*",
     ),
     # what a navigation hop must never tap: it commits or confirms something
     "commit": (
