@@ -201,12 +201,19 @@ def test_unknown_agent_is_refused_before_anything_runs(tmp_path):
     assert not (tmp_path / "results.jsonl").exists()
 
 
-def test_cli_bench_sim(tmp_path):
+def test_cli_bench_sim(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from autodroid.cli.main import cli
 
+    import json
+
+    from autodroid.bench.simtasks import DEFAULT_TASKS
+
+    monkeypatch.chdir(DEFAULT_TASKS.parents[1])  # a relative --tasks path, as typed in the checkout
     result = CliRunner().invoke(cli, ["bench", "sim", "--out", str(tmp_path), "--agents", "reference",
-                                      "--apps", "clock", "--limit", "3"])
+                                      "--apps", "clock", "--limit", "3", "--tasks", "benchmarks/sim_tasks.yaml"])
     assert result.exit_code == 0, result.output
     assert "reference: 3/3 (100.0%) by final state (clock 3/3)" in result.output
+    meta = json.loads((tmp_path / "summary.json").read_text())["meta"]
+    assert meta["task_file"] == "benchmarks/sim_tasks.yaml" and "--tasks" in meta["command"]

@@ -720,6 +720,13 @@ def per_task_markdown(records: list[dict], tasks: list[SimTask]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _shown_path(path: Path) -> str:
+    """The task file relative to the checkout when it lies inside, else as given."""
+    root = DEFAULT_TASKS.parents[1]
+    full = Path(path).resolve()
+    return str(full.relative_to(root)) if full.is_relative_to(root) else str(path)
+
+
 def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str | None = None,
                   tasks_path: Path | None = None, apps: list[str] | None = None, limit: int | None = None,
                   fresh: bool = False, command: str = "", progress=None) -> dict:
@@ -776,8 +783,7 @@ def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str
     records = [r for r in read_results(out) if r["id"] in wanted]
     summary = summarize(records, tasks)
     meta = {"command": command, "model": None, "code_version": code_version(), "tasks": len(tasks),
-            "task_file": str(tasks_file.relative_to(DEFAULT_TASKS.parents[1])) if tasks_file.resolve().is_relative_to(
-                DEFAULT_TASKS.parents[1]) else str(tasks_file),
+            "task_file": _shown_path(tasks_file),
             "task_sha256": hashlib.sha256(tasks_file.read_bytes()).hexdigest(),
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine()}
