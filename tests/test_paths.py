@@ -113,3 +113,16 @@ def _sim_graph(tmp_path: Path, app: str) -> Path:
     with open_sim(app) as device:
         crawl(device, out, app=app, budget_steps=15, progress="quiet")
     return out / "graph.jsonl"
+
+
+def test_a_missing_builtin_registry_says_to_reinstall(wheel_layout, monkeypatch):
+    from autodroid.errors import BadInputError
+    from autodroid.planner import registry
+
+    missing = wheel_layout / "autodroid" / "_data" / "models" / "registry.yaml"
+    missing.unlink()
+    monkeypatch.setattr(registry, "BUILTIN_REGISTRY", missing)
+    with pytest.raises(BadInputError) as caught:
+        registry.load_registry()
+    assert "cannot read model registry" in caught.value.message
+    assert "reinstall autodroid-agent" in caught.value.fix and "autodroid paths" in caught.value.fix

@@ -180,7 +180,9 @@ def _read_yaml(path: Path) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise BadInputError(f"cannot read model registry {path}: {error.strerror}") from error
+        fix = ("reinstall autodroid-agent: the built-in registry ships inside the package (`autodroid paths` "
+               "shows where it is looked for)" if Path(path) == BUILTIN_REGISTRY else f"check the file {path}")
+        raise BadInputError(f"cannot read model registry {path}: {error.strerror}", fix=fix) from error
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
