@@ -82,7 +82,7 @@ def _read_text(path: Path, what: str, fix: str, max_bytes: int = MAX_RECORD_BYTE
 def load_records(path: Path) -> list[Record]:
     fix = "pass a DroidTask app folder with its log.yaml, or restore the file from the recording"
     text = _read_text(path, "record file", fix)
-    data = safe_yaml_load(text, str(path), max_bytes=MAX_RECORD_BYTES)
+    data = safe_yaml_load(text, str(path), max_bytes=MAX_RECORD_BYTES, invalid="malformed YAML")
     if not isinstance(data, dict) or not isinstance(data.get("records"), list):
         raise BadInputError(f"{path} has no `records` list", fix="pass a DroidTask record file")
     if not data["records"]:

@@ -26,7 +26,7 @@ _NODE_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def check_yaml(text: str, where: str, *, error: type[BadInputError] = BadInputError, max_bytes: int = MAX_BYTES,
-               max_depth: int = MAX_DEPTH, max_events: int = MAX_EVENTS) -> None:
+               max_depth: int = MAX_DEPTH, max_events: int = MAX_EVENTS, invalid: str = "not valid YAML") -> None:
     """Refuse ``text`` (raising ``error``) if it is too big, uses anchors/aliases, or nests too deep."""
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > max_bytes else len(text)
     if size > max_bytes:
@@ -51,18 +51,19 @@ def check_yaml(text: str, where: str, *, error: type[BadInputError] = BadInputEr
             if events > max_events:
                 raise error(f"{where}: more than {max_events:,} YAML nodes", fix="pass a smaller file")
     except yaml.YAMLError as failure:
-        raise error(f"{where}{_line(failure)}: not valid YAML ({_problem(failure)})",
+        raise error(f"{where}{_line(failure)}: {invalid} ({_problem(failure)})",
                     fix="correct the YAML syntax") from None
 
 
 def safe_yaml_load(text: str, where: str, *, error: type[BadInputError] = BadInputError,
-                   loader: type | None = None, max_bytes: int = MAX_BYTES) -> Any:
-    """``yaml.safe_load`` (or ``loader``) after ``check_yaml``; YAML errors become ``error``."""
-    check_yaml(text, where, error=error, max_bytes=max_bytes)
+                   loader: type | None = None, max_bytes: int = MAX_BYTES, invalid: str = "not valid YAML") -> Any:
+    """``yaml.safe_load`` (or ``loader``) after ``check_yaml``; YAML errors become ``error`` saying
+    ``invalid`` with the line and the parser's problem."""
+    check_yaml(text, where, error=error, max_bytes=max_bytes, invalid=invalid)
     try:
         return yaml.load(text, Loader=loader or _Loader)
     except yaml.YAMLError as failure:
-        raise error(f"{where}{_line(failure)}: not valid YAML ({_problem(failure)})",
+        raise error(f"{where}{_line(failure)}: {invalid} ({_problem(failure)})",
                     fix="correct the YAML syntax") from None
     except RecursionError:
         raise error(f"{where}: YAML nested too deep", fix="flatten the structure") from None

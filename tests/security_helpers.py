@@ -1,5 +1,5 @@
 """Running the real `autodroid` command in a child process for the issue-13 reproducers: exit code,
-stdout, stderr, wall time and the child's peak RSS (reported by the child itself at exit)."""
+stdout, stderr, wall time and the child's peak RSS (VmHWM, reported by the child itself at exit; Linux)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import sys
 import time
 from dataclasses import dataclass
 
-_WRAPPER = ("import atexit, resource, sys\n"
-            "atexit.register(lambda: sys.stderr.write("
-            "'\\nPEAK_RSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+# VmHWM is this process image's own peak (ru_maxrss would include the pytest parent it was forked from)
+_WRAPPER = ("import atexit, re, sys\n"
+            "def _peak():\n"
+            "    status = open('/proc/self/status').read()\n"
+            "    return int(re.search(r'VmHWM:\\s*(\\d+)', status).group(1))\n"
+            "atexit.register(lambda: sys.stderr.write('\\nPEAK_RSS_KB=%d\\n' % _peak()))\n"
             "from autodroid.cli.main import cli\n"
             "cli(prog_name='autodroid')\n")
 
