@@ -6,8 +6,8 @@ auto-navigation, lists, privilege policy, trace).
 """
 
 from autodroid.runtime.host import ConfirmRequest, DeviceAction, Limits, RuntimeHost
-from autodroid.runtime.policy import Policy, load_policy, parse_policy
+from autodroid.runtime.policy import Policy, load_default_policy, load_policy, parse_policy, policy_for_option
 from autodroid.runtime.run import RunReport, run_on_device
 
-__all__ = ["ConfirmRequest", "DeviceAction", "Limits", "Policy", "RunReport", "RuntimeHost", "load_policy",
-           "parse_policy", "run_on_device"]
+__all__ = ["ConfirmRequest", "DeviceAction", "Limits", "Policy", "RunReport", "RuntimeHost", "load_default_policy",
+           "load_policy", "parse_policy", "policy_for_option", "run_on_device"]
