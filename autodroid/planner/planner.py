@@ -9,7 +9,9 @@ Per task:
 4. render the prompt: the stable part (instructions + every API's stub) first, its KV state cached per
    (model, doc version, template); examples, choices and the task after it;
 5. decode greedily one line per model call under a grammar admitting only the choices, ending when the
-   model ends, repeats a line, confirms a dialog (with every quoted text used) or reaches ``max_lines``;
+   model ends, repeats a line, confirms a dialog (with every quoted text used) or reaches the length the
+   task asks for (``script_lines``: one line per given value and named option, an action and a confirm);
+   a value is used once, and the script may not end while a value it could still fill is unused;
 6. add the dialog confirms the doc implies (``postprocess``) and check the script (``check_script``).
 Small models copy the first plausible line well and stop badly; most of the above exists to make the
 first line right and the script short (measured in benchmarks/results/planner_ablation.md).
@@ -31,7 +33,7 @@ from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
-from autodroid.planner.slots import slot_inputs
+from autodroid.planner.slots import names_an_element, slot_inputs
 
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
@@ -50,7 +52,9 @@ class PlanConfig:
     k: int = 15  # candidates kept
     examples: int = 3  # retrieved examples in the user part
     stubs: str = "full"  # "full": every API in the cached prefix; "none": only the candidates, per task
-    max_lines: int = 3
+    max_lines: int = 3  # the least lines a script may have; with shape="task" the task can ask for more
+    shape: str = "task"  # "task": as many lines as the task needs (up to line_budget); "fixed": max_lines
+    line_budget: int = 8
     max_tokens: int = 200
     repeats: str = "stop"  # "stop" at the first repeated line, or "drop" repeats
     auto_confirm: bool = True
@@ -73,6 +77,8 @@ class PlanConfig:
             raise ValueError(f"retrieval must be one of {', '.join(RETRIEVAL_MODES)}, not {self.retrieval!r}")
         if self.ranking not in ("lexical", "hybrid"):
             raise ValueError(f"ranking must be 'lexical' or 'hybrid', not {self.ranking!r}")
+        if self.shape not in ("task", "fixed"):
+            raise ValueError(f"shape must be 'task' or 'fixed', not {self.shape!r}")
         if self.decode not in ("lines", "block"):
             raise ValueError(f"decode must be 'lines' or 'block', not {self.decode!r}")
         if self.k < 1 or self.max_lines < 1 or self.max_tokens < 1 or self.examples < 0:
@@ -176,9 +182,10 @@ class Planner:
 
     def choices(self, task: str, candidates: Sequence[str]) -> list[str]:
         """Whole candidate lines for the task (empty unless ``config.choices``). With ``config.slots``, each
-        value the task gives comes first, in task order: a documented option equal to it, then the inputs
+        value the task quotes comes first, in task order: a documented option equal to it, then the inputs
         it most likely goes into (``slots``: over every input of the app, not only the ranked ones), then
-        list rows matching it; the other lines follow in retrieval order."""
+        list rows matching it; the other lines follow in retrieval order, then the inputs for unquoted
+        values (numbers)."""
         if not self.config.choices or self.config.retrieval == "off" or not candidates:
             return []
         labels = self.index.value_labels
@@ -192,14 +199,20 @@ class Planner:
             return self._quoted_first(task, lines)
         lexical = getattr(self.index, "lexical", self.index)
         filled = slot_inputs(self.doc, task, lexical.scores(task), candidates, per_value=self.config.inputs_per_value)
+        quoted = set(quoted_values(task))
         first: list[str] = []
+        last: list[str] = []
         for slot, inputs in filled:
+            typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
+            if slot.value not in quoted or names_an_element(self.doc, slot.value):
+                last += typed  # a bare number, or the label of something shown: offered, not first
+                continue
             using = [line for line in lines if parse_line(line).arg == slot.value]
             options = [line for line in using if parse_line(line).method == "select"]
-            first += options + [f"{name}.set_text({py_string(slot.value)})" for name in inputs] + \
-                [line for line in using if line not in options]
+            first += options + typed + [line for line in using if line not in options]
         first = list(dict.fromkeys(first))
-        return first + [line for line in lines if line not in first]
+        rest = [line for line in lines if line not in first]
+        return first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
 
     def _quoted_first(self, task: str, lines: list[str]) -> list[str]:
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
@@ -232,7 +245,7 @@ class Planner:
         if choices:
             key = ("choices", tuple(choices), mode)
             if key not in self._grammars:
-                self._grammars[key] = grammar_for_lines(choices, mode=mode, max_lines=self.config.max_lines)
+                self._grammars[key] = grammar_for_lines(choices, mode=mode, max_lines=self.script_lines(task, choices))
             return self._grammars[key]
         names = self.grammar_names(task, candidates)
         strings = tuple(task_values(task)) if self.config.task_strings else ()
@@ -293,12 +306,16 @@ class Planner:
         totals = dict(prompt_tokens=0, generated_tokens=0, prefill_seconds=0.0, decode_seconds=0.0)
         first_prompt_tokens, cached, finish = None, 0, "stop"
         budget = self.config.max_tokens
-        while len(lines) < self.config.max_lines and budget > 0:
+        max_lines = self.script_lines(task, choices)
+        while len(lines) < max_lines and budget > 0:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
             allowed = self._confirm_waits(task, choices, lines)
+            if self.config.shape == "task":
+                allowed = self._values_once(task, allowed, lines)
             if self._can_choose(allowed):
-                part = self.model.choose(prompt + done, allowed, allow_end=bool(lines), prefix_cache_key=key)
+                may_end = bool(lines) and (self.config.shape == "fixed" or not self._unfilled(task, allowed, lines))
+                part = self.model.choose(prompt + done, allowed, allow_end=may_end, prefix_cache_key=key)
             else:
                 part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, allowed),
                                            stop=["\n"], max_tokens=min(budget, 80), prefix_cache_key=key)
@@ -324,6 +341,39 @@ class Planner:
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def script_lines(self, task: str, choices: Sequence[str]) -> int:
+        """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
+        it gives and per option it names, plus an action and a confirm, at least ``max_lines`` and at most
+        ``line_budget``; ``shape="fixed"``: ``max_lines``."""
+        if self.config.shape == "fixed":
+            return self.config.max_lines
+        named = sum(1 for line in choices if parse_line(line).method == "select"
+                    and self._named_option(task, parse_line(line)))
+        needed = len(task_values(task)) + named + 2
+        return max(self.config.max_lines, min(needed, self.config.line_budget))
+
+    @staticmethod
+    def _values_once(task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without the lines whose text the script already used as often as the task gives it
+        (a value goes into one field: typing it again elsewhere is a side effect, not progress)."""
+        used: dict[str, int] = {}
+        for line in lines:
+            arg = parse_line(line).arg
+            if arg is not None:
+                used[arg] = used.get(arg, 0) + 1
+        given = task_values(task)
+        kept = [line for line in choices if (arg := parse_line(line).arg) is None or arg not in given
+                or used.get(arg, 0) < given.count(arg)]
+        return kept if kept else list(choices)
+
+    @staticmethod
+    def _unfilled(task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """Values the task gives that no line uses yet although a choice line could: the script may not end
+        before they are filled."""
+        used = {parse_line(line).arg for line in lines}
+        offered = {parse_line(line).arg for line in choices}
+        return [v for v in task_values(task) if v not in used and v in offered]
 
     def _can_choose(self, lines: Sequence[str]) -> bool:
         """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model

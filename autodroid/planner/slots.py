@@ -142,9 +142,24 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     return out
 
 
+def names_an_element(doc: AppDoc, value: str) -> bool:
+    """Whether ``value`` is the label of something the app shows (every word of it in one non-input
+    element's description or options): then it says which element to act on, not a text to type."""
+    wanted = set(words(value))
+    if not wanted:
+        return False
+    for element in doc.elements.values():
+        if element.type == "input":
+            continue
+        labels = [element.description, *element.options]
+        if any(wanted <= set(words(label)) for label in labels if label):
+            return True
+    return False
+
+
 def quoted_count(task: str, value: str) -> int:
     """How many times the task gives ``value`` (a value is typed or picked that many times at most)."""
     return max(1, sum(1 for v in (quoted_values(task) or task_values(task)) if v == value))
 
 
-__all__ = ["Slot", "input_scores", "near_screens", "quoted_count", "shape", "slot_inputs", "task_slots"]
+__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "quoted_count", "shape", "slot_inputs", "task_slots"]
