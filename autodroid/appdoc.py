@@ -65,6 +65,7 @@ class Element:
     options: tuple[str, ...] = ()  # static options of a choice list
     item_selector: Selector | None = None  # rows of a dynamic list, relative to the list node
     item_fields: tuple[ItemField, ...] = ()
+    about: str = ""  # what it does, in a user's words (written by `autodroid docs describe`, editable)
 
     @property
     def short_name(self) -> str:
@@ -234,7 +235,8 @@ class _Checker:
 
 
 SCREEN_KEYS = ("description", "signatures", "states", "elements")
-ELEMENT_KEYS = ("type", "description", "selectors", "also_on", "leads_to", "risk", "options", "item")
+MAX_ABOUT_CHARS = 120
+ELEMENT_KEYS = ("type", "description", "about", "selectors", "also_on", "leads_to", "risk", "options", "item")
 NAV_KEYS = ("from", "action", "element", "option", "to", "count")
 
 
@@ -349,7 +351,16 @@ def _parse_element(check: _Checker, name: str, screen: str, raw, path: tuple) ->
     also_on = check.strings(raw.get("also_on"), (*path, "also_on"))
     leads_to = check.screen_ref(raw.get("leads_to"), (*path, "leads_to"))
     return Element(name, screen, kind, check.string(raw.get("description"), (*path, "description")), selectors,
-                   also_on, leads_to, risk, options, item_selector, tuple(fields))
+                   also_on, leads_to, risk, options, item_selector, tuple(fields),
+                   _about(check, raw.get("about"), (*path, "about")))
+
+
+def _about(check: _Checker, value, path: tuple) -> str:
+    about = check.string(value, path)
+    if "\n" in about or len(about) > MAX_ABOUT_CHARS:
+        check.fail(path, f"about must be one line of at most {MAX_ABOUT_CHARS} characters",
+                   "shorten it, or run `autodroid docs describe APP --force` to rewrite it")
+    return about
 
 
 def doc_path(app: str, docs_dir: Path | None = None) -> Path:
@@ -415,6 +426,8 @@ def _element_data(element: Element) -> dict[str, Any]:
     data: dict[str, Any] = {"type": element.type}
     if element.description:
         data["description"] = element.description
+    if element.about:
+        data["about"] = element.about
     data["selectors"] = [s.as_dict() for s in element.selectors]
     if element.also_on:
         data["also_on"] = list(element.also_on)
@@ -466,6 +479,8 @@ def render_element(element: Element) -> str:
     elif element.item_fields:
         kind = f"list[item fields: {', '.join(f.name for f in element.item_fields)}]"
     notes = [element.description] if element.description else []
+    if element.about:
+        notes.append(element.about)
     if element.leads_to and element.leads_to != element.screen:
         notes.append(f"opens {element.leads_to}")
     if element.risk == "sensitive":

@@ -1,4 +1,5 @@
-"""`autodroid docs show|validate <app>`: read an app's API doc the way the model sees it."""
+"""`autodroid docs show|validate|describe <app>`: read an app's API doc the way the model sees it, check it, and
+let the local model describe its elements in user words."""
 
 from __future__ import annotations
 
@@ -48,3 +49,37 @@ def build_sim() -> None:
 
     for path in build_sim_docs():
         click.echo(f"wrote {path}")
+
+
+@docs.command()
+@click.argument("app")
+@click.option("--model", "model_name", default=None, help="Registry name, .gguf path or server URL (default model if omitted).")
+@click.option("--force", is_flag=True, help="Rewrite every `about` line, hand-edited ones too.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the described doc here (default: the app's doc in your app docs folder).")
+def describe(app: str, model_name: str | None, force: bool, out_path: str | None) -> None:
+    """Let the local model write what each element does, in a user's words (`about`), once per app version."""
+    from pathlib import Path
+
+    from autodroid.appdoc import save_doc
+    from autodroid.paths import app_docs_dir
+    from autodroid.planner import load_model
+    from autodroid.planner.describe import describe_doc
+
+    doc = load_doc(app)
+    source = Path(app)
+    if out_path:
+        target = Path(out_path)
+    elif source.suffix in (".yaml", ".yml") and source.is_file():
+        target = source
+    else:
+        target = app_docs_dir() / doc.app / "doc.yaml"  # never into the installed package
+    model = load_model(model_name)
+    try:
+        described, report = describe_doc(doc, model, force=force,
+                                         on_element=lambda name, about: click.echo(clean(f"{name}: {about}")))
+    finally:
+        model.close()
+    save_doc(described, target)
+    click.echo(clean(f"described {report.described} elements ({report.kept} kept) in {report.seconds:.0f} s: "
+                     f"wrote {target} (doc version {described.version})"), err=True)

@@ -32,7 +32,7 @@ for _word in "type enter write name named called title search rename input label
 TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
 # Field weights: how strongly a word in each part of an element's entry counts.
 VALUE_LABEL_PRIOR = 0.5
-FIELD_WEIGHTS = {"name": 1.0, "description": 1.0, "options": 0.8, "screen": 0.4, "leads_to": 0.5, "fields": 0.5}
+FIELD_WEIGHTS = {"name": 1.0, "description": 1.0, "about": 1.0, "options": 0.8, "screen": 0.4, "leads_to": 0.5, "fields": 0.5}
 K1, B = 1.2, 0.5
 
 
@@ -106,6 +106,7 @@ def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
     fields = {
         "name": [w for w in words(element.short_name) if w not in TYPE_SUFFIXES],
         "description": words(element.description),
+        "about": words(element.about),
         "options": [w for option in element.options for w in words(option)],
         "screen": [w for s in element.screens for w in _screen_words(doc, s)],
         "leads_to": _screen_words(doc, element.leads_to) if element.leads_to else [],

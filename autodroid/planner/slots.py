@@ -80,7 +80,7 @@ def shape(text: str) -> str:
 
 
 def _entry_words(element: Element) -> set[str]:
-    return set(words(element.short_name)) | set(words(element.description)) | {
+    return set(words(element.short_name)) | set(words(element.description)) | set(words(element.about)) | {
         w for s in element.screens for w in words(s)}
 
 
