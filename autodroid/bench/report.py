@@ -246,16 +246,29 @@ def accuracy_charts(doc: dict) -> list[str]:
     summary = doc.get("summary") or summarize(doc)
     agents = summary["agents"]
     apps = sorted({app for entry in agents.values() for app in entry["apps"]})
+    labels = [AGENT_LABELS.get(name, name) for name in agents]
     charts = []
-    series = {}
-    for name, entry in agents.items():
-        label = AGENT_LABELS.get(name, name)
-        series[f"{label} lenient"] = [entry["apps"].get(a, {}).get("lenient_rate") for a in apps] + \
-                                     [entry["overall"]["lenient_rate"]]
-        series[f"{label} strict"] = [entry["apps"].get(a, {}).get("strict_rate") for a in apps] + \
-                                    [entry["overall"]["strict_rate"]]
-    charts.append(grouped_bars(f"Success per app ({doc['model']})", apps + ["all"], series, max_value=1.0,
-                               references=[(p["system"], p["success"]) for p in PUBLISHED]))
+    overall = [entry["overall"] for entry in agents.values()]
+    folds = summary.get("folds")
+    which = "mean over folds" if folds else "all tasks"
+    rates = ({name: folds["mean"][name] for name in agents if name in folds["mean"]} if folds
+             else {name: entry["overall"] for name, entry in agents.items()})
+    charts.append(grouped_bars(
+        f"Success, strict, precision per agent ({which}; {doc['model']})",
+        [AGENT_LABELS.get(n, n) for n in rates],
+        {"success": [r.get("success_rate") for r in rates.values()],
+         "strict": [r.get("strict_rate") for r in rates.values()],
+         "precision": [r.get("precision") for r in rates.values()],
+         "published (lenient)": [r.get("published_rate") for r in rates.values()]},
+        max_value=1.0, references=[(p["system"] + " (published rule)", p["success"]) for p in PUBLISHED]))
+    charts.append(grouped_bars(f"Success per app ({doc['model']})", apps + ["all"],
+                               {label: [entry["apps"].get(a, {}).get("success_rate") for a in apps]
+                                + [entry["overall"].get("success_rate")]
+                                for label, entry in zip(labels, agents.values())}, max_value=1.0))
+    rows = [(label, [(kind, float(count)) for kind, count in (o.get("failures") or {}).items() if count])
+            for label, o in zip(labels, overall)]
+    if any(segments for _, segments in rows):
+        charts.append(stacked_bars("Why tasks failed success (tasks)", rows, unit="tasks"))
     versus = summary.get("ours_vs_baseline")
     if versus:
         o, b = versus["ours"], versus["baseline"]
