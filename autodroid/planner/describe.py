@@ -20,13 +20,9 @@ from autodroid.planner.model import Model
 
 DESCRIBED_TYPES = ("checkbox", "input", "list")  # buttons say what they do on their face; these rarely
 MAX_ABOUT = 80
-ABOUT_GRAMMAR = 'root ::= " " [A-Za-z] [A-Za-z0-9 ,\'/-]{2,%d}\n' % (MAX_ABOUT - 2)
+ABOUT_GRAMMAR = 'root ::= " " [A-Za-z] [A-Za-z0-9 \'/-]{2,%d}\n' % (MAX_ABOUT - 2)
 
-INSTRUCTION = (
-    'You document the Android app "{app}" for its users: for the element below, finish the phrase in a few '
-    "plain words, as a user would say it (what a text field takes, such as a title, a name, a number or a "
-    "message; what a switch turns on; what a list chooses)."
-)
+INSTRUCTION = 'Describe the elements of the Android app "{app}" for its users, in a few plain words.'
 
 
 # The answer is started for the model, so a small one completes a user's phrase instead of naming the widget.
@@ -76,7 +72,7 @@ def describe_doc(doc: AppDoc, model: Model, *, force: bool = False, types=DESCRI
         prompt = model.chat_prompt(instruction, f"Element: {element_facts(doc, element)}") + lead
         prefix = prompt[:prompt.index("Element: ")]
         model.ensure_prefix(prefix, key)
-        completion = model.complete(prompt, grammar=ABOUT_GRAMMAR, max_tokens=10, stop=["\n", "."],
+        completion = model.complete(prompt, grammar=ABOUT_GRAMMAR, max_tokens=10, stop=["\n", ".", ","],
                                     prefix_cache_key=key)
         about = clean_about(completion.text)
         if about:
