@@ -149,3 +149,24 @@ def test_candidate_agents_run_the_planners_own_lines_without_a_model(droidtask, 
         k = {"candidates-1": 1, "candidates-3": 3, "candidates-all": len(offered)}[row["agent"]]
         assert row["scripts"] == (["\n".join(offered[:k])] if offered else [])
         assert row["model_calls"] == 0 and row["llm_seconds"] == 0
+
+
+@pytest.mark.needs_shared
+def test_runs_of_one_comparison_merge_into_one_folder(droidtask, tmp_path):
+    from autodroid.bench.accuracy import merge_runs
+
+    first = run_accuracy(dataset=droidtask, out=tmp_path / "a", apps=["notes"], agents=["keyword"], limit=2,
+                         folds=3, command="first", console=_quiet())
+    second = run_accuracy(dataset=droidtask, out=tmp_path / "b", apps=["notes"], agents=["candidates-1", "keyword"],
+                          limit=1, folds=3, command="second", console=_quiet())
+    merged = merge_runs([tmp_path / "a", tmp_path / "b"], tmp_path / "m")
+    assert merged["agents"] == ["keyword", "candidates-1"]
+    assert len([r for r in merged["tasks"] if r["agent"] == "keyword"]) == 2  # from the first run only
+    assert len([r for r in merged["tasks"] if r["agent"] == "candidates-1"]) == 1
+    assert merged["commands"] == ["first", "second"] and merged["folds"] == first["folds"] == second["folds"]
+    assert (tmp_path / "m" / "report.html").is_file()
+    other = run_accuracy(dataset=droidtask, out=tmp_path / "c", apps=["notes"], agents=["keyword"], limit=1,
+                         folds=2, console=_quiet())
+    assert other["folds"]["n"] == 2
+    with pytest.raises(BadInputError):
+        merge_runs([tmp_path / "a", tmp_path / "c"], tmp_path / "m2")

@@ -391,3 +391,51 @@ def _duration(seconds: float) -> str:
     if seconds < 5400:
         return f"{seconds / 60:.0f} min"
     return f"{seconds / 3600:.1f} h"
+
+
+def merge_runs(runs: list[Path], out: Path) -> dict:
+    """One results folder from several runs of the same model, dataset and folds (e.g. the agents of one
+    comparison run one after the other under the CPU lock): their tasks (an agent's rows from the first run
+    that has them), apps, commands and machines; summary and report rebuilt in ``out``."""
+    documents = []
+    for run in runs:
+        path = Path(run) / RESULTS_FILE
+        if not path.is_file():
+            raise BadInputError(f"{path} does not exist", fix="pass the --out folders of accuracy runs")
+        documents.append(json.loads(path.read_text(encoding="utf-8")))
+    models = {d["model"] for d in documents} - {"none"}
+    datasets = {d["dataset"] for d in documents}
+    folds = {json.dumps(d.get("folds", {}).get("members")) for d in documents if d.get("folds")}
+    if len(models) > 1 or len(datasets) > 1 or len(folds) > 1 or any(d.get("format") != FORMAT for d in documents):
+        raise BadInputError("the runs differ in model, dataset, folds or format", fix="merge runs of one comparison")
+    merged = {k: v for k, v in documents[0].items() if k not in ("summary",)}
+    merged["model"] = models.pop() if models else "none"
+    seen: set[tuple[str, str, str]] = set()
+    tasks, agents = [], []
+    for document in documents:
+        owned = {r["agent"] for r in document["tasks"]} - set(agents)
+        agents += sorted(owned)
+        for row in document["tasks"]:
+            key = (row["agent"], row["app"], row["file"])
+            if row["agent"] in owned and key not in seen:
+                seen.add(key)
+                tasks.append(row)
+    merged["tasks"] = tasks
+    merged["agents"] = agents
+    merged["apps"] = {k: v for d in reversed(documents) for k, v in d.get("apps", {}).items()}
+    merged["commands"] = [c for d in documents for c in d.get("commands", [])]
+    merged["machines"] = [m for d in documents for m in d.get("machines", [])]
+    merged["limits"] = {k: v for d in documents for k, v in d.get("limits", {}).items()}
+    merged["merged_from"] = [str(Path(r)) for r in runs]
+    for document in documents:
+        if document.get("folds"):
+            merged["folds"] = document["folds"]
+    from autodroid.bench.summary import summarize
+
+    merged["summary"] = summarize(merged)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    _write(Path(out) / RESULTS_FILE, merged)
+    from autodroid.bench.report import write_report
+
+    write_report(Path(out))
+    return merged

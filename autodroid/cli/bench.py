@@ -126,6 +126,18 @@ def latency(model_name: str | None, repeats: int, dataset: Path | None, app: str
 
 
 @bench.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("runs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False))
+def merge(out: Path, runs: tuple[Path, ...]) -> None:
+    """Merge accuracy runs of one comparison (same model, dataset, folds) into OUT, e.g. agents that ran one
+    after the other; each agent's rows come from the first run that has them; every command is kept."""
+    from autodroid.bench.accuracy import merge_runs
+
+    document = merge_runs(list(runs), out)
+    click.echo(f"{len(document['tasks'])} tasks of {', '.join(document['agents'])} -> {out / 'accuracy.json'}")
+
+
+@bench.command()
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--publish", "dest", type=click.Path(path_type=Path), default=None,
               help="also write the results without dataset text (task sentences, scripts, screen labels) "
