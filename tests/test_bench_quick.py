@@ -29,19 +29,23 @@ def test_quick_accuracy_subset_runs_every_agent_on_a_real_model(droidtask, small
     monkeypatch.setenv("AUTODROID_CACHE", str(tmp_path / "cache"))  # KV files and docs of this run only
     out = tmp_path / "quick"
     args = ["bench", "accuracy", "--dataset", str(droidtask), "--apps", "applauncher", "--model", smallest_model,
-            "--agents", "ours,baseline,oracle", "--limit", "1", "--max-steps", "3", "--out", str(out)]
+            "--agents", "ours,baseline,oracle,candidates-1,keyword", "--limit", "1", "--max-steps", "3",
+            "--folds", "3", "--out", str(out)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     document = json.loads((out / "accuracy.json").read_text())
     assert document["model"] == smallest_model
     rows = {r["agent"]: r for r in document["tasks"]}
-    assert set(rows) == {"ours", "baseline", "oracle"}
+    assert set(rows) == {"ours", "baseline", "oracle", "candidates-1", "keyword"}
+    assert all(isinstance(r["success"], bool) and "precision" in r for r in rows.values())
     for agent in ("ours", "baseline"):
         row = rows[agent]
         assert row["model_calls"] >= 1 and row["prompt_tokens"] > 0 and row["llm_seconds"] > 0, row
         assert not (row["error"] or "").startswith("crash"), row["error"]
     assert rows["baseline"]["model_calls"] <= 3
-    assert rows["oracle"]["lenient"]  # applauncher task1 is within the doc's reach
+    assert rows["oracle"]["lenient"] and rows["oracle"]["success"]  # applauncher task1 is within the doc's reach
+    assert rows["candidates-1"]["model_calls"] == 0 and rows["keyword"]["model_calls"] == 0
     summary = document["summary"]
     assert summary["ours_vs_baseline"]["tasks"] == 1
+    assert [f["fold"] for f in summary["folds"]["per_fold"]] == [0, 1, 2]
     assert (out / "report.html").is_file() and "published" in (out / "summary.md").read_text()
