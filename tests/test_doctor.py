@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from autodroid.device import u2 as u2_module
 from autodroid.doctor import (
     Check, check_devices, check_llama_cpp, check_model, check_python, check_ram, list_adb_devices, run_doctor,
 )
+from net_helpers import free_port, listening
 from u2_fake import RecordedU2, read_dump, u2_dumps_dir
 
 NO_DEVICE_WORDS = ("no device", "USB debugging", "adb connect 127.0.0.1:PORT")
@@ -32,20 +32,6 @@ def fake_adb(folder: Path, devices_output: str, exit_code: int = 0) -> Path:
     script.write_text(f"#!/bin/sh\nprintf '%s' '{devices_output}'\nexit {exit_code}\n")
     script.chmod(0o755)
     return script
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.3):
-            return True
-    except OSError:
-        return False
 
 
 def test_doctor_here_reports_no_device_with_the_fix_and_fails(tmp_path):

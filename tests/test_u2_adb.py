@@ -4,7 +4,6 @@ stops an adb server it had to start (here on a private port, with the real adbut
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
@@ -15,21 +14,8 @@ import pytest
 pytest.importorskip("adbutils", reason="needs adbutils (pip install 'autodroid-agent[device]')")
 
 from autodroid.device import u2 as u2_module  # noqa: E402
+from net_helpers import free_port, listening  # noqa: E402
 from u2_fake import SKIP_NO_DUMPS, u2_dumps_dir  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.3):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture

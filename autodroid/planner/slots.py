@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 
 from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import confirm_button
-from autodroid.planner.retrieval import Candidate, quoted_values, task_values, words
+from autodroid.planner.retrieval import Candidate, task_values, words
 
 CUE_WORDS = 3  # content words before a value that say where it goes
 CUE_WEIGHT = 2.0
@@ -157,9 +157,4 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-def quoted_count(task: str, value: str) -> int:
-    """How many times the task gives ``value`` (a value is typed or picked that many times at most)."""
-    return max(1, sum(1 for v in (quoted_values(task) or task_values(task)) if v == value))
-
-
-__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "quoted_count", "shape", "slot_inputs", "task_slots"]
+__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots"]
