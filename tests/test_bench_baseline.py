@@ -154,3 +154,31 @@ def test_stops_at_the_step_budget_and_on_model_failure(droidtask):
     outcome = StepwiseAgent()("anything", doc, device, FakeModel(replies=[]))
     assert outcome.error.startswith("model: FakeModel has no reply left")
     assert device.actions == []
+
+
+def test_done_is_offered_only_after_acting_on_a_best_ranked_element(droidtask):
+    from autodroid.bench.baseline import task_hints
+    from autodroid.explorer.coverage import element_names_node
+
+    folder = droidtask / "clock"
+    doc = app_doc(folder).doc
+    task = "show the stopwatch laps"
+    hints = task_hints(doc, task)
+    top = list(hints)[:3]
+    screen = ReplayDevice(folder, files=["task1.yaml"]).screen()
+    nodes = shown_nodes(screen)
+    apis = {n.id: element_names_node(doc, screen, n) for n in nodes}
+    options = action_options(nodes, [], set(), apis)
+    dead = _dead_taps(folder, doc)
+    on_target = next(line for line, (verb, node, _) in options.items()
+                     if verb == "tap" and apis.get(node.id) in top and line not in dead)
+    elsewhere = next(line for line, (verb, node, _) in options.items()
+                     if verb == "tap" and node is not None and apis.get(node.id) in hints
+                     and apis.get(node.id) not in top and line not in dead)
+    # after a tap elsewhere the model may not stop yet (a small model "finishes" after opening anything)
+    device = RecordingDevice(ReplayDevice(folder, files=["task1.yaml"]))
+    early = StepwiseAgent()(task, doc, device, FakeModel(replies=[elsewhere, "done()"]))
+    assert early.error.startswith("unparseable") and early.model_calls == 2
+    device = RecordingDevice(ReplayDevice(folder, files=["task1.yaml"]))
+    reached = StepwiseAgent()(task, doc, device, FakeModel(replies=[on_target, "done()"]))
+    assert reached.error is None and reached.model_calls == 2

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from autodroid.appdoc import parse_doc
+from autodroid.planner.model import Completion, FakeModel
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.retrieval import LexicalIndex
 from autodroid.planner.slots import shape, slot_inputs, task_slots
@@ -77,3 +78,46 @@ def test_planner_offers_slot_lines_first_and_every_input_of_the_app():
     assert lines[0] == 'details_screen__title_input.set_text("laundry")'
     off = Planner(model=None, doc=FORM_DOC, config=PlanConfig(slots=False)).choices(task, ranked)
     assert 'details_screen__title_input.set_text("laundry")' not in off
+
+
+class PickingModel(FakeModel):
+    """A model with ``choose`` that takes the first offered line ``prefer`` accepts (else the first line)
+    and records what it was offered: stands in for a small model that wanders off a form."""
+
+    def __init__(self, prefer):
+        super().__init__()
+        self.prefer = prefer
+        self.offered: list[list[str]] = []
+
+    def choose(self, prompt, options, *, allow_end=False, prefix_cache_key=None):
+        self.offered.append(list(options))
+        picked = next((o for o in options if self.prefer(o)), options[0])
+        return Completion(text=picked, prompt_tokens=1, generated_tokens=1, prefill_seconds=0.0,
+                          decode_seconds=0.0, cached_prefix_tokens=0, finish_reason="stop")
+
+
+def test_a_form_the_script_typed_into_is_saved_before_any_line_elsewhere():
+    model = PickingModel(prefer=lambda line: line.startswith("details_screen__title_input")
+                         or line.startswith("main_screen"))  # types, then wanders to the main screen
+    plan = Planner(model=model, doc=FORM_DOC).plan("create a new event, the task is 'laundry'")
+    lines = plan.script.splitlines()
+    assert lines[0] == 'details_screen__title_input.set_text("laundry")'
+    after_typing = model.offered[1]
+    assert after_typing and all(line.startswith("details_screen__") for line in after_typing)
+    assert "details_screen__save_button.tap()" in lines
+    assert not any(line.startswith("main_screen__") for line in lines[:lines.index("details_screen__save_button.tap()")])
+
+
+def test_the_save_of_a_value_s_form_waits_until_the_value_is_typed():
+    model = PickingModel(prefer=lambda line: "save_button" in line)  # would save the empty form at once
+    plan = Planner(model=model, doc=FORM_DOC).plan("create a new event, the task is 'laundry'")
+    assert "details_screen__save_button.tap()" not in model.offered[0]
+    assert plan.script.splitlines()[-1] == "details_screen__save_button.tap()"
+    assert 'details_screen__title_input.set_text("laundry")' in plan.script
+
+
+def test_values_are_typed_before_the_script_runs_out_of_lines():
+    model = PickingModel(prefer=lambda line: "set_text" not in line)  # never types if it can avoid it
+    planner = Planner(model=model, doc=FORM_DOC, config=PlanConfig(line_budget=3, max_lines=3))
+    plan = planner.plan("new event at location 'home', resize it")
+    assert any('set_text("home")' in line for line in plan.script.splitlines())

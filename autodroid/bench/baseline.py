@@ -14,8 +14,9 @@ admitting only them): on a screen with marked elements only theirs (ours' gramma
 ranked candidates the same way), else every action of the screen. An element the memory names is acted on by its memory name, in the same line
 format as ours and the examples (``api.tap()``, ``api.set_text("<text the task gives>")``, the task's
 texts only, as our grammar); any other element by its id (``tap(ID)``, ``set_text(ID, "...")``,
-``scroll(ID)``); and ``back()``, ``done()`` (once an action took effect: ours cannot end before its first
-line either). An action
+``scroll(ID)``); and ``back()``, ``done()`` (once an action took effect on one of the three elements retrieval ranks best
+for the task, or after three effective actions: a small model otherwise "finishes" right after opening a
+menu, and ours may not end before its lines do the task's work either). An action
 already taken on a screen (it did nothing, or it led on and the agent came back) is not offered again
 on that screen, and ``back()`` is not offered before the first action. When three actions in a row changed
 nothing it restarts the app and goes on (at most ``restarts`` times, told to the model), the same repair
@@ -55,6 +56,7 @@ Next action:"""
 
 EXAMPLES = "Examples of tasks in this app and the memory elements that do them:\n{lines}\n\n"
 STUCK_REPEATS = 3  # actions in a row that changed nothing before the app is restarted
+END_AFTER = 3  # done() is offered after this many effective actions, or once one hit a best-ranked element
 MAX_LABEL = 40
 _SENTINEL = "\u2063USER\u2063"
 
@@ -195,8 +197,9 @@ class StepwiseAgent:
         hints = task_hints(doc, task_text)
         history: list[str] = []
         tried: dict[str, set[str]] = {}  # screen state -> action lines already taken there
-        unchanged = restarts = 0
-        acted = False
+        unchanged = restarts = effective = 0
+        reached = False  # an action took effect on one of the elements retrieval ranks best for the task
+        targets = set(list(hints)[:HINT_TARGETS])
         marked = model.chat_prompt(system, _SENTINEL)
         cut = marked.find(_SENTINEL)
         prefix = marked[:cut] if cut > 0 else ""
@@ -219,8 +222,8 @@ class StepwiseAgent:
             options = action_options(marked or nodes, values, tried.get(state, set()), names)
             if len(options) <= 2 and marked:  # every marked action was taken here: all of the screen's
                 options = action_options(nodes, values, tried.get(state, set()), names)
-            if not acted:  # as ours cannot end before its first line: done() once an action took effect
-                options.pop("done()", None)
+            if not (reached or effective >= END_AFTER):
+                options.pop("done()", None)  # as ours may not end before its lines do the task's work
             if not history:  # back() on the app's first screen leaves the app
                 options.pop("back()", None)
             prompt = model.chat_prompt(system, USER.format(
@@ -259,7 +262,8 @@ class StepwiseAgent:
                 changed = False
             what = f"{answer} on [{node.id}] \"{_label(node)}\"" if node is not None else answer
             if changed:
-                unchanged, acted = 0, True
+                unchanged, effective = 0, effective + 1
+                reached = reached or (node is not None and names.get(node.id) in targets)
                 history.append(f"{len(history) + 1}. {what}")
                 tried.setdefault(state, set()).add(answer)  # taken here once: not again (no tab ping-pong)
                 continue

@@ -144,6 +144,7 @@ class Planner:
         self.index = index or self._index()
         self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
         self._grammars: dict = {}
+        self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
 
     # ---------------------------------------------------------------- pieces
 
@@ -212,7 +213,19 @@ class Planner:
             first += options + typed + [line for line in using if line not in options]
         first = list(dict.fromkeys(first))
         rest = [line for line in lines if line not in first]
+        saves = self._form_saves(first + last)
+        rest += [line for line in saves if line not in first and line not in rest]
         return first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
+
+    def _form_saves(self, typed: Sequence[str]) -> list[str]:
+        """The save (OK/Save) line of each form a typed line fills: typing without it is lost."""
+        out: list[str] = []
+        for line in typed:
+            element = self.doc.elements.get(parse_line(line).name or "")
+            save = confirm_button(self.doc, element.screen) if element is not None else None
+            if save is not None and save.type in self.config.types:
+                out.append(f"{save.name}.tap()")
+        return list(dict.fromkeys(out))
 
     def _quoted_first(self, task: str, lines: list[str]) -> list[str]:
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
@@ -313,6 +326,8 @@ class Planner:
             allowed = self._confirm_waits(task, choices, lines)
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
+                allowed = self._form_stays(allowed, lines)
+                allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
                 may_end = bool(lines) and (self.config.shape == "fixed" or not self._unfilled(task, allowed, lines))
                 part = self.model.choose(prompt + done, allowed, allow_end=may_end, prefix_cache_key=key)
@@ -391,11 +406,63 @@ class Planner:
         pending_screens = {self.doc.elements[parsed.name].screen for parsed in map(parse_line, choices)
                            if parsed.method == "select" and parsed.text not in lines
                            and self._named_option(task, parsed)}
+        if self.config.slots:
+            used = {parse_line(line).arg for line in lines}
+            pending_screens |= {self.doc.elements[name].screen for value, name in self._value_homes(task)
+                                if value not in used and any(parse_line(line).arg == value for line in choices)}
         if not pending_screens:
             return list(choices)
         kept = [line for line in choices if line not in lines and not (
             self._confirms(line) and self.doc.elements[parse_line(line).name].screen in pending_screens)]
         return kept if kept else list(choices)
+
+    def _value_homes(self, task: str) -> list[tuple[str, str]]:
+        """(value, the input it most likely goes into) for each text the task quotes to type (not the label
+        of something shown): that input's dialog is not confirmed before the value is typed."""
+        if self._homes is not None and self._homes[0] == task:
+            return self._homes[1]
+        quoted = set(quoted_values(task))
+        lexical = getattr(self.index, "lexical", self.index)
+        ranked = [c.name for c in self.candidates(task)]
+        homes = [(slot.value, inputs[0]) for slot, inputs in
+                 slot_inputs(self.doc, task, lexical.scores(task), ranked, per_value=1)
+                 if inputs and slot.value in quoted and not names_an_element(self.doc, slot.value)]
+        self._homes = (task, homes)
+        return homes
+
+    def _form_stays(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """After a line typed into a form (a screen with an OK/Save button) and before a line saves it, only
+        lines on that form and its save button: the runtime refuses to navigate away from unsaved text."""
+        for line in reversed(lines):
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None:
+                continue
+            if parsed.method != "set_text":
+                if self._confirms(line):
+                    return list(choices)  # the last form was saved
+                continue
+            save = confirm_button(self.doc, element.screen)
+            if save is None:
+                return list(choices)
+            form = set(element.screens)
+            kept = [c for c in choices if (other := self.doc.elements.get(parse_line(c).name or "")) is not None
+                    and (other.name == save.name or form & set(other.screens))]
+            return kept if kept else list(choices)
+        return list(choices)
+
+    def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
+                              max_lines: int) -> list[str]:
+        """When the lines left are no more than the quoted values still untyped, only lines typing them
+        (every value the task gives is filled before the script runs out of lines)."""
+        if not self.config.slots:
+            return list(choices)
+        used = {parse_line(line).arg for line in lines}
+        untyped = {value for value, _ in self._value_homes(task) if value not in used}
+        if not untyped or max_lines - len(lines) > len(untyped):
+            return list(choices)
+        typing = [line for line in choices if parse_line(line).method == "set_text" and parse_line(line).arg in untyped]
+        return typing or list(choices)
 
     def _named_option(self, task: str, parsed) -> bool:
         """Whether the task names ``parsed``'s option in full (every word of it), on a list whose other
