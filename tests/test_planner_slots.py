@@ -7,7 +7,7 @@ from autodroid.appdoc import parse_doc
 from autodroid.planner.model import Completion, FakeModel
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.retrieval import LexicalIndex
-from autodroid.planner.slots import shape, slot_inputs, task_slots
+from autodroid.planner.slots import shape, slot_inputs, task_slots, time_fields, time_parts
 
 FORM_DOC = parse_doc("""\
 schema: 1
@@ -121,3 +121,44 @@ def test_values_are_typed_before_the_script_runs_out_of_lines():
     planner = Planner(model=model, doc=FORM_DOC, config=PlanConfig(line_budget=3, max_lines=3))
     plan = planner.plan("new event at location 'home', resize it")
     assert any('set_text("home")' in line for line in plan.script.splitlines())
+
+
+TIME_DOC = parse_doc("""\
+schema: 1
+app: alarms
+package: org.alarms
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      new_alarm_button: {type: button, description: New alarm, selectors: [{resource_id: new}], leads_to: alarm_dialog}
+  alarm_dialog:
+    description: dialog opened by 'New alarm'
+    elements:
+      hour_input: {type: input, description: '11', selectors: [{resource_id: hour}]}
+      minute_input: {type: input, description: '00', selectors: [{resource_id: minute}]}
+      label_input: {type: input, description: Label, selectors: [{resource_id: label}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+  timer_dialog:
+    description: a picker whose fields have no names
+    elements:
+      first_input: {type: input, description: '05', selectors: [{resource_id: a}]}
+      second_input: {type: input, description: '00', selectors: [{resource_id: b}]}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__new_alarm_button, to: alarm_dialog}
+""")
+
+
+def test_a_time_is_offered_in_parts_for_the_pickers_hour_and_minute_fields():
+    assert time_parts("6:45") == ("6", "45") and time_parts("7:30 pm") == ("7", "30") and time_parts("645") is None
+    assert time_fields(TIME_DOC) == [("alarm_dialog__hour_input", "alarm_dialog__minute_input"),
+                                     ("timer_dialog__first_input", "timer_dialog__second_input")]
+    planner = Planner(model=None, doc=TIME_DOC)
+    task = "set a new alarm for 6:45"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert lines[:2] == ['alarm_dialog__hour_input.set_text("6")', 'alarm_dialog__minute_input.set_text("45")']
+    assert 'alarm_dialog__hour_input.set_text("6:45")' not in lines
+    assert planner.script_lines(task, lines) >= 4  # hour, minute, the action, the confirm
+    # typed in parts, the time counts as given: the script may end
+    assert Planner._unfilled(task, lines, lines[:2]) == []

@@ -11,7 +11,10 @@ Per task:
 5. decode greedily one line per model call under a grammar admitting only the choices, ending when the
    model ends, repeats a line, confirms a dialog (with every quoted text used) or reaches the length the
    task asks for (``script_lines``: one line per given value and named option, an action and a confirm);
-   a value is used once, and the script may not end while a value it could still fill is unused;
+   a value is used once, and the script may not end while a value it could still fill is unused; the
+   lines that stay possible are the ones the runtime can run: after typing into a form only that form's
+   lines and its save, the save of a value's form only once the value is typed, and the untyped values
+   first when the lines left are no more than they (a time goes into a picker's hour and minute fields);
 6. add the dialog confirms the doc implies (``postprocess``) and check the script (``check_script``).
 Small models copy the first plausible line well and stop badly; most of the above exists to make the
 first line right and the script short (measured in benchmarks/results/planner_ablation.md).
@@ -32,8 +35,9 @@ from autodroid.planner.grammar_for_doc import (check_against_doc, choice_lines, 
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
+from autodroid.planner.reach import Reach
 from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
-from autodroid.planner.slots import names_an_element, slot_inputs
+from autodroid.planner.slots import names_an_element, near_screens, slot_inputs, time_fields, time_parts
 
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
@@ -145,6 +149,7 @@ class Planner:
         self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
         self._grammars: dict = {}
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
+        self.reach = Reach(doc)
 
     # ---------------------------------------------------------------- pieces
 
@@ -203,7 +208,12 @@ class Planner:
         quoted = set(quoted_values(task))
         first: list[str] = []
         last: list[str] = []
+        split = self._time_lines(task)
         for slot, inputs in filled:
+            if slot.value in split:  # a time goes into a picker's hour and minute fields, not whole into one
+                fields = {name for line in split[slot.value] for name in [parse_line(line).name]}
+                first += split[slot.value]
+                inputs = [name for name in inputs if name not in fields]
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
             if slot.value not in quoted or names_an_element(self.doc, slot.value):
                 last += typed  # a bare number, or the label of something shown: offered, not first
@@ -215,7 +225,44 @@ class Planner:
         rest = [line for line in lines if line not in first]
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
-        return first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
+        return self._with_openers(first + rest + [line for line in dict.fromkeys(last)
+                                                  if line not in first and line not in rest])
+
+    def _with_openers(self, lines: list[str]) -> list[str]:
+        """``lines`` with, before the first line behind a Save/OK/Delete-style button that navigation does
+        not press, the line pressing it (the script has to: ``reach``)."""
+        out: list[str] = []
+        for line in lines:
+            out += [opener for opener in self.reach.openers(line) if opener not in out and opener not in lines
+                    and parse_line(opener).name in self.doc.elements
+                    and self.doc.elements[parse_line(opener).name].type in self.config.types]
+            out.append(line)
+        return out
+
+    def _runnable(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """The choices the runtime can reach after ``lines`` (a line behind a Save/OK/Delete-style button
+        waits until a line pressed it); all of them if none is."""
+        if not self.config.slots:
+            return list(choices)
+        here = self.reach.after(lines)
+        kept = [line for line in choices if self.reach.runnable(line, here)]
+        return kept or list(choices)
+
+    def _time_lines(self, task: str) -> dict[str, list[str]]:
+        """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields
+        of the app (``slots.time_fields``), the pair on the screen the task heads for first."""
+        pairs = time_fields(self.doc)
+        if not pairs:
+            return {}
+        near = near_screens(self.doc, [c.name for c in self.candidates(task)])
+        pairs.sort(key=lambda pair: -near.get(self.doc.elements[pair[0]].screen, 0.0))
+        out: dict[str, list[str]] = {}
+        for value in task_values(task):
+            parts = time_parts(value)
+            if parts is not None and value not in out:
+                out[value] = [f"{field}.set_text({py_string(part)})" for pair in pairs[:2]
+                              for field, part in zip(pair, parts)]
+        return out
 
     def _form_saves(self, typed: Sequence[str]) -> list[str]:
         """The save (OK/Save) line of each form a typed line fills: typing without it is lost."""
@@ -323,7 +370,8 @@ class Planner:
         while len(lines) < max_lines and budget > 0:
             mode = "first-line" if not lines else "next-line"
             done = "".join(line + "\n" for line in lines)
-            allowed = self._confirm_waits(task, choices, lines)
+            allowed = self._runnable(choices, lines)
+            allowed = self._confirm_waits(task, allowed, lines)
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
                 allowed = self._form_stays(allowed, lines)
@@ -365,7 +413,9 @@ class Planner:
             return self.config.max_lines
         named = sum(1 for line in choices if parse_line(line).method == "select"
                     and self._named_option(task, parse_line(line)))
-        needed = len(task_values(task)) + named + 2
+        times = sum(1 for value in task_values(task) if time_parts(value) and any(
+            parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
+        needed = len(task_values(task)) + times + named + 2
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
     @staticmethod
@@ -388,7 +438,9 @@ class Planner:
         before they are filled."""
         used = {parse_line(line).arg for line in lines}
         offered = {parse_line(line).arg for line in choices}
-        return [v for v in task_values(task) if v not in used and v in offered]
+        parts = {value: time_parts(value) for value in task_values(task)}
+        return [v for v in task_values(task) if v not in used and v in offered
+                and not (parts[v] and set(parts[v]) <= used)]
 
     def _can_choose(self, lines: Sequence[str]) -> bool:
         """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model

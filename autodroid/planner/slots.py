@@ -142,6 +142,33 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     return out
 
 
+TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[ap]\.?m\.?)?", re.I)
+
+
+def time_parts(value: str) -> tuple[str, str] | None:
+    """("6", "45") for "6:45" / "6:45 am"; None for anything else."""
+    match = TIME.fullmatch(value.strip())
+    return (match.group(1), match.group(2)) if match else None
+
+
+def time_fields(doc: AppDoc) -> list[tuple[str, str]]:
+    """(hour input, minute input) pairs, one per screen that has them: inputs whose entry says hour and
+    minute, else the first two inputs of a screen that both show a one- or two-digit number (a time
+    picker whose fields have no names). A time the task gives is typed into such a pair in parts."""
+    pairs = []
+    for screen in doc.screens.values():
+        inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
+        said = {e.name: set(words(e.short_name)) | set(words(e.description)) | set(words(e.about)) for e in inputs}
+        hour = next((e for e in inputs if "hour" in said[e.name]), None)
+        minute = next((e for e in inputs if "minut" in said[e.name]), None)
+        if hour is None or minute is None:
+            digits = [e for e in inputs if re.fullmatch(r"\d{1,2}", e.description.strip())]
+            hour, minute = (digits[0], digits[1]) if len(digits) >= 2 else (None, None)
+        if hour is not None and minute is not None and hour.name != minute.name:
+            pairs.append((hour.name, minute.name))
+    return pairs
+
+
 def names_an_element(doc: AppDoc, value: str) -> bool:
     """Whether ``value`` is the label of something the app shows (every word of it in one non-input
     element's description or options): then it says which element to act on, not a text to type."""
@@ -157,4 +184,5 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots"]
+__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots",
+           "time_fields", "time_parts"]

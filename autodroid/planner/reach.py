@@ -1,0 +1,70 @@
+"""Which candidate lines a script can run at a given point: the runtime navigates on its own only over
+plain hops (``runtime.navigation``: never through Save, OK, Delete, Send...), so an element behind such a
+button (a delete confirmation, a save-as dialog) is reachable only once an earlier line of the script
+pressed it. The planner offers those lines after their opener and offers the opener itself."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from droidscript.grammar import py_string
+
+from autodroid.appdoc import AppDoc, Element
+from autodroid.planner.postprocess import parse_line
+from autodroid.runtime.navigation import NavGraph
+
+
+class Reach:
+    """Screens the runtime can get to by itself, from the start and after the lines a script has."""
+
+    def __init__(self, doc: AppDoc):
+        self.doc = doc
+        self.graph = NavGraph(doc)
+        self._from: dict[str, frozenset[str]] = {}
+
+    def from_screen(self, screen: str) -> frozenset[str]:
+        if screen not in self._from:
+            self._from[screen] = frozenset(self.graph.reachable(screen))
+        return self._from[screen]
+
+    def after(self, lines: Sequence[str]) -> set[str]:
+        """Screens reachable once ``lines`` ran: from the start screen, from every screen a line stood on,
+        and from every screen its action is documented to lead to (Save, Delete and OK included)."""
+        here = set(self.from_screen(self.doc.start_screen))
+        for line in lines:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None:
+                continue
+            for screen in element.screens:
+                here |= self.from_screen(screen)
+            for edge in self.doc.navigation:
+                if edge.element == element.name and (parsed.method != "select" or edge.option in (None, parsed.arg)):
+                    here |= self.from_screen(edge.to)
+        return here
+
+    def runnable(self, line: str, here: set[str]) -> bool:
+        element = self._element(line)
+        return element is None or bool(set(element.screens) & here)
+
+    def openers(self, line: str) -> list[str]:
+        """Lines pressing the buttons (or menu options) that open ``line``'s screen where plain navigation
+        does not reach it, from screens it does reach; empty when navigation gets there by itself."""
+        element = self._element(line)
+        start = self.from_screen(self.doc.start_screen)
+        if element is None or set(element.screens) & start:
+            return []
+        out = []
+        for edge in self.graph.refused:
+            if edge.to in element.screens and edge.source in start and edge.element in self.doc.elements:
+                if edge.action == "tap":
+                    out.append(f"{edge.element}.tap()")
+                elif edge.action == "select" and edge.option is not None:
+                    out.append(f"{edge.element}.select({py_string(edge.option)})")
+        return list(dict.fromkeys(out))
+
+    def _element(self, line: str) -> Element | None:
+        return self.doc.elements.get(parse_line(line).name or "")
+
+
+__all__ = ["Reach"]
