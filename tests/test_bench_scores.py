@@ -170,3 +170,31 @@ def test_runs_of_one_comparison_merge_into_one_folder(droidtask, tmp_path):
     assert other["folds"]["n"] == 2
     with pytest.raises(BadInputError):
         merge_runs([tmp_path / "a", tmp_path / "c"], tmp_path / "m2")
+
+
+def test_describe_gives_every_agent_the_model_enriched_doc(droidtask, tmp_path, monkeypatch):
+    import dataclasses
+
+    import autodroid.planner.describe as describe
+
+    described = []
+
+    def fake_described(doc, model):  # the real step asks the model once per element (tests/test_planner_describe.py)
+        described.append((doc.app, model.name))
+        elements = {name: dataclasses.replace(e, about="marked") if e.type == "input" else e
+                    for name, e in doc.elements.items()}
+        return dataclasses.replace(doc, elements=elements)
+
+    monkeypatch.setattr(describe, "described_cached", fake_described)
+    seen = []
+
+    def agent(task_text, doc, device, model):
+        seen.append(any(e.about == "marked" for e in doc.elements.values()))
+        return AgentOutcome()
+
+    document = run_accuracy(dataset=droidtask, out=tmp_path / "out", apps=["notes"], agents=["keyword"], limit=1,
+                            describe=True, model=FakeModel(name="m"), agent_fns={"keyword": agent}, console=_quiet())
+    assert described == [("notes", "m")] and seen == [True] and document["describe"] is True
+    plain = run_accuracy(dataset=droidtask, out=tmp_path / "plain", apps=["notes"], agents=["keyword"], limit=1,
+                         agent_fns={"keyword": agent}, console=_quiet())
+    assert seen == [True, False] and "describe" not in plain

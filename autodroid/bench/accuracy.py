@@ -224,6 +224,7 @@ def run_accuracy(
     traces: bool = False,
     folds: int | None = None,
     only_folds: list[int] | None = None,
+    describe: bool = False,
     model=None,
     agent_fns: dict[str, Callable[..., AgentOutcome]] | None = None,
     console: Console | None = None,
@@ -234,6 +235,8 @@ def run_accuracy(
     (rerun them, keep the other agents'). ``traces``: our agent writes a JSONL trace per task under ``<out>/traces``.
     ``folds``: leave-apps-out folds over every app of the dataset (``autodroid.bench.folds``); the summary
     then has one table per fold and their mean. ``only_folds`` runs the apps of those folds only.
+    ``describe``: every agent gets the doc enriched by the model (``planner.describe``: one line about each
+    checkbox, input and list, written from the doc alone, cached per doc version and model).
     ``model`` and ``agent_fns`` replace the loaded model and the named agents (tests)."""
     console = console or Console()
     dataset = Path(dataset).resolve()
@@ -288,7 +291,7 @@ def run_accuracy(
             round(time.perf_counter() - started, 3))
 
     load_seconds = 0.0
-    owned = model is None and any(needs_model(a) for a in agents)  # loaded here, so closed here
+    owned = model is None and (describe or any(needs_model(a) for a in agents))  # loaded here, so closed here
     if owned:
         from autodroid.planner.registry import load_model
 
@@ -296,6 +299,12 @@ def run_accuracy(
         with console.status(f"loading model {model_name or '(default)'}"):
             model = load_model(model_name)
         load_seconds = time.perf_counter() - started
+    if describe:
+        from autodroid.planner.describe import described_cached
+
+        for name in list(docs):
+            with console.status(f"describing the elements of {name}"):
+                docs[name] = described_cached(docs[name], model)
     model_label = model.name if model is not None else "none"
     path = out / RESULTS_FILE
     earlier = {} if fresh else _load_previous(path, model=model_label, dataset=str(dataset))
@@ -317,6 +326,8 @@ def run_accuracy(
                                                if not (set(agents) <= DOC_FREE and name in earlier.get("apps", {}))}},
         "tasks": [asdict(r) for r in previous],
     }
+    if describe or earlier.get("describe"):
+        document["describe"] = True
     if fold_members is not None:
         if earlier.get("folds") and earlier["folds"]["members"] != fold_members:
             raise BadInputError(f"{path} holds results of other folds ({earlier['folds']['members']})",

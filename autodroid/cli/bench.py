@@ -58,10 +58,12 @@ def bench() -> None:
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume, skipping done tasks)")
 @click.option("--replace", is_flag=True, help="rerun the --agents from scratch, keeping other agents' results in --out")
 @click.option("--traces", is_flag=True, help="write one JSONL trace per task of our agent under OUT/traces")
+@click.option("--describe", is_flag=True,
+              help="every agent gets the doc enriched by the model (autodroid docs describe), cached per doc version")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="results folder (accuracy.json, report)")
 def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None, agents: str,
              n_folds: int | None, only_folds: tuple[int, ...], limit: int | None,
-             max_steps: int, fresh: bool, replace: bool, traces: bool, out: Path) -> None:
+             max_steps: int, fresh: bool, replace: bool, traces: bool, describe: bool, out: Path) -> None:
     """Every agent on every gold task: success (headline: gold actions really performed on their screens),
     strict (in gold order, no error), published (the papers' lenient rule), precision, side effects."""
     from autodroid.bench.accuracy import run_accuracy
@@ -80,7 +82,7 @@ def accuracy(dataset: Path | None, apps: tuple[str, ...], model_name: str | None
     document = run_accuracy(dataset=dataset, out=out, apps=_names(apps) or None, model_name=model_name,
                             agents=chosen, limit=limit, fresh=fresh, replace=replace, max_steps=max_steps,
                             traces=traces, folds=n_folds, only_folds=list(only_folds) or None,
-                            command=_command())
+                            describe=describe, command=_command())
     for name, entry in document["summary"]["agents"].items():
         o = entry["overall"]
         precision = "–" if o["precision"] is None else f"{o['precision']:.2f}"
