@@ -74,7 +74,7 @@ class PlanConfig:
     ranking: str = "lexical"  # "lexical" (BM25) or "hybrid" (BM25 + MiniLM embeddings, extra `embed`)
     fast_choices: bool = True  # choice lines picked by Model.choose (forced tokens skip decode steps) if the model has it
     slots: bool = True  # each value the task gives is offered for the inputs of the whole app it most likely fills
-    inputs_per_value: int = 3
+    inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
