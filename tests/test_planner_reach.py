@@ -7,7 +7,7 @@ from autodroid.appdoc import parse_doc
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.reach import Reach
 
-from test_planner_slots import PickingModel
+from picking_model import PickingModel
 
 DELETE_DOC = parse_doc("""\
 schema: 1

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from autodroid.appdoc import parse_doc
-from autodroid.planner.model import Completion, FakeModel
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.retrieval import LexicalIndex
 from autodroid.planner.slots import shape, slot_inputs, task_slots, time_fields, time_parts
+from picking_model import PickingModel
 
 FORM_DOC = parse_doc("""\
 schema: 1
@@ -78,22 +78,6 @@ def test_planner_offers_slot_lines_first_and_every_input_of_the_app():
     assert lines[0] == 'details_screen__title_input.set_text("laundry")'
     off = Planner(model=None, doc=FORM_DOC, config=PlanConfig(slots=False)).choices(task, ranked)
     assert 'details_screen__title_input.set_text("laundry")' not in off
-
-
-class PickingModel(FakeModel):
-    """A model with ``choose`` that takes the first offered line ``prefer`` accepts (else the first line)
-    and records what it was offered: stands in for a small model that wanders off a form."""
-
-    def __init__(self, prefer):
-        super().__init__()
-        self.prefer = prefer
-        self.offered: list[list[str]] = []
-
-    def choose(self, prompt, options, *, allow_end=False, prefix_cache_key=None):
-        self.offered.append(list(options))
-        picked = next((o for o in options if self.prefer(o)), options[0])
-        return Completion(text=picked, prompt_tokens=1, generated_tokens=1, prefill_seconds=0.0,
-                          decode_seconds=0.0, cached_prefix_tokens=0, finish_reason="stop")
 
 
 def test_a_form_the_script_typed_into_is_saved_before_any_line_elsewhere():

@@ -23,6 +23,7 @@ first line right and the script short (measured in benchmarks/results/planner_ab
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -148,10 +149,15 @@ class Planner:
         self.index = index or self._index()
         self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
         self._grammars: dict = {}
+        self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
-        self.reach = Reach(doc)
 
     # ---------------------------------------------------------------- pieces
+
+    @cached_property
+    def reach(self) -> Reach:
+        """Built on first use: planners that only rank (the baseline's hints, no-model rows) never need it."""
+        return Reach(self.doc)
 
     def _index(self):
         if self.config.ranking == "hybrid":
@@ -203,12 +209,11 @@ class Planner:
                              types=self.config.types)
         if not self.config.slots:
             return self._quoted_first(task, lines)
-        lexical = getattr(self.index, "lexical", self.index)
-        filled = slot_inputs(self.doc, task, lexical.scores(task), candidates, per_value=self.config.inputs_per_value)
+        filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
         first: list[str] = []
         last: list[str] = []
-        split = self._time_lines(task)
+        split = self._time_lines(task, candidates)
         for slot, inputs in filled:
             if slot.value in split:  # a time goes into a picker's hour and minute fields, not whole into one
                 fields = {name for line in split[slot.value] for name in [parse_line(line).name]}
@@ -248,13 +253,23 @@ class Planner:
         kept = [line for line in choices if self.reach.runnable(line, here)]
         return kept or list(choices)
 
-    def _time_lines(self, task: str) -> dict[str, list[str]]:
+    def _slot_inputs(self, task: str, candidates: Sequence[str]) -> list:
+        """``slots.slot_inputs`` for the task, computed once per (task, candidates): ``choices`` and the
+        decoding rules (``_value_homes``) share it."""
+        key = (task, tuple(candidates))
+        if self._filled is None or self._filled[0] != key:
+            lexical = getattr(self.index, "lexical", self.index)
+            self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
+                                             per_value=self.config.inputs_per_value))
+        return self._filled[1]
+
+    def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields
         of the app (``slots.time_fields``), the pair on the screen the task heads for first."""
         pairs = time_fields(self.doc)
         if not pairs:
             return {}
-        near = near_screens(self.doc, [c.name for c in self.candidates(task)])
+        near = near_screens(self.doc, candidates)
         pairs.sort(key=lambda pair: -near.get(self.doc.elements[pair[0]].screen, 0.0))
         out: dict[str, list[str]] = {}
         for value in task_values(task):
@@ -474,10 +489,8 @@ class Planner:
         if self._homes is not None and self._homes[0] == task:
             return self._homes[1]
         quoted = set(quoted_values(task))
-        lexical = getattr(self.index, "lexical", self.index)
-        ranked = [c.name for c in self.candidates(task)]
-        homes = [(slot.value, inputs[0]) for slot, inputs in
-                 slot_inputs(self.doc, task, lexical.scores(task), ranked, per_value=1)
+        filled = self._slot_inputs(task, [c.name for c in self.candidates(task)])
+        homes = [(slot.value, inputs[0]) for slot, inputs in filled
                  if inputs and slot.value in quoted and not names_an_element(self.doc, slot.value)]
         self._homes = (task, homes)
         return homes

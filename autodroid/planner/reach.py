@@ -21,6 +21,10 @@ class Reach:
         self.doc = doc
         self.graph = NavGraph(doc)
         self._from: dict[str, frozenset[str]] = {}
+        self._edges: dict[str, list] = {}  # element -> its documented edges (Save, Delete and OK included)
+        for edge in doc.navigation:
+            if edge.element is not None:
+                self._edges.setdefault(edge.element, []).append(edge)
 
     def from_screen(self, screen: str) -> frozenset[str]:
         if screen not in self._from:
@@ -38,8 +42,8 @@ class Reach:
                 continue
             for screen in element.screens:
                 here |= self.from_screen(screen)
-            for edge in self.doc.navigation:
-                if edge.element == element.name and (parsed.method != "select" or edge.option in (None, parsed.arg)):
+            for edge in self._edges.get(element.name, ()):
+                if parsed.method != "select" or edge.option in (None, parsed.arg):
                     here |= self.from_screen(edge.to)
         return here
 
