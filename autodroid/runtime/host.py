@@ -108,6 +108,7 @@ class RuntimeHost:
         tables = tables_of(doc)
         self.recognizer = tables.recognizer
         self.graph = tables.graph
+        self.twins = tables.twins
         self.doc_version = tables.version
         self.actions: list[DeviceAction] = []
         self.expected: str | None = None  # where the last action should have led
@@ -245,13 +246,16 @@ class RuntimeHost:
     # ---- navigation -------------------------------------------------------------------------------
     def _navigate(self, element: Element, rec: Recognition) -> Recognition:
         targets = set(element.screens)
+        arrived = targets.union(*(self.twins.get(screen, ()) for screen in targets))  # twins: same screen
+        if any(c in arrived for c in rec.candidates):
+            return rec
         self._guard_pending_edit(element, rec)
         banned: set[NavEdge] = set(self._not_hops())
         hops = 0
         restarted = False
         history: list[str] = [rec.describe()]
         while True:
-            if any(c in targets for c in rec.candidates):
+            if any(c in arrived for c in rec.candidates):
                 return rec
             if hops >= self.limits.max_hops:
                 raise NavigationFailed(f"could not reach {_names(targets)} for {element.name} within "
