@@ -76,6 +76,7 @@ class PlanConfig:
     fast_choices: bool = True  # choice lines picked by Model.choose (forced tokens skip decode steps) if the model has it
     slots: bool = True  # each value the task gives is offered for the inputs of the whole app it most likely fills
     inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
+    options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -392,7 +393,8 @@ class Planner:
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
-                may_end = bool(lines) and (self.config.shape == "fixed" or not self._unfilled(task, allowed, lines))
+                may_end = bool(lines) and (self.config.shape == "fixed" or not (
+                    self._unfilled(task, allowed, lines) or self._pending_options(task, allowed, lines)))
                 part = self.model.choose(prompt + done, allowed, allow_end=may_end, prefix_cache_key=key)
             else:
                 part = self.model.complete(prompt + done, grammar=self.grammar(task, ranked, mode, allowed),
@@ -414,7 +416,8 @@ class Planner:
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and self._confirms(line) and not self._unused_quotes(task, lines):
+            if self.config.stop_after_confirm and self._confirms(line) and not self._unused_quotes(task, lines) \
+                    and not self._pending_options(task, self._runnable(choices, lines), lines):
                 break
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
@@ -537,6 +540,20 @@ class Planner:
             return False
         return ranked_options(element, task, k=2) == [parsed.arg] and \
             set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
+
+    def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of
+        the script opened, in a list no line selected in yet: the script does not end before one of them
+        ("change the theme to light": an OK-named button opened the dialog where Light is still to be
+        chosen). Options on screens the script did not open are only the way (navigation picks them)."""
+        if not self.config.options_pending or self.config.shape == "fixed":
+            return []
+        opened = {element.leads_to for line in lines
+                  if (element := self.doc.elements.get(parse_line(line).name or "")) is not None and element.leads_to}
+        chosen = {parse_line(line).name for line in lines if parse_line(line).method == "select"}
+        return [line for line in choices if (parsed := parse_line(line)).method == "select"
+                and parsed.name not in chosen and self.doc.elements[parsed.name].screen in opened
+                and self._named_option(task, parsed)]
 
     @staticmethod
     def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:
