@@ -49,3 +49,15 @@ def test_helpers():
     assert best_option(DOC.elements["font_size_dialog__radio_list"], "make the font large") == "Large"
     assert best_option(DOC.elements["font_size_dialog__radio_list"], "make it huge") is None
     assert text_similarity("turn off autosave", "disable autosave notes") > text_similarity("turn off autosave", "sort")
+
+
+def test_every_option_the_task_names_in_full_is_kept_more_named_words_first():
+    from autodroid.appdoc import Element
+    from autodroid.planner.retrieval import ranked_options
+
+    files = Element(name="main__items_list", screen="main", type="list",
+                    options=("Alarms", "Download", "Movies", "Diary.pdf", "Diary.txt"))
+    assert ranked_options(files, "go to 'download' folder and open Diary.pdf") == ["Diary.pdf", "Download"]
+    minutes = Element(name="dialog__radio_list", screen="dialog", type="list",
+                      options=("1 minute", "5 minutes", "10 minutes"))
+    assert ranked_options(minutes, "set the snooze to 5 minute") == ["5 minutes"]  # partly named ones stay out

@@ -146,3 +146,33 @@ def test_a_time_is_offered_in_parts_for_the_pickers_hour_and_minute_fields():
     assert planner.script_lines(task, lines) >= 4  # hour, minute, the action, the confirm
     # typed in parts, the time counts as given: the script may end
     assert Planner._unfilled(task, lines, lines[:2]) == []
+
+
+RENAME_DOC = parse_doc("""\
+schema: 1
+app: notebook
+package: org.notebook
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      body_input: {type: input, description: Start typing, selectors: [{resource_id: body}]}
+      notes_list: {type: list, description: notes, selectors: [{resource_id: notes}], options: [Diary, Groceries]}
+      rename_button: {type: button, description: Rename note, selectors: [{resource_id: rename}], leads_to: rename_dialog}
+  rename_dialog:
+    description: dialog opened by 'Rename note'
+    elements:
+      title_input: {type: input, description: Diary, selectors: [{resource_id: title}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__rename_button, to: rename_dialog}
+""")
+
+
+def test_a_value_that_names_a_shown_row_leaves_the_field_it_matches_to_the_text_to_type():
+    task = "rename the note 'diary' to 'events'"
+    index = LexicalIndex(RENAME_DOC)
+    filled = dict((slot.value, inputs[0]) for slot, inputs in
+                  slot_inputs(RENAME_DOC, task, index.scores(task), index.rank(task, 15), per_value=1))
+    assert filled["events"] == "rename_dialog__title_input"

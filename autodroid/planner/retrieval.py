@@ -177,7 +177,8 @@ class LexicalIndex:
 
 def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
     """The list's documented options the task names best: those sharing the largest part of their words
-    with the task (ties kept, at most ``k``), so "5 minute" gives "5 minutes" but not "1 minute"."""
+    with the task (ties kept, more shared words first, at most ``k``), so "5 minute" gives "5 minutes" but
+    not "1 minute", and "the 'download' folder, then Diary.pdf" gives both."""
     task_words = set(words(task, keep_stopwords=True))
     scored = []
     for index, option in enumerate(element.options):
@@ -187,8 +188,9 @@ def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
             scored.append((hits / len(option_words), hits, index, option))
     if not scored:
         return []
-    best = max((share, hits) for share, hits, _, _ in scored)
-    return [option for share, hits, _, option in scored if (share, hits) == best][:k]
+    best = max(share for share, _, _, _ in scored)
+    kept = sorted((item for item in scored if item[0] == best), key=lambda item: (-item[1], item[2]))
+    return [option for _, _, _, option in kept][:k]
 
 
 def best_option(element: Element, task: str) -> str | None:

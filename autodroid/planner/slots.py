@@ -129,14 +129,16 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
                 per_value: int = 3) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
-    input that is the best place of an earlier value comes after the others (a field holds one value)."""
+    input that is the best place of an earlier value comes after the others (a field holds one value),
+    unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
+    says which note, so the name field it matches stays free for 'events')."""
     near = near_screens(doc, ranked)
     out = []
     claimed: set[str] = set()
     for slot in task_slots(task):
         scores = input_scores(doc, slot, task_scores, near)
         best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
-        if best:
+        if best and not names_an_element(doc, slot.value):
             claimed.add(best[0])
         out.append((slot, best))
     return out
