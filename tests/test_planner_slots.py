@@ -176,3 +176,33 @@ def test_a_value_that_names_a_shown_row_leaves_the_field_it_matches_to_the_text_
     filled = dict((slot.value, inputs[0]) for slot, inputs in
                   slot_inputs(RENAME_DOC, task, index.scores(task), index.rank(task, 15), per_value=1))
     assert filled["events"] == "rename_dialog__title_input"
+
+
+TIMER_DOC = parse_doc("""\
+schema: 1
+app: timers
+package: org.timers
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      new_timer_button: {type: button, description: New timer, selectors: [{resource_id: new}], leads_to: timer_dialog}
+  timer_dialog:
+    description: dialog opened by 'New timer'
+    elements:
+      seconds_input: {type: input, description: '00', selectors: [{resource_id: seconds}]}
+      minutes_input: {type: input, description: '05', selectors: [{resource_id: minutes}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__new_timer_button, to: timer_dialog}
+""")
+
+
+def test_a_number_goes_to_the_field_its_unit_names():
+    task = "add a timer for 8 minutes and 30 seconds"
+    assert [(slot.value, slot.unit) for slot in task_slots(task)] == [("8", "minut"), ("30", "second")]
+    index = LexicalIndex(TIMER_DOC)
+    filled = [(slot.value, inputs[0]) for slot, inputs in
+              slot_inputs(TIMER_DOC, task, index.scores(task), index.rank(task, 15), per_value=1)]
+    assert filled == [("8", "timer_dialog__minutes_input"), ("30", "timer_dialog__seconds_input")]

@@ -5,7 +5,8 @@ A task gives values to type or pick: quoted texts ('laundry'), file names and nu
 task is 'laundry'" shares no word with a Title field), so every input of the app is scored for every
 value, from evidence that holds for any app:
 
-- the words just before the value ("called 'x'", "the title 'x'", "type 'x'") against the input's entry;
+- the words just before the value ("called 'x'", "the title 'x'", "type 'x'") against the input's entry,
+  and for a number the unit right after it ("8 minutes and 30 seconds");
 - the whole task's lexical score for the input (its screen, what it shows);
 - where the task is going: inputs on the screen a well-ranked button opens, or beside a well-ranked element;
 - the value's shape against what the input shows now (digits into a field that shows digits, a file name
@@ -37,6 +38,7 @@ class Slot:
     value: str
     cue: tuple[str, ...]  # word stems just before the value in the task
     position: int  # character offset in the task
+    unit: str = ""  # for a number, the word stem right after it ("8 minutes": "minut"): the field it goes in
 
 
 def task_slots(task: str) -> list[Slot]:
@@ -53,7 +55,8 @@ def task_slots(task: str) -> list[Slot]:
     previous_end = 0
     for position, value in found:
         before = words(task[previous_end:position])[-CUE_WORDS:]
-        slots.append(Slot(value, tuple(before), position))
+        after = words(task[position + len(value):])[:1] if shape(value) == "number" else []
+        slots.append(Slot(value, tuple(before), position, after[0] if after else ""))
         previous_end = position + len(value)
     return slots
 
@@ -117,6 +120,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
             continue
         entry = _entry_words(element)
         cue = sum(1 for w in slot.cue if w in entry) / len(slot.cue) if slot.cue else 0.0
+        if slot.unit and slot.unit in entry:
+            cue = 1.0  # "8 minutes" goes into the minutes field whatever words come before it
         lexical = task_scores[name].score / top if name in task_scores else 0.0
         is_near = max((near.get(screen, 0.0) for screen in element.screens), default=0.0)
         shown = element.description.strip()
