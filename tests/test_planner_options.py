@@ -83,3 +83,17 @@ def test_an_option_the_task_does_not_name_holds_nothing():
     model = confirm_first()
     plan = Planner(model=model, doc=THEME_DOC).plan("show the theme warning and accept it")
     assert not any(".select(" in line for line in plan.script.splitlines())
+
+
+def test_choice_labels_show_what_each_tapped_element_shows_and_the_script_keeps_bare_lines():
+    from autodroid.planner.model import FakeModel
+
+    model = FakeModel(replies=["warning_dialog__ok_button.tap()", 'theme_dialog__themes_list.select("Light")', ""])
+    plan = Planner(model=model, doc=THEME_DOC, config=PlanConfig(choice_labels=True, fast_choices=False)).plan(TASK)
+    prompt = model.calls[0].prompt
+    assert "warning_dialog__ok_button.tap()  # OK\n" in prompt
+    assert 'theme_dialog__themes_list.select("Light")\n' in prompt  # a select line already says its option
+    assert "#" not in plan.script
+    plain = FakeModel(replies=["warning_dialog__ok_button.tap()", 'theme_dialog__themes_list.select("Light")', ""])
+    Planner(model=plain, doc=THEME_DOC, config=PlanConfig(fast_choices=False)).plan(TASK)
+    assert "warning_dialog__ok_button.tap()  # OK" not in plain.calls[0].prompt

@@ -40,6 +40,7 @@ from autodroid.planner.reach import Reach
 from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
 from autodroid.planner.slots import names_an_element, near_screens, slot_inputs, time_fields, time_parts
 
+LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
@@ -77,6 +78,7 @@ class PlanConfig:
     slots: bool = True  # each value the task gives is offered for the inputs of the whole app it most likely fills
     inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
     options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
+    choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -234,6 +236,19 @@ class Planner:
         return self._with_openers(first + rest + [line for line in dict.fromkeys(last)
                                                   if line not in first and line not in rest])
 
+    def _shown(self, choices: Sequence[str]) -> list[str]:
+        """The choice lines as the prompt lists them: with ``config.choice_labels``, a tap or set_text line
+        followed by what its element shows (API names are often generic: ``..._checkbox_2``)."""
+        if not self.config.choice_labels:
+            return list(choices)
+        shown = []
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            label = " ".join(element.description.split())[:LABEL_CHARS] if element is not None else ""
+            shown.append(f"{line}  # {label}" if label and parsed.method != "select" else line)
+        return shown
+
     def _with_openers(self, lines: list[str]) -> list[str]:
         """``lines`` with, before the first line behind a Save/OK/Delete-style button that navigation does
         not press, the line pressing it (the script has to: ``reach``)."""
@@ -354,7 +369,7 @@ class Planner:
         listed = ranked if self.config.retrieval in ("prompt", "both") or self.config.stubs == "none" else []
         choices = self.choices(task, ranked)
         prompt = self.prompts.build(self.model, task, examples=examples, candidates=listed, repair=repair,
-                                    choices=choices)
+                                    choices=self._shown(choices))
         prefix_state = None
         if prompt.prefix:
             prefix_state = self.model.ensure_prefix(prompt.prefix, prompt.prefix_key)
