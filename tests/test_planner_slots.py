@@ -206,3 +206,33 @@ def test_a_number_goes_to_the_field_its_unit_names():
     filled = [(slot.value, inputs[0]) for slot, inputs in
               slot_inputs(TIMER_DOC, task, index.scores(task), index.rank(task, 15), per_value=1)]
     assert filled == [("8", "timer_dialog__minutes_input"), ("30", "timer_dialog__seconds_input")]
+
+
+NOTE_FORM_DOC = parse_doc("""\
+schema: 1
+app: jotter
+package: org.jotter
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      new_note_button: {type: button, description: New note, selectors: [{resource_id: new}], leads_to: note_screen}
+      search_input: {type: input, description: Search, selectors: [{resource_id: search}]}
+  note_screen:
+    description: screen opened by 'New note'
+    elements:
+      title_input: {type: input, description: Title, selectors: [{resource_id: title}]}
+      body_input: {type: input, description: Start typing your note, selectors: [{resource_id: body}]}
+      save_button: {type: button, description: Save, selectors: [{text: Save}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__new_note_button, to: note_screen}
+""")
+
+
+def test_texts_fill_a_form_in_its_order_when_the_words_before_them_do_not_tell():
+    task = 'write a new note named "Wifi", the note should say "sunflower42"'  # "note" is in the body's label
+    index = LexicalIndex(NOTE_FORM_DOC)
+    filled = [(slot.value, inputs[0]) for slot, inputs in
+              slot_inputs(NOTE_FORM_DOC, task, index.scores(task), index.rank(task, 15), per_value=1)]
+    assert filled == [("Wifi", "note_screen__title_input"), ("sunflower42", "note_screen__body_input")]

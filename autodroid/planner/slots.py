@@ -10,7 +10,9 @@ value, from evidence that holds for any app:
 - the whole task's lexical score for the input (its screen, what it shows);
 - where the task is going: inputs on the screen a well-ranked button opens, or beside a well-ranked element;
 - the value's shape against what the input shows now (digits into a field that shows digits, a file name
-  into a field that shows a file name).
+  into a field that shows a file name);
+- the value's place among the texts the task gives against the field's place in its form (a near-tie
+  breaker: "a note named 'x' that says 'y'" fills the title, then the body).
 
 The best few inputs per value become candidate lines; the model picks among them.
 """
@@ -30,6 +32,7 @@ CUE_WEIGHT = 2.0
 TASK_WEIGHT = 1.0
 NEAR_WEIGHT = 1.5  # the input's screen is opened by (or holds) a top-ranked element
 SHAPE_WEIGHT = 1.0
+ORDER_WEIGHT = 0.5  # the n-th value to type and the n-th field of a form (title, then body): breaks near-ties
 NEAR_FROM = 5  # how many top-ranked elements say where the task is going
 
 
@@ -111,8 +114,10 @@ def near_screens(doc: AppDoc, ranked: Sequence[Candidate | str]) -> dict[str, fl
 
 
 def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
-                 near: Mapping[str, float]) -> dict[str, float]:
-    """A score per input of the doc for ``slot`` (higher: the value more likely goes there)."""
+                 near: Mapping[str, float], order: int | None = None) -> dict[str, float]:
+    """A score per input of the doc for ``slot`` (higher: the value more likely goes there); ``order``:
+    the slot is the order-th text the task gives to type, and people name a form's fields in its order,
+    so on the form of the best input the order-th field gains a little (a near-tie breaker)."""
     top = max((c.score for c in task_scores.values()), default=0.0) or 1.0
     out: dict[str, float] = {}
     for name, element in doc.elements.items():
@@ -128,7 +133,21 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         same_shape = 1.0 if shown and shape(shown) == shape(slot.value) else 0.0
         out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
                      + SHAPE_WEIGHT * same_shape)
+    if order is not None and out:
+        form = doc.elements[max(out, key=out.get)].screen
+        for name, place in _input_places(doc).items():
+            if place == order and doc.elements[name].screen == form:
+                out[name] += ORDER_WEIGHT
     return out
+
+
+def _input_places(doc: AppDoc) -> dict[str, int]:
+    """Each input's place among the inputs of its screen, top to bottom (0: the first field)."""
+    places: dict[str, int] = {}
+    for screen in doc.screens.values():
+        inputs = [n for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
+        places.update({name: index for index, name in enumerate(inputs)})
+    return places
 
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
@@ -140,10 +159,14 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     near = near_screens(doc, ranked)
     out = []
     claimed: set[str] = set()
+    typed = 0  # values before this one that are texts to type (not labels of something shown)
     for slot in task_slots(task):
-        scores = input_scores(doc, slot, task_scores, near)
+        label = names_an_element(doc, slot.value)
+        scores = input_scores(doc, slot, task_scores, near, order=None if label else typed)
         best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
-        if best and not names_an_element(doc, slot.value):
+        if not label:
+            typed += 1
+        if best and not label:
             claimed.add(best[0])
         out.append((slot, best))
     return out
