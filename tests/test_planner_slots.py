@@ -236,3 +236,27 @@ def test_texts_fill_a_form_in_its_order_when_the_words_before_them_do_not_tell()
     filled = [(slot.value, inputs[0]) for slot, inputs in
               slot_inputs(NOTE_FORM_DOC, task, index.scores(task), index.rank(task, 15), per_value=1)]
     assert filled == [("Wifi", "note_screen__title_input"), ("sunflower42", "note_screen__body_input")]
+
+
+def test_a_task_gives_its_quoted_texts_and_its_numbers_and_a_number_is_no_part_of_a_label():
+    from autodroid.planner.retrieval import task_values
+    from autodroid.planner.slots import names_an_element
+
+    assert task_values('a 45 second timer labelled "Eggs"') == ["Eggs", "45"]
+    assert task_values("turn on the '7:00 am' alarm") == ["7:00 am"]  # a number inside a quote is not given twice
+    clock = parse_doc(TIMER_LIST_DOC)
+    assert not names_an_element(clock, "45")  # only part of "1:45 PM"
+    assert names_an_element(clock, "1:45 PM") and names_an_element(clock, "5")
+
+
+TIMER_LIST_DOC = """\
+schema: 1
+app: alarmlist
+package: org.alarmlist
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      alarms_list: {type: list, description: alarms, selectors: [{resource_id: alarms}], options: ['1:45 PM', '5']}
+"""

@@ -82,12 +82,13 @@ def value_labels(doc: AppDoc) -> set[str]:
 
 
 def task_values(task: str) -> list[str]:
-    """Texts a task gives for typing or matching: what it quotes, else its words with digits ("to 1000",
-    "5:00"); empty when it gives none (then any text is allowed)."""
+    """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
+    1000", "5:00", "a 45 second timer labelled 'Eggs'"); empty when it gives none (then any text is
+    allowed)."""
     quoted = quoted_values(task)
-    if quoted:
-        return quoted
-    return [w.strip(".,;:!?") for w in task.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
+    rest = re.sub(r"'[^']+'|\"[^\"]+\"", " ", task)
+    numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
+    return quoted + [n for n in numbers if n not in quoted]
 
 
 @dataclass(frozen=True)

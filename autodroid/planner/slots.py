@@ -205,11 +205,13 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     wanted = set(words(value))
     if not wanted:
         return False
+    number = shape(value) == "number"  # a number names a label only as a whole ("45" is not "1:45 PM")
     for element in doc.elements.values():
         if element.type == "input":
             continue
         labels = [element.description, *element.options]
-        if any(wanted <= set(words(label)) for label in labels if label):
+        if any((label.strip() == value.strip()) if number else wanted <= set(words(label))
+               for label in labels if label):
             return True
     return False
 
