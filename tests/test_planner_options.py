@@ -92,7 +92,7 @@ def test_choice_labels_show_what_each_tapped_element_shows_and_the_script_keeps_
     plan = Planner(model=model, doc=THEME_DOC, config=PlanConfig(choice_labels=True, fast_choices=False)).plan(TASK)
     prompt = model.calls[0].prompt
     assert "warning_dialog__ok_button.tap()  # OK\n" in prompt
-    assert 'theme_dialog__themes_list.select("Light")\n' in prompt  # a select line already says its option
+    assert "theme_dialog__themes_list.select(\"Light\")  # dialog opened by 'OK'\n" in prompt  # its opener
     assert "#" not in plan.script
     plain = FakeModel(replies=["warning_dialog__ok_button.tap()", 'theme_dialog__themes_list.select("Light")', ""])
     Planner(model=plain, doc=THEME_DOC, config=PlanConfig(fast_choices=False)).plan(TASK)

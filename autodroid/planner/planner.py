@@ -238,15 +238,22 @@ class Planner:
 
     def _shown(self, choices: Sequence[str]) -> list[str]:
         """The choice lines as the prompt lists them: with ``config.choice_labels``, a tap or set_text line
-        followed by what its element shows (API names are often generic: ``..._checkbox_2``)."""
+        followed by what its element shows (API names are often generic: ``..._checkbox_2``), a select
+        line by what opened its dialog (look-alike radio dialogs differ only there)."""
         if not self.config.choice_labels:
             return list(choices)
         shown = []
         for line in choices:
             parsed = parse_line(line)
             element = self.doc.elements.get(parsed.name or "")
-            label = " ".join(element.description.split())[:LABEL_CHARS] if element is not None else ""
-            shown.append(f"{line}  # {label}" if label and parsed.method != "select" else line)
+            label = ""
+            if element is not None and parsed.method != "select":
+                label = element.description
+            elif element is not None and element.screen in self.doc.screens:
+                about = self.doc.screens[element.screen].description
+                label = about if "opened by" in about else ""
+            label = " ".join(label.split())[:LABEL_CHARS]
+            shown.append(f"{line}  # {label}" if label else line)
         return shown
 
     def _with_openers(self, lines: list[str]) -> list[str]:
