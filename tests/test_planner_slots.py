@@ -260,3 +260,11 @@ screens:
     elements:
       alarms_list: {type: list, description: alarms, selectors: [{resource_id: alarms}], options: ['1:45 PM', '5']}
 """
+
+
+def test_an_hour_with_am_or_pm_is_one_time_value():
+    from autodroid.planner.retrieval import task_values
+
+    assert task_values("wake me up at 5 am, new alarm please") == ["5 am"]
+    assert time_parts("5 am") == ("5", "00") and time_parts("7pm") == ("7", "00") and shape("5 am") == "time"
+    assert task_values("set the width to 1000") == ["1000"] and time_parts("1000") is None

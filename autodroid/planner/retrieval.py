@@ -81,14 +81,19 @@ def value_labels(doc: AppDoc) -> set[str]:
     return out
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.I)
+
+
 def task_values(task: str) -> list[str]:
     """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
     1000", "5:00", "a 45 second timer labelled 'Eggs'"); empty when it gives none (then any text is
     allowed)."""
     quoted = quoted_values(task)
     rest = re.sub(r"'[^']+'|\"[^\"]+\"", " ", task)
+    clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
+    rest = _CLOCK_TIME.sub(" ", rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
-    return quoted + [n for n in numbers if n not in quoted]
+    return quoted + [n for n in clock + numbers if n not in quoted]
 
 
 @dataclass(frozen=True)

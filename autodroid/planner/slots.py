@@ -76,7 +76,7 @@ def shape(text: str) -> str:
     text = text.strip()
     if re.fullmatch(r"[\d.,]+\s*%?", text):
         return "number"
-    if re.fullmatch(r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?", text, re.I):
+    if TIME.fullmatch(text):
         return "time"
     if re.fullmatch(r"[^\s/]+\.[A-Za-z0-9]{1,5}", text):
         return "file"
@@ -172,13 +172,13 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     return out
 
 
-TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[ap]\.?m\.?)?", re.I)
+TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)", re.I)
 
 
 def time_parts(value: str) -> tuple[str, str] | None:
-    """("6", "45") for "6:45" / "6:45 am"; None for anything else."""
+    """("6", "45") for "6:45" / "6:45 am", ("5", "00") for "5 am"; None for anything else."""
     match = TIME.fullmatch(value.strip())
-    return (match.group(1), match.group(2)) if match else None
+    return (match.group(1), match.group(2) or "00") if match else None
 
 
 def time_fields(doc: AppDoc) -> list[tuple[str, str]]:
