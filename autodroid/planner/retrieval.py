@@ -62,9 +62,12 @@ def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
 
 
+_QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+
+
 def quoted_values(task: str) -> list[str]:
     """Strings the task quotes: 'Diary', "test1" (what a set_text/select/match argument usually is)."""
-    return [a or b for a, b in re.findall(r"'([^']+)'|\"([^\"]+)\"", task)]
+    return [a or b for a, b in _QUOTED.findall(task)]
 
 
 def value_labels(doc: AppDoc) -> set[str]:
@@ -89,7 +92,7 @@ def task_values(task: str) -> list[str]:
     1000", "5:00", "a 45 second timer labelled 'Eggs'"); empty when it gives none (then any text is
     allowed)."""
     quoted = quoted_values(task)
-    rest = re.sub(r"'[^']+'|\"[^\"]+\"", " ", task)
+    rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]

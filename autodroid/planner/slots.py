@@ -134,20 +134,11 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
                      + SHAPE_WEIGHT * same_shape)
     if order is not None and out:
-        form = doc.elements[max(out, key=out.get)].screen
-        for name, place in _input_places(doc).items():
-            if place == order and doc.elements[name].screen == form:
-                out[name] += ORDER_WEIGHT
+        form = doc.screens.get(doc.elements[max(out, key=out.get)].screen)
+        fields = [n for n in (form.elements if form else ()) if n in out]  # its inputs, top to bottom
+        if order < len(fields):
+            out[fields[order]] += ORDER_WEIGHT
     return out
-
-
-def _input_places(doc: AppDoc) -> dict[str, int]:
-    """Each input's place among the inputs of its screen, top to bottom (0: the first field)."""
-    places: dict[str, int] = {}
-    for screen in doc.screens.values():
-        inputs = [n for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
-        places.update({name: index for index, name in enumerate(inputs)})
-    return places
 
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
@@ -166,8 +157,8 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
         if not label:
             typed += 1
-        if best and not label:
-            claimed.add(best[0])
+            if best:
+                claimed.add(best[0])
         out.append((slot, best))
     return out
 
