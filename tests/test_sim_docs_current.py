@@ -18,3 +18,20 @@ def test_shipped_sim_doc_is_current(app):
     assert shipped.read_text(encoding="utf-8") == fresh, "stale doc: run `autodroid docs build-sim` and commit"
     doc = load_doc(app, PROJECT_DIR / "app_docs")
     assert len(doc.screens) >= 8 and doc.start_screen == "main_screen"
+
+
+def test_look_alike_dialogs_are_named_by_their_openers_ids():
+    """sim:clock's alarm and timer 'Max reminder duration' dialogs look the same and their openers say the
+    same words: the openers' ids ('alarm', 'timer') tell them apart, a radio picked inside one does not
+    'open' the other, and the states a radio pick reaches stay in their dialog (no nameless third copy)."""
+    doc = load_doc("clock", PROJECT_DIR / "app_docs")
+    alarm, timer = "max_reminder_duration_alarm_dialog", "max_reminder_duration_timer_dialog"
+    assert {alarm, timer} <= set(doc.screens)
+    assert doc.elements["settings_screen__alarm_max_reminder_holder_button"].leads_to == alarm
+    assert doc.elements["settings_screen__timer_max_reminder_holder_button"].leads_to == timer
+    assert "(alarm)" in doc.screens[alarm].description and "(timer)" in doc.screens[timer].description
+    for dialog in (alarm, timer):
+        assert doc.elements[f"{dialog}__dialog_radio_group_list"].leads_to is None
+    radio_lists = [e for e in doc.elements.values() if e.short_name == "dialog_radio_group_list"]
+    assert {alarm, timer} <= {e.screen for e in radio_lists}
+    assert not any(name.startswith("dialog_radio") for name in doc.screens), sorted(doc.screens)

@@ -49,6 +49,8 @@ def build_doc(app: str, package: str, states: dict[str, Screen], edges: list[Edg
         if edge.target is None or edge.target not in screen_of or edge.source not in screen_of:
             continue
         source, target = screen_of[edge.source], screen_of[edge.target]
+        if states[edge.source].signature == states[edge.target].signature:
+            target = source  # look-alike dialogs split by opener: a radio picked in one does not open the other
         if edge.action == "back":
             if source != target:
                 nav[(source, "back", None, None, target)] += 1

@@ -174,17 +174,49 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         openers = {opener_of[s][:2] for s in states_here if s in opener_of}
         by_source = Counter(source for source, _ in openers)
         if start not in states_here and any(count > 1 for count in by_source.values()):
-            split: dict[tuple, list[str]] = defaultdict(list)
-            for state in states_here:
-                split[opener_of[state][:2] if state in opener_of else ("", ())].append(state)
-            for key, part in split.items():
-                label = next((opener_of[s][2] for s in part if s in opener_of), "")
-                groups.append(ScreenGroup("", part, opener=label))
+            groups.extend(ScreenGroup("", part, opener=label)
+                          for label, part in _split_by_opener(states_here, opener_of, edges, states))
         else:
             groups.append(ScreenGroup("", states_here))
     groups.sort(key=lambda g: order[g.states[0]])
     _name_groups(groups, states, start, opener_of, volatile)
     return groups
+
+
+def _split_by_opener(states_here: list[str], opener_of: dict[str, tuple], edges: list[Edge],
+                     states: dict[str, Screen]) -> list[tuple[str, list[str]]]:
+    """One (opener label, states) part per opener of a look-alike group. A state no opener enters but an
+    action on a state of the same signature led to (a radio picked inside the dialog) belongs with that
+    state. Openers with the same label ('Max
+    reminder duration' under Alarm and under Timer) are told apart by the words of their resource ids
+    that the other openers' ids lack ('alarm', 'timer'), so the model and the ranking can tell them apart."""
+    part_of = {state: opener_of[state][:2] for state in states_here if state in opener_of}
+    inside = set(states_here)
+    grew = True
+    while grew:
+        grew = False
+        for edge in edges:
+            if (edge.source in part_of and edge.target in inside and edge.target not in part_of
+                    and states[edge.source].signature == states[edge.target].signature):
+                part_of[edge.target] = part_of[edge.source]
+                grew = True
+    parts: dict[tuple, list[str]] = defaultdict(list)
+    for state in states_here:
+        parts[part_of.get(state, ("", ()))].append(state)
+    labels = {key: next((opener_of[s][2] for s in part if s in opener_of), "") for key, part in parts.items()}
+    rid_words = {key: re.findall(r"[a-z]+", key[1][2].casefold()) if len(key[1]) > 2 and key[1][2] else []
+                 for key in parts}
+    named = []
+    for key, part in parts.items():
+        label = labels[key]
+        clashing = [k for k in parts if k != key and labels[k] == label and label]
+        if clashing:
+            others = {w for k in clashing for w in rid_words[k]}
+            own = [w for w in dict.fromkeys(rid_words[key]) if w not in others]
+            if own:
+                label = f"{label} ({' '.join(own[:2])})"
+        named.append((label, part))
+    return named
 
 
 def _selected_tab(screen: Screen) -> str:
