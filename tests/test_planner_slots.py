@@ -145,7 +145,7 @@ def test_a_time_is_offered_in_parts_for_the_pickers_hour_and_minute_fields():
     assert 'alarm_dialog__hour_input.set_text("6:45")' not in lines
     assert planner.script_lines(task, lines) >= 4  # hour, minute, the action, the confirm
     # typed in parts, the time counts as given: the script may end
-    assert Planner._unfilled(task, lines, lines[:2]) == []
+    assert planner._unfilled(task, lines, lines[:2]) == []
 
 
 RENAME_DOC = parse_doc("""\
@@ -268,3 +268,67 @@ def test_an_hour_with_am_or_pm_is_one_time_value():
     assert task_values("wake me up at 5 am, new alarm please") == ["5 am"]
     assert time_parts("5 am") == ("5", "00") and time_parts("7pm") == ("7", "00") and shape("5 am") == "time"
     assert task_values("set the width to 1000") == ["1000"] and time_parts("1000") is None
+
+
+def test_unquoted_names_count_as_given_values_only_when_asked():
+    from autodroid.planner.retrieval import named_values, task_values
+
+    assert task_values("rename my Diary note to Journal") == []  # the default: quotes, numbers and times only
+    assert task_values("rename my Diary note to Journal", names=True) == ["Diary", "Journal"]
+    assert named_values("show the time in Dubai and Singapore too, and remove New York") == \
+        ["Dubai", "Singapore", "New York"]
+    assert named_values("Make a note titled Dentist") == ["Dentist"]  # a sentence's first word is no name
+    assert named_values("I want the text bigger. Then sort") == []  # nor "I", nor a sentence start
+    assert named_values("sort from Z to A when I'm done") == []  # single letters, "I'm"
+    assert named_values("repeat on Tuesdays and in May") == []  # day and month names
+    assert named_values("sort folders in the Gallery app, the File manager app too") == []  # the app's own name
+    assert named_values("open Diary.pdf in the SD card") == ["Diary.pdf", "SD"]
+    assert named_values("an iPhone photo") == []  # a capital inside a word starts no name
+    # a name that is also a number is given once
+    assert task_values("add a timer called Pasta for 8 minutes", names=True) == ["8", "Pasta"]
+
+
+SETTINGS_DOC = parse_doc("""\
+schema: 1
+app: settingsapp
+package: org.settingsapp
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      snooze_button: {type: button, description: Snooze, selectors: [{text: Snooze}], leads_to: snooze_dialog}
+      ring_button: {type: button, description: Ring time, selectors: [{text: Ring time}], leads_to: ring_dialog}
+      minutes_input: {type: input, description: Minutes, selectors: [{resource_id: minutes}]}
+  snooze_dialog:
+    description: dialog opened by 'Snooze'
+    elements:
+      radio_list: {type: list, description: snooze time, selectors: [{resource_id: radio}],
+                   options: [5 minutes, 10 minutes]}
+  ring_dialog:
+    description: dialog opened by 'Ring time'
+    elements:
+      radio_list: {type: list, description: ring time, selectors: [{resource_id: radio2}],
+                   options: [5 minutes, 10 minutes]}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__snooze_button, to: snooze_dialog}
+- {from: main_screen, action: tap, element: main_screen__ring_button, to: ring_dialog}
+""")
+
+
+def test_an_option_picked_once_is_not_picked_again_and_fills_the_number_it_holds():
+    planner = Planner(model=None, doc=SETTINGS_DOC)
+    task = "let it ring for 10 minutes"
+    snooze = 'snooze_dialog__radio_list.select("10 minutes")'
+    ring = 'ring_dialog__radio_list.select("10 minutes")'
+    typed = 'main_screen__minutes_input.set_text("10")'
+    opener = "main_screen__snooze_button.tap()"
+    choices = [ring, snooze, typed, opener]
+    # the task says "10 minutes" once: after one list got it, no other list gets it, nor does a field get "10"
+    assert planner._values_once(task, choices, [ring]) == [opener]
+    assert planner._values_once(task, choices, [typed]) == [ring, snooze, opener]
+    assert planner._unfilled(task, choices, [ring]) == []  # "10" went in with "10 minutes": the script may end
+    assert planner._unfilled(task, choices, []) == ["10"]
+    # said twice, it may be picked twice
+    twice = "set the snooze to 10 minutes and the ring time to 10 minutes"
+    assert snooze in planner._values_once(twice, choices, [ring])

@@ -22,10 +22,11 @@ first line right and the script short (measured in benchmarks/results/planner_ab
 
 from __future__ import annotations
 
+import re
 import time
 from functools import cached_property
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from droidscript.grammar import py_string
 
@@ -79,6 +80,7 @@ class PlanConfig:
     inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
     options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
     choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
+    names: bool = False  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -207,7 +209,7 @@ class Planner:
         names = [n for n in self.grammar_names(task, candidates) if n not in labels]
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
-        lines = choice_lines(self.doc, names, task_values(task),
+        lines = choice_lines(self.doc, names, self.values(task),
                              lambda element: ranked_options(element, task, self.config.options_per_list),
                              types=self.config.types)
         if not self.config.slots:
@@ -283,8 +285,12 @@ class Planner:
         if self._filled is None or self._filled[0] != key:
             lexical = getattr(self.index, "lexical", self.index)
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
-                                             per_value=self.config.inputs_per_value))
+                                             per_value=self.config.inputs_per_value, values=self.values(task)))
         return self._filled[1]
+
+    def values(self, task: str) -> list[str]:
+        """The texts the task gives (``retrieval.task_values``; its unquoted names with ``config.names``)."""
+        return task_values(task, names=self.config.names)
 
     def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields
@@ -295,7 +301,7 @@ class Planner:
         near = near_screens(self.doc, candidates)
         pairs.sort(key=lambda pair: -near.get(self.doc.elements[pair[0]].screen, 0.0))
         out: dict[str, list[str]] = {}
-        for value in task_values(task):
+        for value in self.values(task):
             parts = time_parts(value)
             if parts is not None and value not in out:
                 out[value] = [f"{field}.set_text({py_string(part)})" for pair in pairs[:2]
@@ -346,7 +352,7 @@ class Planner:
                 self._grammars[key] = grammar_for_lines(choices, mode=mode, max_lines=self.script_lines(task, choices))
             return self._grammars[key]
         names = self.grammar_names(task, candidates)
-        strings = tuple(task_values(task)) if self.config.task_strings else ()
+        strings = tuple(self.values(task)) if self.config.task_strings else ()
         key = (tuple(names), mode, strings)
         if key not in self._grammars:
             if len(self._grammars) > 64:
@@ -453,33 +459,42 @@ class Planner:
             return self.config.max_lines
         named = sum(1 for line in choices if parse_line(line).method == "select"
                     and self._named_option(task, parse_line(line)))
-        times = sum(1 for value in task_values(task) if time_parts(value) and any(
+        times = sum(1 for value in self.values(task) if time_parts(value) and any(
             parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
-        needed = len(task_values(task)) + times + named + 2
+        needed = len(self.values(task)) + times + named + 2
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
-    @staticmethod
-    def _values_once(task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+    def _values_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` without the lines whose text the script already used as often as the task gives it
-        (a value goes into one field: typing it again elsewhere is a side effect, not progress)."""
+        (a value goes into one field: typing it again elsewhere is a side effect, not progress), and without
+        selects of an option some list already got, unless the task says it more often ("10 minutes" picked
+        for the timer is not also picked for the snooze)."""
         used: dict[str, int] = {}
         for line in lines:
             arg = parse_line(line).arg
             if arg is not None:
                 used[arg] = used.get(arg, 0) + 1
-        given = task_values(task)
-        kept = [line for line in choices if (arg := parse_line(line).arg) is None or arg not in given
-                or used.get(arg, 0) < given.count(arg)]
+        given = self.values(task)
+
+        def spent(parsed) -> bool:
+            if parsed.arg is None:
+                return False
+            if parsed.arg in given:  # "10" is also used by a select("10 minutes")
+                uses = sum(n for text, n in used.items() if _within_any(parsed.arg, [text]))
+                return uses >= given.count(parsed.arg)
+            said = max(1, task.lower().count(parsed.arg.lower()))
+            return parsed.method == "select" and used.get(parsed.arg, 0) >= said
+
+        kept = [line for line in choices if not spent(parse_line(line))]
         return kept if kept else list(choices)
 
-    @staticmethod
-    def _unfilled(task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+    def _unfilled(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Values the task gives that no line uses yet although a choice line could: the script may not end
         before they are filled."""
-        used = {parse_line(line).arg for line in lines}
+        used = {arg for line in lines if (arg := parse_line(line).arg) is not None}
         offered = {parse_line(line).arg for line in choices}
-        parts = {value: time_parts(value) for value in task_values(task)}
-        return [v for v in task_values(task) if v not in used and v in offered
+        parts = {value: time_parts(value) for value in self.values(task)}
+        return [v for v in self.values(task) if v in offered and not _within_any(v, used)
                 and not (parts[v] and set(parts[v]) <= used)]
 
     def _can_choose(self, lines: Sequence[str]) -> bool:
@@ -627,3 +642,9 @@ def _strip_fences(text: str) -> str:
 
 
 __all__ = ["Plan", "PlanConfig", "PlanError", "Planner", "RETRIEVAL_MODES", "require_valid"]
+
+
+def _within_any(value: str, texts: Iterable[str]) -> bool:
+    """Whether ``value`` is one of ``texts`` or a whole word of one: "10" was used by select("10 minutes")."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(value)}(?![\w])")
+    return any(text == value or pattern.search(text) for text in texts)

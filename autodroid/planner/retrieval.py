@@ -87,16 +87,43 @@ def value_labels(doc: AppDoc) -> set[str]:
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.I)
 
 
-def task_values(task: str) -> list[str]:
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*")
+# English capitalizes these without making them a name someone types ("repeat on Tuesdays")
+_CALENDAR_WORDS = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)\w*days?|january|february|march|april|may|june|july|"
+                             r"august|september|october|november|december", re.I)
+
+
+def named_values(text: str) -> list[str]:
+    """Names a task gives without quotes: capitalized words inside a sentence ("rename my Diary note to
+    Journal", "add New York"). Not a sentence's first word, "I" ("I'm"), a single letter ("from Z to A"), a
+    day or month name, or an app's own name ("the Gallery app", "the File manager app")."""
+    out = []
+    for match in _CAPITALIZED_RUN.finditer(text):
+        name = match.group(0).rstrip(".'")
+        if name == "I" or name.startswith("I'"):
+            continue
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in ".!?" or (before[-1].isalnum() and not text[match.start() - 1].isspace()):
+            continue
+        if len(name) < 2 or _CALENDAR_WORDS.fullmatch(name):
+            continue
+        if re.match(r"(?:\s+[a-z]+){0,2}\s+apps?\b", text[match.end():]):
+            continue
+        out.append(name)
+    return out
+
+
+def task_values(task: str, *, names: bool = False) -> list[str]:
     """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
-    1000", "5:00", "a 45 second timer labelled 'Eggs'"); empty when it gives none (then any text is
-    allowed)."""
+    1000", "5:00", "a 45 second timer labelled 'Eggs'"), then (with ``names``) its unquoted names
+    (``named_values``); empty when it gives none (then any text is allowed)."""
     quoted = quoted_values(task)
     rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
-    return quoted + [n for n in clock + numbers if n not in quoted]
+    found = [n for n in named_values(rest) if n not in numbers] if names else []
+    return quoted + [n for n in clock + numbers + found if n not in quoted]
 
 
 @dataclass(frozen=True)

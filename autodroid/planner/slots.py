@@ -44,12 +44,13 @@ class Slot:
     unit: str = ""  # for a number, the word stem right after it ("8 minutes": "minut"): the field it goes in
 
 
-def task_slots(task: str) -> list[Slot]:
-    """The values the task gives, in task order, each with the words just before it (never reaching back
-    past the value before it: "called 'a' and type 'b'" gives 'b' the cue "type")."""
+def task_slots(task: str, values: Sequence[str] | None = None) -> list[Slot]:
+    """The values the task gives (``values``, default ``task_values``), in task order, each with the words
+    just before it (never reaching back past the value before it: "called 'a' and type 'b'" gives 'b' the
+    cue "type")."""
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
-    for value in task_values(task):
+    for value in task_values(task) if values is None else values:
         position = next((m.start() for m in _occurrences(task, value) if m.start() not in taken), len(task))
         taken.add(position)
         found.append((position, value))
@@ -142,7 +143,7 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
-                per_value: int = 3) -> list[tuple[Slot, list[str]]]:
+                per_value: int = 3, values: Sequence[str] | None = None) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
@@ -151,7 +152,7 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     out = []
     claimed: set[str] = set()
     typed = 0  # values before this one that are texts to type (not labels of something shown)
-    for slot in task_slots(task):
+    for slot in task_slots(task, values):
         label = names_an_element(doc, slot.value)
         scores = input_scores(doc, slot, task_scores, near, order=None if label else typed)
         best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
