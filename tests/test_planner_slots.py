@@ -332,3 +332,51 @@ def test_an_option_picked_once_is_not_picked_again_and_fills_the_number_it_holds
     # said twice, it may be picked twice
     twice = "set the snooze to 10 minutes and the ring time to 10 minutes"
     assert snooze in planner._values_once(twice, choices, [ring])
+
+
+ZONE_DOC = parse_doc("""\
+schema: 1
+app: worldclock
+package: org.worldclock
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      add_button: {type: button, description: Add time zone, selectors: [{text: Add}], leads_to: zone_dialog}
+      menu_list: {type: list, description: menu, selectors: [{resource_id: menu}], options: [Rename, Settings]}
+      timer_button: {type: button, description: Timer, selectors: [{text: Timer}], leads_to: timer_screen}
+  zone_dialog:
+    description: dialog opened by 'Add time zone'
+    elements:
+      zones_list: {type: list, description: time zones, selectors: [{resource_id: zones}], options: [Tokyo, Dubai]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+  rename_dialog:
+    description: dialog opened by 'Rename'
+    elements:
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+  timer_screen:
+    description: timers
+    elements:
+      start_button: {type: button, description: Start, selectors: [{text: Start}]}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__add_button, to: zone_dialog}
+- {from: main_screen, action: tap, element: main_screen__timer_button, to: timer_screen}
+- {from: main_screen, action: select, element: main_screen__menu_list, option: Rename, to: rename_dialog}
+""")
+
+
+def test_a_pick_in_a_dialog_with_an_ok_stays_there_until_the_ok():
+    planner = Planner(model=None, doc=ZONE_DOC)
+    tokyo, ok = 'zone_dialog__zones_list.select("Tokyo")', "zone_dialog__ok_button.tap()"
+    away, dubai = "main_screen__timer_button.tap()", 'zone_dialog__zones_list.select("Dubai")'
+    choices = [tokyo, dubai, away, ok]
+    # picked and not confirmed: leaving would lose it, so only the dialog's lines and its OK
+    assert planner._form_stays(choices, [tokyo]) == [tokyo, dubai, ok]
+    assert planner._form_stays(choices, [tokyo, ok]) == choices  # confirmed: anything again
+    # a menu pick that opens another screen is no form choice
+    rename = 'main_screen__menu_list.select("Rename")'
+    assert planner._form_stays(choices + [rename], [rename]) == choices + [rename]
+    menu = ZONE_DOC.elements["main_screen__menu_list"]
+    assert not planner._stays(menu, "Rename") and planner._stays(menu, "Settings")
+    assert planner._stays(ZONE_DOC.elements["zone_dialog__zones_list"], "Tokyo")

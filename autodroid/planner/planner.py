@@ -536,14 +536,16 @@ class Planner:
         return homes
 
     def _form_stays(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
-        """After a line typed into a form (a screen with an OK/Save button) and before a line saves it, only
-        lines on that form and its save button: the runtime refuses to navigate away from unsaved text."""
+        """After a line typed, picked or ticked in a form (a screen with an OK/Save button) and before a line
+        saves it, only lines on that form and its save button: the runtime refuses to navigate away from
+        unsaved text, and a choice left without its OK is lost ("Tokyo" picked, then another screen)."""
         for line in reversed(lines):
             parsed = parse_line(line)
             element = self.doc.elements.get(parsed.name or "")
             if element is None:
                 continue
-            if parsed.method != "set_text":
+            picks = parsed.method == "select" or element.type == "checkbox"
+            if not (parsed.method == "set_text" or picks and self._stays(element, parsed.arg)):
                 if self._confirms(line):
                     return list(choices)  # the last form was saved
                 continue
@@ -555,6 +557,14 @@ class Planner:
                     and (other.name == save.name or form & set(other.screens))]
             return kept if kept else list(choices)
         return list(choices)
+
+    def _stays(self, element, option: str | None) -> bool:
+        """Whether acting on ``element`` (picking ``option``) keeps the app on the element's screen: no
+        documented edge of it leads elsewhere (a menu's "Rename" opens a dialog; a radio pick does not)."""
+        if element.leads_to and element.leads_to not in element.screens:
+            return False
+        return not any(edge.element == element.name and edge.to not in element.screens
+                       and edge.option in (None, option) for edge in self.doc.navigation)
 
     def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
                               max_lines: int) -> list[str]:
