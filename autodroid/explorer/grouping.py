@@ -187,9 +187,8 @@ def _split_by_opener(states_here: list[str], opener_of: dict[str, tuple], edges:
                      states: dict[str, Screen]) -> list[tuple[str, list[str]]]:
     """One (opener label, states) part per opener of a look-alike group. A state no opener enters but an
     action on a state of the same signature led to (a radio picked inside the dialog) belongs with that
-    state. Openers with the same label ('Max
-    reminder duration' under Alarm and under Timer) are told apart by the words of their resource ids
-    that the other openers' ids lack ('alarm', 'timer'), so the model and the ranking can tell them apart."""
+    state. Openers with the same label ('Max reminder duration' under Alarm and under Timer) are told
+    apart by the words of their resource ids that the other openers' ids lack ('alarm', 'timer')."""
     part_of = {state: opener_of[state][:2] for state in states_here if state in opener_of}
     inside = set(states_here)
     grew = True

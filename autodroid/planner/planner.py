@@ -651,11 +651,11 @@ def _strip_fences(text: str) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Plan", "PlanConfig", "PlanError", "Planner", "RETRIEVAL_MODES", "require_valid"]
-
-
 def _within_any(value: str, texts: Iterable[str]) -> bool:
     """Whether ``value`` is one of ``texts`` or a whole word of one: "10" was used by select("10 minutes"),
     "test1" was not by select("test1.m4a")."""
     pattern = re.compile(rf"(?<![\w.]){re.escape(value)}(?!\w|\.\w)")
     return any(text == value or pattern.search(text) for text in texts)
+
+
+__all__ = ["Plan", "PlanConfig", "PlanError", "Planner", "RETRIEVAL_MODES", "require_valid"]
