@@ -381,5 +381,5 @@ def test_a_pick_in_a_dialog_with_an_ok_stays_there_until_the_ok():
     rename = 'main_screen__menu_list.select("Rename")'
     assert planner._form_stays(choices + [rename], [rename]) == choices + [rename]
     menu = ZONE_DOC.elements["main_screen__menu_list"]
-    assert not planner._stays(menu, "Rename") and planner._stays(menu, "Settings")
-    assert planner._stays(ZONE_DOC.elements["zone_dialog__zones_list"], "Tokyo")
+    assert not planner.reach.stays(menu, "Rename") and planner.reach.stays(menu, "Settings")
+    assert planner.reach.stays(ZONE_DOC.elements["zone_dialog__zones_list"], "Tokyo")

@@ -459,9 +459,10 @@ class Planner:
             return self.config.max_lines
         named = sum(1 for line in choices if parse_line(line).method == "select"
                     and self._named_option(task, parse_line(line)))
-        times = sum(1 for value in self.values(task) if time_parts(value) and any(
+        given = self.values(task)
+        times = sum(1 for value in given if time_parts(value) and any(
             parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
-        needed = len(self.values(task)) + times + named + 2
+        needed = len(given) + times + named + 2
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
     def _values_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
@@ -493,8 +494,9 @@ class Planner:
         before they are filled."""
         used = {arg for line in lines if (arg := parse_line(line).arg) is not None}
         offered = {parse_line(line).arg for line in choices}
-        parts = {value: time_parts(value) for value in self.values(task)}
-        return [v for v in self.values(task) if v in offered and not _within_any(v, used)
+        given = self.values(task)
+        parts = {value: time_parts(value) for value in given}
+        return [v for v in given if v in offered and not _within_any(v, used)
                 and not (parts[v] and set(parts[v]) <= used)]
 
     def _can_choose(self, lines: Sequence[str]) -> bool:
@@ -545,7 +547,7 @@ class Planner:
             if element is None:
                 continue
             picks = parsed.method == "select" or element.type == "checkbox"
-            if not (parsed.method == "set_text" or picks and self._stays(element, parsed.arg)):
+            if not (parsed.method == "set_text" or picks and self.reach.stays(element, parsed.arg)):
                 if self._confirms(line):
                     return list(choices)  # the last form was saved
                 continue
@@ -557,14 +559,6 @@ class Planner:
                     and (other.name == save.name or form & set(other.screens))]
             return kept if kept else list(choices)
         return list(choices)
-
-    def _stays(self, element, option: str | None) -> bool:
-        """Whether acting on ``element`` (picking ``option``) keeps the app on the element's screen: no
-        documented edge of it leads elsewhere (a menu's "Rename" opens a dialog; a radio pick does not)."""
-        if element.leads_to and element.leads_to not in element.screens:
-            return False
-        return not any(edge.element == element.name and edge.to not in element.screens
-                       and edge.option in (None, option) for edge in self.doc.navigation)
 
     def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
                               max_lines: int) -> list[str]:

@@ -47,6 +47,14 @@ class Reach:
                     here |= self.from_screen(edge.to)
         return here
 
+    def stays(self, element: Element, option: str | None = None) -> bool:
+        """Whether acting on ``element`` (picking ``option``) keeps the app on the element's screen: no
+        documented edge of it leads elsewhere (a menu's "Rename" opens a dialog; a radio pick does not)."""
+        if element.leads_to and element.leads_to not in element.screens:
+            return False
+        return not any(edge.to not in element.screens and edge.option in (None, option)
+                       for edge in self._edges.get(element.name, ()))
+
     def runnable(self, line: str, here: set[str]) -> bool:
         element = self._element(line)
         return element is None or bool(set(element.screens) & here)
