@@ -66,6 +66,7 @@ class Element:
     item_selector: Selector | None = None  # rows of a dynamic list, relative to the list node
     item_fields: tuple[ItemField, ...] = ()
     about: str = ""  # what it does, in a user's words (written by `autodroid docs describe`, editable)
+    one_of: str = ""  # the radio group it belongs to on its screen: ticking it unticks the group's others
 
     @property
     def short_name(self) -> str:
@@ -236,7 +237,8 @@ class _Checker:
 
 SCREEN_KEYS = ("description", "signatures", "states", "elements")
 MAX_ABOUT_CHARS = 120
-ELEMENT_KEYS = ("type", "description", "about", "selectors", "also_on", "leads_to", "risk", "options", "item")
+ELEMENT_KEYS = ("type", "description", "about", "selectors", "also_on", "leads_to", "risk", "options", "item",
+                "one_of")
 NAV_KEYS = ("from", "action", "element", "option", "to", "count")
 
 
@@ -350,9 +352,13 @@ def _parse_element(check: _Checker, name: str, screen: str, raw, path: tuple) ->
     risk = check.choice(raw.get("risk", "normal"), (*path, "risk"), RISKS)
     also_on = check.strings(raw.get("also_on"), (*path, "also_on"))
     leads_to = check.screen_ref(raw.get("leads_to"), (*path, "leads_to"))
+    one_of = check.string(raw.get("one_of"), (*path, "one_of"))
+    if one_of and kind != "checkbox":
+        check.fail((*path, "one_of"), f"a radio group on a {kind}", "only checkboxes belong to radio groups; "
+                   "remove `one_of` or set `type: checkbox`")
     return Element(name, screen, kind, check.string(raw.get("description"), (*path, "description")), selectors,
                    also_on, leads_to, risk, options, item_selector, tuple(fields),
-                   _about(check, raw.get("about"), (*path, "about")))
+                   _about(check, raw.get("about"), (*path, "about")), one_of)
 
 
 def _about(check: _Checker, value, path: tuple) -> str:
@@ -437,6 +443,8 @@ def _element_data(element: Element) -> dict[str, Any]:
         data["risk"] = element.risk
     if element.options:
         data["options"] = list(element.options)
+    if element.one_of:
+        data["one_of"] = element.one_of
     if element.item_selector is not None:
         data["item"] = {"selector": element.item_selector.as_dict(),
                         "fields": {f.name: {"type": f.type, "selector": f.selector.as_dict()}

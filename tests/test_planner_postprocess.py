@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from planner_helpers import demo_doc
 
+from autodroid.appdoc import parse_doc
+from autodroid.planner.planner import Planner
 from autodroid.planner.postprocess import confirm_button, parse_line, postprocess
 
 DOC = demo_doc()
@@ -71,3 +73,38 @@ def test_parse_line_reads_the_string_argument():
     line = parse_line('sort_dialog__order_list.select("Say \\"hi\\"")')
     assert (line.name, line.method, line.arg) == ("sort_dialog__order_list", "select", 'Say "hi"')
     assert parse_line("back()").name is None
+
+
+BROWSER_DOC = parse_doc("""\
+schema: 1
+app: browser
+package: org.browser
+start_screen: settings_screen
+screens:
+  settings_screen:
+    description: the app's start screen
+    elements:
+      default_browser_button: {type: button, description: Set as default browser, selectors: [{resource_id: dflt}],
+                               leads_to: default_dialog}
+  default_dialog:
+    description: dialog opened by 'Set as default browser'
+    elements:
+      browsers_list: {type: list, description: browsers, selectors: [{resource_id: list}], options: [Firefox, Chrome]}
+      not_now_button: {type: button, description: Not now, selectors: [{resource_id: button2, text: Not now}],
+                       leads_to: settings_screen}
+      set_as_default_button: {type: button, description: Set as default,
+                              selectors: [{resource_id: button1, text: Set as default}], leads_to: settings_screen}
+navigation:
+- {from: settings_screen, action: tap, element: settings_screen__default_browser_button, to: default_dialog}
+- {from: default_dialog, action: tap, element: default_dialog__set_as_default_button, to: settings_screen}
+""")
+
+
+def test_a_dialog_s_positive_button_confirms_it_whatever_it_says():
+    """Android's positive button (button1) carries out the dialog: "Set as default" confirms the pick."""
+    assert confirm_button(BROWSER_DOC, "default_dialog").name == "default_dialog__set_as_default_button"
+    result = postprocess('default_dialog__browsers_list.select("Firefox")', BROWSER_DOC)
+    assert result.confirms == ("default_dialog__set_as_default_button.tap()",)
+    planner = Planner(model=None, doc=BROWSER_DOC)
+    assert planner._confirms("default_dialog__set_as_default_button.tap()")
+    assert not planner._confirms("default_dialog__not_now_button.tap()")

@@ -1,5 +1,6 @@
 """Lexical API ranking: word stems, intent priors, options. No word lists copied from task sentences:
-number words, synonyms and glued compounds are not matched (they were fitted to the measured tasks)."""
+number words and synonyms are not matched (they were fitted to the measured tasks); a glued or misspelled
+word counts only as the doc's own words it spells (``LexicalIndex.query``)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,24 @@ def test_a_checkbox_ranks_first_for_a_toggle_task():
 
 
 def test_no_synonym_table_only_the_task_own_words_match():
-    for task in ("remove the note", "change the fontsize", "make a new note"):
+    for task in ("remove the note", "make a new note"):
         ranked = LexicalIndex(DOC).rank(task)
         assert all(set(c.matched) <= set(words(task)) for c in ranked), task
-    assert "settings_screen__font_size_label_button" not in [c.name for c in LexicalIndex(DOC).rank("fontsize")]
+    plain = LexicalIndex(DOC, spelling=False)
+    assert "settings_screen__font_size_label_button" not in [c.name for c in plain.rank("fontsize")]
+
+
+def test_run_together_and_misspelled_words_count_as_the_doc_words_they_spell():
+    index = LexicalIndex(DOC)
+    assert index.query("change the fontsize") == ["chang", "font", "size"]  # the doc says "Font size"
+    assert "settings_screen__font_size_label_button" in [c.name for c in index.rank("fontsize")]
+    assert index.query("disable the autosaev") == ["disabl", "autosav"]  # one letter off
+    assert index.query("turn off autosvae") == ["turn", "off", "autosav"]  # two letters swapped
+    # a quoted text stays as written; short words are never respelled ("short" is not "sort");
+    # two doc words that never stand side by side are no compound
+    assert index.query("type 'fontsize'") == ["type", "fontsiz"]
+    assert index.query("record a short note") == ["record", "short", "note"]
+    assert index.query("sortnotes") == ["sortnot"]
 
 
 def test_options_and_screen_names_count():

@@ -174,7 +174,7 @@ def _to_element(entry: Found, screen: str, leads_to: str | None, screen_of: dict
             item_selector = Selector(cls=entry.row_cls)
     return Element(entry.name, screen, entry.type, description, tuple(entry.selectors),
                    tuple(getattr(entry, "also_on", ()) or ()), leads_to if leads_to != screen else None, risk,
-                   options, item_selector, fields)
+                   options, item_selector, fields, one_of=entry.one_of if entry.type == "checkbox" else "")
 
 
 # ---------------------------------------------------------------------------------------------------

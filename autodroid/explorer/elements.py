@@ -37,6 +37,7 @@ class Found:
     row_cls: str = ""
     name: str = ""
     selectors: list[Selector] = field(default_factory=list)
+    one_of: str = ""  # the radio group a checkable widget is in (its RadioGroup's id)
 
 
 def _rows_of(screen: Screen, container: Node) -> list[Node]:
@@ -134,9 +135,20 @@ def collect_elements(states: dict[str, Screen]) -> list[Found]:
             label = node.text or node.desc or " ".join(screen.subtree_text(node, 1)) or node.rid
             entry = found.setdefault(key, Found(key, kind, " ".join(label.split())))
             entry.occurrences.append((state_id, node.id))
+            entry.one_of = entry.one_of or (radio_group(screen, node) if kind == "checkbox" else "")
     for entry in found.values():
         entry.options = entry.options[:MAX_OPTIONS]
     return list(found.values())
+
+
+def radio_group(screen: Screen, node: Node) -> str:
+    """The radio group of a checkable widget: its RadioGroup parent's id (or "radio" without one), "" when
+    it is no radio (a RadioButton's parent need not be a RadioGroup; DroidTask tags every radio "checkbox")."""
+    parent = screen.parent_of(node)
+    in_group = parent is not None and "RadioGroup" in (parent.short_cls, parent.cls)
+    if not (in_group or node.short_cls == "RadioButton"):
+        return ""
+    return (parent.rid if in_group and parent.rid else "") or "radio"
 
 
 def _list_label(screen: Screen, shape: ListShape) -> str:

@@ -35,7 +35,8 @@ from autodroid.errors import ModelError
 from autodroid.planner.grammar_for_doc import (check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines,
                                                has_text_slot)
 from autodroid.planner.model import Completion, Model, PrefixState
-from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line, postprocess, straight_lines
+from autodroid.planner.postprocess import (CONFIRM_WORDS, confirm_button, is_positive_button, parse_line, postprocess,
+                                           straight_lines)
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
@@ -81,6 +82,10 @@ class PlanConfig:
     options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
     choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
     names: bool = False  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
+    spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
+    pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
+    radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
+    shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -171,7 +176,7 @@ class Planner:
             hybrid = hybrid_index(self.doc)
             if hybrid is not None:
                 return hybrid
-        return LexicalIndex(self.doc)
+        return LexicalIndex(self.doc, spelling=self.config.spelling)
 
     def candidates(self, task: str) -> list[Candidate]:
         if self.config.retrieval == "off" and self.config.stubs == "full":
@@ -220,12 +225,16 @@ class Planner:
         last: list[str] = []
         split = self._time_lines(task, candidates)
         for slot, inputs in filled:
+            shown = names_an_element(self.doc, slot.value)
             if slot.value in split:  # a time goes into a picker's hour and minute fields, not whole into one
                 fields = {name for line in split[slot.value] for name in [parse_line(line).name]}
-                first += split[slot.value]
+                if shown and self.config.shown_times_last:  # "the 7:00 am alarm" picks a row first
+                    last += split[slot.value]
+                else:
+                    first += split[slot.value]
                 inputs = [name for name in inputs if name not in fields]
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
-            if slot.value not in quoted or names_an_element(self.doc, slot.value):
+            if slot.value not in quoted or shown:
                 last += typed  # a bare number, or the label of something shown: offered, not first
                 continue
             using = [line for line in lines if parse_line(line).arg == slot.value]
@@ -418,6 +427,7 @@ class Planner:
             allowed = self._confirm_waits(task, allowed, lines)
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
+                allowed = self._radio_once(allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
@@ -488,6 +498,21 @@ class Planner:
 
         kept = [line for line in choices if not spent(parse_line(line))]
         return kept if kept else list(choices)
+
+    def _radio_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without ticks of a radio group (``Element.one_of``) a line already ticked: its other
+        buttons would only undo that pick ("Checklist", then "Text note")."""
+        if not self.config.radio_once:
+            return list(choices)
+        ticked = {group for line in lines if (group := self._radio_group(line)) is not None}
+        kept = [line for line in choices if self._radio_group(line) not in ticked]
+        return kept if kept else list(choices)
+
+    def _radio_group(self, line: str) -> tuple[str, str] | None:
+        element = self.doc.elements.get(parse_line(line).name or "")
+        if element is None or not element.one_of or parse_line(line).method != "tap":
+            return None
+        return element.screen, element.one_of
 
     def _unfilled(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Values the task gives that no line uses yet although a choice line could: the script may not end
@@ -586,15 +611,21 @@ class Planner:
         """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of
         the script opened, in a list no line selected in yet: the script does not end before one of them
         ("change the theme to light": an OK-named button opened the dialog where Light is still to be
-        chosen). Options on screens the script did not open are only the way (navigation picks them)."""
+        chosen). Options on screens the script did not open are only the way (navigation picks them). With
+        ``config.pending_after_confirm``, once a line confirmed something, a named pick anywhere (one that
+        stays on its screen: not a menu option that opens one) is pending too ("add a note ..., then sort
+        by title descending"); measured off: two multi-request sim tasks gained, one lost, and on DroidTask
+        no task gained while scripts grew by 5% more actions."""
         if not self.config.options_pending or self.config.shape == "fixed":
             return []
         opened = {element.leads_to for line in lines
                   if (element := self.doc.elements.get(parse_line(line).name or "")) is not None and element.leads_to}
         chosen = {parse_line(line).name for line in lines if parse_line(line).method == "select"}
+        anywhere = self.config.pending_after_confirm and any(self._confirms(line) for line in lines)
         return [line for line in choices if (parsed := parse_line(line)).method == "select"
-                and parsed.name not in chosen and self.doc.elements[parsed.name].screen in opened
-                and self._named_option(task, parsed)]
+                and parsed.name not in chosen and self._named_option(task, parsed)
+                and (self.doc.elements[parsed.name].screen in opened
+                     or anywhere and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
 
     @staticmethod
     def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:
@@ -606,7 +637,8 @@ class Planner:
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")
         return parsed.method == "tap" and element is not None and element.type == "button" \
-            and element.description.strip().lower() in CONFIRM_WORDS
+            and (element.description.strip().lower() in CONFIRM_WORDS
+                 or is_positive_button(element) and element.risk != "sensitive")
 
     def _finish(self, raw: str, finish_reason: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         text = _strip_fences(raw)

@@ -20,6 +20,7 @@ from autodroid.appdoc import AppDoc, Element
 _CALL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>.*)\)(?P<tail>\.[a-z_]+\(\))?$")
 _STRING_ARG = re.compile(r'^"((?:[^"\\]|\\.)*)"$')
 CONFIRM_WORDS = ("ok", "save", "done", "apply", "yes", "confirm")
+POSITIVE_IDS = ("button1", "android:id/button1")  # AlertDialog's positive button, whatever its label
 
 
 @dataclass(frozen=True)
@@ -92,14 +93,20 @@ def confirm_button(doc: AppDoc, screen: str) -> Element | None:
         if element.type != "button" or screen not in element.screens or element.risk == "sensitive":
             continue
         label = _label(element)
-        if label not in CONFIRM_WORDS:
+        if label not in CONFIRM_WORDS and not is_positive_button(element):
             continue
         leaves_to = _leads_from(doc, element, screen)
         if leaves_to == screen or (leaves_to is not None and openers and leaves_to not in openers):
             continue
-        found.append((CONFIRM_WORDS.index(label), element))
+        found.append((CONFIRM_WORDS.index(label) if label in CONFIRM_WORDS else len(CONFIRM_WORDS), element))
     found.sort(key=lambda pair: pair[0])
     return found[0][1] if found else None
+
+
+def is_positive_button(element: Element) -> bool:
+    """Whether ``element`` is an Android dialog's positive button (``android:id/button1``: "Set as default",
+    "Move", "Always"), the one that carries out the dialog whatever it says."""
+    return element.type == "button" and any(s.resource_id in POSITIVE_IDS for s in element.selectors)
 
 
 def _label(element: Element) -> str:

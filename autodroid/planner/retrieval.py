@@ -154,8 +154,9 @@ def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
 class LexicalIndex:
     """BM25F over the doc's elements. Build once per doc (cheap: a few ms for 150 elements)."""
 
-    def __init__(self, doc: AppDoc, *, weights: dict[str, float] | None = None):
+    def __init__(self, doc: AppDoc, *, weights: dict[str, float] | None = None, spelling: bool = True):
         self.doc = doc
+        self.spelling = spelling
         self.weights = dict(FIELD_WEIGHTS if weights is None else weights)
         self.names = list(doc.elements)
         self.tf: list[Counter] = []
@@ -174,9 +175,42 @@ class LexicalIndex:
         self.avg_length = (sum(self.length) / count) or 1.0
         self.idf = {word: math.log(1 + (count - n + 0.5) / (n + 0.5)) for word, n in df.items()}
         self.value_labels = value_labels(doc)
+        self.pairs = {pair for element in doc.elements.values()
+                      for text in (element.short_name, element.description, *element.options)
+                      for stems in [[w for w in words(text) if w not in TYPE_SUFFIXES]]
+                      for pair in zip(stems, stems[1:])}  # neighbouring stems: "font size"
+
+    def query(self, task: str) -> list[str]:
+        """The task's word stems; with ``spelling``, a word the doc never uses that is two neighbouring doc
+        words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away from exactly one doc word
+        ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
+        found = words(task)
+        if not self.spelling:
+            return found
+        unquoted = {w for w in _WORD.findall(_QUOTED.sub(" ", task).lower()) if w not in STOPWORDS}
+        out: list[str] = []
+        for word in _WORD.findall(task.replace("_", " ").lower()):
+            if word in STOPWORDS:
+                continue
+            out += self._respelled(word) if word in unquoted and stem(word) not in self.idf else [stem(word)]
+        return out
+
+    def _respelled(self, word: str) -> list[str]:
+        if word.isdigit():
+            return [word]
+        for cut in range(3, len(word) - 2):
+            head, tail = stem(word[:cut]), stem(word[cut:])
+            if (head, tail) in self.pairs:
+                return [head, tail]
+        base = stem(word)
+        if len(base) >= 6:  # shorter words are too often another word one letter away ("short", "sort")
+            near = [known for known in self.idf if len(known) >= 4 and _one_edit(base, known)]
+            if len(near) == 1:
+                return near
+        return [base]
 
     def scores(self, task: str) -> dict[str, Candidate]:
-        query = words(task)
+        query = self.query(task)
         weights = {word: 1.0 for word in query}
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
@@ -209,6 +243,18 @@ class LexicalIndex:
         scored = [c for c in self.scores(task).values() if c.score > 0]
         scored.sort(key=lambda c: -c.score)
         return scored[:k] if k is not None else scored
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted, replaced or swapped-neighbour letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(short == long[:i] + long[i + 1:] for i in range(len(long)))
 
 
 def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
