@@ -44,6 +44,12 @@ def test_run_together_and_misspelled_words_count_as_the_doc_words_they_spell():
     assert index.query("type 'fontsize'") == ["type", "fontsiz"]
     assert index.query("record a short note") == ["record", "short", "note"]
     assert index.query("sortnotes") == ["sortnot"]
+    # options are matched on the same words
+    assert index.spelled("Set the fontsize to 'fontsize' now") == "Set the font size to 'fontsize' now"
+    order = DOC.elements["sort_dialog__order_list"]
+    assert best_option(order, index.spelled("sort them desending")) == "Descending"
+    assert best_option(order, "sort them desending") is None
+    assert LexicalIndex(DOC, spelling=False).spelled("the fontsize") == "the fontsize"
 
 
 def test_options_and_screen_names_count():

@@ -211,11 +211,12 @@ class Planner:
         if not self.config.choices or self.config.retrieval == "off" or not candidates:
             return []
         labels = self.index.value_labels
+        spelled = self._spelled(task)
         names = [n for n in self.grammar_names(task, candidates) if n not in labels]
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
         lines = choice_lines(self.doc, names, self.values(task),
-                             lambda element: ranked_options(element, task, self.config.options_per_list),
+                             lambda element: ranked_options(element, spelled, self.config.options_per_list),
                              types=self.config.types)
         if not self.config.slots:
             return self._quoted_first(task, lines)
@@ -296,6 +297,11 @@ class Planner:
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
                                              per_value=self.config.inputs_per_value, values=self.values(task)))
         return self._filled[1]
+
+    def _spelled(self, task: str) -> str:
+        """The task as the ranking reads it (``LexicalIndex.spelled``): option matching sees the same words."""
+        lexical = getattr(self.index, "lexical", self.index)
+        return lexical.spelled(task) if hasattr(lexical, "spelled") else task
 
     def values(self, task: str) -> list[str]:
         """The texts the task gives (``retrieval.task_values``; its unquoted names with ``config.names``)."""
@@ -604,6 +610,7 @@ class Planner:
         element = self.doc.elements.get(parsed.name or "")
         if element is None or parsed.arg is None or parsed.arg not in element.options:
             return False
+        task = self._spelled(task)
         return ranked_options(element, task, k=2) == [parsed.arg] and \
             set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
 

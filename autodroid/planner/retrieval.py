@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from autodroid.appdoc import AppDoc, Element
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_ANY_CASE = re.compile(r"[A-Za-z0-9]+")
 STOPWORDS = frozenset(
     "a an the to of in on for and or it its is are be by as at with this that these those my me i you your "
     "please can could would will should app application then from into all any some so do does them".split()
@@ -182,8 +183,8 @@ class LexicalIndex:
 
     def query(self, task: str) -> list[str]:
         """The task's word stems; with ``spelling``, a word the doc never uses that is two neighbouring doc
-        words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away from exactly one doc word
-        ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
+        words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away
+        from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
         found = words(task)
         if not self.spelling:
             return found
@@ -194,6 +195,23 @@ class LexicalIndex:
                 continue
             out += self._respelled(word) if word in unquoted and stem(word) not in self.idf else [stem(word)]
         return out
+
+    def spelled(self, task: str) -> str:
+        """``task`` with each unquoted word the doc never uses written as the doc words it spells (as in
+        ``query``), for matching list options ("view files dowloaded" names the option "Downloads")."""
+        if not self.spelling:
+            return task
+
+        def fix(match: re.Match) -> str:
+            word = match.group(0).lower()
+            fixed = [] if word in STOPWORDS or stem(word) in self.idf else self._respelled(word)
+            return " ".join(fixed) if fixed and fixed != [stem(word)] else match.group(0)
+
+        parts, last = [], 0
+        for quoted in _QUOTED.finditer(task):
+            parts += [_WORD_ANY_CASE.sub(fix, task[last:quoted.start()]), quoted.group(0)]
+            last = quoted.end()
+        return "".join(parts) + _WORD_ANY_CASE.sub(fix, task[last:])
 
     def _respelled(self, word: str) -> list[str]:
         if word.isdigit():
