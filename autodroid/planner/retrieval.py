@@ -1,7 +1,9 @@
 """Ranking an app's element APIs (and stored examples) for a task, lexically: BM25 over the words a
 person would use for an element (its name, description, options, the screen it is on and the screen it
 opens), with small priors from the task's intent words (``turn off`` favours checkboxes, ``type`` and
-``named`` favour inputs, a quoted value that equals a documented option favours that list).
+``named`` favour inputs, a quoted value that equals a documented option favours that list). A task word
+the doc never uses is read as the doc words it spells, when it spells them unambiguously: two neighbouring
+doc words run together, or one long doc word a letter off (``LexicalIndex.query`` / ``spelled``).
 
 No third-party dependency, so it works everywhere; ``embed.py`` can blend in sentence embeddings when
 onnxruntime is installed.
