@@ -161,6 +161,7 @@ class Planner:
         self._grammars: dict = {}
         self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
+        self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
 
     # ---------------------------------------------------------------- pieces
 
@@ -299,9 +300,12 @@ class Planner:
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:
-        """The task as the ranking reads it (``LexicalIndex.spelled``): option matching sees the same words."""
-        lexical = getattr(self.index, "lexical", self.index)
-        return lexical.spelled(task) if hasattr(lexical, "spelled") else task
+        """The task as the ranking reads it (``LexicalIndex.spelled``): option matching sees the same words.
+        Computed once per task (the decoding rules ask for it per choice line)."""
+        if self._spelling is None or self._spelling[0] != task:
+            lexical = getattr(self.index, "lexical", self.index)
+            self._spelling = (task, lexical.spelled(task) if hasattr(lexical, "spelled") else task)
+        return self._spelling[1]
 
     def values(self, task: str) -> list[str]:
         """The texts the task gives (``retrieval.task_values``; its unquoted names with ``config.names``)."""
