@@ -39,7 +39,8 @@ from autodroid.planner.postprocess import (CONFIRM_WORDS, confirm_button, is_pos
                                            straight_lines)
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
-from autodroid.planner.retrieval import Candidate, LexicalIndex, quoted_values, ranked_options, task_values, words
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem, task_values,
+                                        words)
 from autodroid.planner.slots import names_an_element, near_screens, slot_inputs, time_fields, time_parts
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
@@ -47,6 +48,7 @@ CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save b
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
+TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class PlanConfig:
     names: bool = False  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
+    cued_search: bool = True  # a shown label the task types somewhere it names ("search 'Clock'") is typed first
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
 
@@ -236,6 +239,11 @@ class Planner:
                     first += split[slot.value]
                 inputs = [name for name in inputs if name not in fields]
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
+            if self.config.cued_search and shown and slot.value in quoted:
+                said = set(slot.cue) & TYPING_VERBS  # "search 'Clock'": the verb before it names the field
+                cued = [line for line, name in zip(typed, inputs) if said & set(words(self.doc.elements[name].short_name))]
+                first += cued
+                typed = [line for line in typed if line not in cued]
             if slot.value not in quoted or shown:
                 last += typed  # a bare number, or the label of something shown: offered, not first
                 continue
