@@ -444,3 +444,35 @@ def test_a_second_request_after_a_confirmed_form_keeps_the_script_going_when_ask
     assert planner._pending_options(task, choices, done) == choices[2:4]
     assert planner._pending_options(task, choices, choices[:1]) == []  # nothing confirmed yet: only the way
     assert Planner(model=None, doc=SORT_DOC)._pending_options(task, choices, done) == []  # off by default
+
+
+LAUNCHER_DOC = parse_doc("""\
+schema: 1
+app: launcher
+package: org.launcher
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      top_toolbar_search_input: {type: input, description: Search, selectors: [{resource_id: top_toolbar_search}]}
+      apps_grid_list: {type: list, description: apps, selectors: [{resource_id: apps}], options: [Clock, Camera]}
+      rename_input: {type: input, description: Label, selectors: [{resource_id: rename}]}
+""")
+
+
+def test_a_shown_label_the_task_searches_for_is_typed_before_it_is_picked():
+    """"search 'Clock' and open it": the typing verb before the value names the search field, so typing it
+    comes first; without such a verb ("open 'Clock'") the row's select leads and the typing line comes last."""
+    planner = Planner(model=None, doc=LAUNCHER_DOC)
+    search, pick = 'main_screen__top_toolbar_search_input.set_text("Clock")', 'main_screen__apps_grid_list.select("Clock")'
+    for task in ("search 'Clock' and open it", "search for the app 'Clock' and open it"):
+        lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+        assert lines.index(search) < lines.index(pick), (task, lines)
+    task = "open the app 'Clock'"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert lines[0] == pick and search not in lines[:1]
+    off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(cued_search=False))
+    task = "search 'Clock' and open it"
+    lines = off.choices(task, [c.name for c in off.candidates(task)])
+    assert lines.index(pick) < lines.index(search)

@@ -241,7 +241,8 @@ class Planner:
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
             if self.config.cued_search and shown and slot.value in quoted:
                 said = set(slot.cue) & TYPING_VERBS  # "search 'Clock'": the verb before it names the field
-                cued = [line for line, name in zip(typed, inputs) if said & set(words(self.doc.elements[name].short_name))]
+                cued = [line for line, name in zip(typed, inputs)
+                        if said & set(words(self.doc.elements[name].short_name))]
                 first += cued
                 typed = [line for line in typed if line not in cued]
             if slot.value not in quoted or shown:
