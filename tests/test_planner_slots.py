@@ -462,17 +462,19 @@ screens:
 
 
 def test_a_shown_label_the_task_searches_for_is_typed_before_it_is_picked():
-    """"search 'Clock' and open it": the typing verb before the value names the search field, so typing it
-    comes first; without such a verb ("open 'Clock'") the row's select leads and the typing line comes last."""
-    planner = Planner(model=None, doc=LAUNCHER_DOC)
-    search, pick = 'main_screen__top_toolbar_search_input.set_text("Clock")', 'main_screen__apps_grid_list.select("Clock")'
+    """"search 'Clock' and open it": with ``cued_search`` the typing verb before the value names the search
+    field, so typing it comes first; without such a verb ("open 'Clock'") the row's select leads and the
+    typing line comes last. Off by default: under the folds it won applauncher/1 and lost voicerecorder/10."""
+    planner = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(cued_search=True))
+    search = 'main_screen__top_toolbar_search_input.set_text("Clock")'
+    pick = 'main_screen__apps_grid_list.select("Clock")'
     for task in ("search 'Clock' and open it", "search for the app 'Clock' and open it"):
         lines = planner.choices(task, [c.name for c in planner.candidates(task)])
         assert lines.index(search) < lines.index(pick), (task, lines)
     task = "open the app 'Clock'"
     lines = planner.choices(task, [c.name for c in planner.candidates(task)])
     assert lines[0] == pick and search not in lines[:1]
-    off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(cued_search=False))
+    off = Planner(model=None, doc=LAUNCHER_DOC)
     task = "search 'Clock' and open it"
     lines = off.choices(task, [c.name for c in off.candidates(task)])
     assert lines.index(pick) < lines.index(search)

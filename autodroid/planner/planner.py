@@ -86,7 +86,7 @@ class PlanConfig:
     names: bool = False  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
-    cued_search: bool = True  # a shown label the task types somewhere it names ("search 'Clock'") is typed first
+    cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
 
