@@ -87,6 +87,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
+    label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
 
@@ -447,6 +448,7 @@ class Planner:
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
                 allowed = self._radio_once(allowed, lines)
+                allowed = self._label_once(allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
@@ -526,6 +528,26 @@ class Planner:
         ticked = {group for line in lines if (group := self._radio_group(line)) is not None}
         kept = [line for line in choices if self._radio_group(line) not in ticked]
         return kept if kept else list(choices)
+
+    def _label_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without taps of a look-alike: a button or box saying what a button the script already
+        tapped says ("Set as default browser" on the settings screen and again on a banner) does the same
+        thing twice. Confirm and dismiss buttons ("OK" of two dialogs) are not look-alikes."""
+        if not self.config.label_once:
+            return list(choices)
+        tapped = {self._tap_label(line): parse_line(line).name for line in lines}
+        tapped.pop("", None)
+        kept = [line for line in choices if tapped.get(self._tap_label(line), parse_line(line).name)
+                == parse_line(line).name]
+        return kept if kept else list(choices)
+
+    def _tap_label(self, line: str) -> str:
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox"):
+            return ""
+        label = " ".join(element.description.lower().split())
+        return "" if label in CONFIRM_WORDS or label in DISMISS_WORDS else label
 
     def _radio_group(self, line: str) -> tuple[str, str] | None:
         element = self.doc.elements.get(parse_line(line).name or "")
