@@ -478,3 +478,43 @@ def test_a_shown_label_the_task_searches_for_is_typed_before_it_is_picked():
     task = "search 'Clock' and open it"
     lines = off.choices(task, [c.name for c in off.candidates(task)])
     assert lines.index(pick) < lines.index(search)
+
+
+TWIN_BUTTONS_DOC = parse_doc("""\
+schema: 1
+app: browser
+package: org.browser
+start_screen: settings_screen
+screens:
+  settings_screen:
+    description: the app's start screen
+    elements:
+      default_browser_button: {type: button, description: Set as default browser, selectors: [{resource_id: a}],
+                               leads_to: default_dialog}
+      ok_button: {type: button, description: OK, selectors: [{resource_id: ok1}]}
+  banner_screen:
+    description: a banner
+    elements:
+      default_browser_button: {type: button, description: Set as default browser, selectors: [{resource_id: b}]}
+      ok_button: {type: button, description: OK, selectors: [{resource_id: ok2}]}
+  default_dialog:
+    description: dialog opened by 'Set as default browser'
+    elements:
+      browsers_list: {type: list, description: browsers, selectors: [{resource_id: list}], options: [Firefox, Chrome]}
+navigation:
+- {from: settings_screen, action: tap, element: settings_screen__default_browser_button, to: default_dialog}
+""")
+
+
+def test_a_look_alike_button_is_not_tapped_again():
+    """Two buttons saying "Set as default browser" on two screens do the same thing: once one is tapped the
+    other is no longer offered; two dialogs' OK buttons are no look-alikes."""
+    planner = Planner(model=None, doc=TWIN_BUTTONS_DOC)
+    first, twin = "settings_screen__default_browser_button.tap()", "banner_screen__default_browser_button.tap()"
+    pick = 'default_dialog__browsers_list.select("Firefox")'
+    oks = ["settings_screen__ok_button.tap()", "banner_screen__ok_button.tap()"]
+    choices = [first, twin, pick, *oks]
+    assert planner._label_once(choices, [first]) == [first, pick, *oks]
+    assert planner._label_once(choices, [oks[0]]) == choices
+    assert Planner(model=None, doc=TWIN_BUTTONS_DOC, config=PlanConfig(label_once=False))._label_once(
+        choices, [first]) == choices
