@@ -535,23 +535,26 @@ class Planner:
         thing twice. Confirm and dismiss buttons ("OK" of two dialogs) are not look-alikes."""
         if not self.config.label_once:
             return list(choices)
-        tapped = {self._tap_label(line): parse_line(line).name for line in lines}
+        tapped = dict(self._tap_label(line) for line in lines)
         tapped.pop("", None)
-        kept = [line for line in choices if tapped.get(self._tap_label(line), parse_line(line).name)
-                == parse_line(line).name]
+        kept = [line for line, (label, name) in ((line, self._tap_label(line)) for line in choices)
+                if tapped.get(label, name) == name]
         return kept if kept else list(choices)
 
-    def _tap_label(self, line: str) -> str:
+    def _tap_label(self, line: str) -> tuple[str, str]:
+        """(what the tapped button or box says, its API name); the label is "" for other lines and for
+        OK/Cancel-style buttons."""
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")
         if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox"):
-            return ""
+            return "", parsed.name or ""
         label = " ".join(element.description.lower().split())
-        return "" if label in CONFIRM_WORDS or label in DISMISS_WORDS else label
+        return ("" if label in CONFIRM_WORDS or label in DISMISS_WORDS else label), element.name
 
     def _radio_group(self, line: str) -> tuple[str, str] | None:
-        element = self.doc.elements.get(parse_line(line).name or "")
-        if element is None or not element.one_of or parse_line(line).method != "tap":
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or not element.one_of or parsed.method != "tap":
             return None
         return element.screen, element.one_of
 

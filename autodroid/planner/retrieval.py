@@ -187,15 +187,15 @@ class LexicalIndex:
         """The task's word stems; with ``spelling``, a word the doc never uses that is two neighbouring doc
         words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away
         from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
-        found = words(task)
         if not self.spelling:
-            return found
+            return words(task)
         unquoted = {w for w in _WORD.findall(_QUOTED.sub(" ", task).lower()) if w not in STOPWORDS}
         out: list[str] = []
         for word in _WORD.findall(task.replace("_", " ").lower()):
             if word in STOPWORDS:
                 continue
-            out += self._respelled(word) if word in unquoted and stem(word) not in self.idf else [stem(word)]
+            fixed = self._spells(word) if word in unquoted else None
+            out += fixed or [stem(word)]
         return out
 
     def spelled(self, task: str) -> str:
@@ -205,15 +205,22 @@ class LexicalIndex:
             return task
 
         def fix(match: re.Match) -> str:
-            word = match.group(0).lower()
-            fixed = [] if word in STOPWORDS or stem(word) in self.idf else self._respelled(word)
-            return " ".join(fixed) if fixed and fixed != [stem(word)] else match.group(0)
+            fixed = self._spells(match.group(0).lower())
+            return " ".join(fixed) if fixed else match.group(0)
 
         parts, last = [], 0
         for quoted in _QUOTED.finditer(task):
             parts += [_WORD_ANY_CASE.sub(fix, task[last:quoted.start()]), quoted.group(0)]
             last = quoted.end()
         return "".join(parts) + _WORD_ANY_CASE.sub(fix, task[last:])
+
+    def _spells(self, word: str) -> list[str] | None:
+        """The doc stems a word the doc never uses spells, or None (a stop word, a known word, or one that
+        spells nothing the doc has): the one decision ``query`` and ``spelled`` share."""
+        if word in STOPWORDS or stem(word) in self.idf:
+            return None
+        fixed = self._respelled(word)
+        return None if fixed == [stem(word)] else fixed
 
     def _respelled(self, word: str) -> list[str]:
         if word.isdigit():
