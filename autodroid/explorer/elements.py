@@ -18,6 +18,7 @@ GENERIC_ID = re.compile(r"^(button|text|title|icon|image|label|content|message|s
 TYPE_SUFFIX = {"button": "button", "checkbox": "checkbox", "input": "input", "list": "list",
                "scrollable": "scroll", "text": "text"}
 MAX_OPTIONS = 40
+MAX_NAME_CHARS, MAX_NAME_WORDS = 30, 3  # a row's other texts that can name it (row_names)
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Found:
     label: str
     occurrences: list[tuple[str, int]] = field(default_factory=list)  # (state id, node id)
     options: list[str] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)  # rows' other short texts (row_names), after options
     fields: dict[str, tuple[str, str]] = field(default_factory=dict)  # field name -> (type, resource id)
     row_cls: str = ""
     name: str = ""
@@ -84,9 +86,36 @@ def find_lists(screen: Screen) -> list[ListShape]:
 
 
 def row_label(screen: Screen, row: Node) -> str:
-    """The row's name: its first text with a letter in it (not a track number or a count)."""
+    """The row's name: its first text with a letter in it (not a track number or a count), not the caption
+    of a button inside the row ("Start", "Delete": every row has one) unless the row shows nothing else."""
     texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
-    return next((t for t in texts if any(ch.isalpha() for ch in t)), texts[0] if texts else "")
+    own = row_texts(screen, row, texts)
+    for pool in (own, texts):
+        named = next((t for t in pool if any(ch.isalpha() for ch in t)), None)
+        if named is not None:
+            return named
+        if pool:
+            return pool[0]
+    return ""
+
+
+def row_texts(screen: Screen, row: Node, texts: list[str] | None = None) -> list[str]:
+    """What a row shows, without the captions of the buttons inside it."""
+    if texts is None:
+        texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
+    captions = {" ".join(t.split()) for node in screen.descendants(row) if node.clickable
+                for t in (node.text, node.desc) if t and not screen.children_of(node)}
+    return [t for t in texts if t not in captions]
+
+
+def row_names(screen: Screen, row: Node) -> list[str]:
+    """The short texts a row shows besides its label (an alarm's "Gym" beside its "7:00 AM"): a person
+    may name the row by any of them. Short (a name, not a preview sentence), with a letter and no digit (a
+    size, a date, a time or a count describes the row; it is not what anybody calls it)."""
+    label = row_label(screen, row)
+    return [t for t in row_texts(screen, row) if t != label and any(ch.isalpha() for ch in t)
+            and not any(ch.isdigit() for ch in t)
+            and len(t) <= MAX_NAME_CHARS and len(t.split()) <= MAX_NAME_WORDS]
 
 
 def element_type(node: Node) -> str | None:
@@ -121,6 +150,7 @@ def collect_elements(states: dict[str, Screen]) -> list[Found]:
                 label = row_label(screen, row)
                 if label and label not in entry.options:
                     entry.options.append(label)
+                entry.other_names += [n for n in row_names(screen, row) if n not in entry.other_names]
                 for node in [row, *screen.descendants(row)]:
                     kind = element_type(node)
                     if node is not row and node.rid and kind:
@@ -137,7 +167,7 @@ def collect_elements(states: dict[str, Screen]) -> list[Found]:
             entry.occurrences.append((state_id, node.id))
             entry.one_of = entry.one_of or (radio_group(screen, node) if kind == "checkbox" else "")
     for entry in found.values():
-        entry.options = entry.options[:MAX_OPTIONS]
+        entry.options = (entry.options + [n for n in entry.other_names if n not in entry.options])[:MAX_OPTIONS]
     return list(found.values())
 
 

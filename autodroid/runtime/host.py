@@ -24,7 +24,7 @@ from autodroid.device.base import ActionResult, Device
 from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
 from autodroid.runtime.errors import AmbiguousElement, NavigationFailed, UnsavedEdit
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
-from autodroid.runtime.lists import Row, list_rows, match_label, tap_target
+from autodroid.runtime.lists import Row, list_rows, match_row, tap_target
 from autodroid.runtime.doctables import tables_of
 from autodroid.runtime.navigation import element_label
 from autodroid.runtime.policy import ActionContext, Decision, Policy
@@ -378,7 +378,7 @@ class RuntimeHost:
         screen = self._screen()
         if element.type == "list" and edge.option is not None:  # select, or a long press on one row
             container = self._ground_here(element, screen, rec)
-            row = self._find_row(element, container, lambda rows: _option_index(rows, edge.option), "navigation")
+            row = self._find_row(element, container, lambda rows: match_row(rows, edge.option), "navigation")
             screen = self._screen()
             node = tap_target(screen, row.node)
             press = "long_tap" if edge.action == "long_tap" else "tap"
@@ -516,7 +516,7 @@ class RuntimeHost:
 
     def _select(self, element: Element, option: str) -> Any:
         container = self._locate(element)
-        row = self._find_row(element, container, lambda rows: _option_index(rows, option), "search")
+        row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
         node = tap_target(screen, row.node)
         return self._do("script", element, "select", node, (option,), device_action="tap")
@@ -717,15 +717,6 @@ def attributes(node: Node) -> dict[str, Any]:
             "checked": node.checked, "selected": node.selected, "enabled": node.enabled, "focused": node.focused,
             "clickable": node.clickable or node.inherited_clickable, "checkable": node.checkable,
             "editable": node.editable, "scrollable": node.scrollable}
-
-
-def _option_index(rows: list[Row], option: str):
-    found = match_label([r.label for r in rows], option)
-    if found is None:
-        return None
-    if isinstance(found, list):
-        return [rows[i] for i in found]
-    return rows[found]
 
 
 def _same_node(screen: Screen, old: Node) -> Node | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from autodroid.appdoc import Element
-from autodroid.explorer.elements import find_lists, row_label
+from autodroid.explorer.elements import find_lists, row_label, row_names
 from autodroid.runtime.screenindex import index_of
 from autodroid.selectors import norm
 from autodroid.ui.screen import Node, Screen
@@ -20,6 +20,7 @@ class Row:
     node: Node
     label: str
     key: tuple[str, int]  # (normalised label, how many rows with that label came before it on this page)
+    names: tuple[str, ...] = ()  # the row's other short texts (``row_names``: an alarm's label beside its time)
 
 
 def list_rows(screen: Screen, container: Node, element: Element) -> list[Row]:
@@ -29,7 +30,7 @@ def list_rows(screen: Screen, container: Node, element: Element) -> list[Row]:
     for node in rows:
         label = row_label(screen, node)
         key = norm(label)
-        out.append(Row(node, label, (key, seen.get(key, 0))))
+        out.append(Row(node, label, (key, seen.get(key, 0)), tuple(row_names(screen, node))))
         seen[key] = seen.get(key, 0) + 1
     return out
 
@@ -98,3 +99,16 @@ def match_label(labels: list[str], wanted: str) -> int | None | list[int]:
     if len(containing) == 1:
         return containing[0]
     return containing or None
+
+
+def match_row(rows: list[Row], wanted: str) -> Row | None | list[Row]:
+    """The row whose label fits ``wanted`` (``match_label``); else the row showing exactly ``wanted`` among
+    its other names (an alarm called "Gym": the doc lists such names after the labels); a list when several
+    fit, ``None`` when none does."""
+    found = match_label([r.label for r in rows], wanted)
+    if isinstance(found, int):
+        return rows[found]
+    if isinstance(found, list):
+        return [rows[i] for i in found]
+    named = [r for r in rows if norm(wanted) in {norm(n) for n in r.names}]
+    return named[0] if len(named) == 1 else (named or None)
