@@ -136,6 +136,7 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
             union.union(by_key[key], state)
         else:
             by_key[key] = state
+    _merge_messages(states, edges, union)
     by_tab: dict[str, str] = {}
     for state, screen in states.items():
         tab = _selected_tab(screen)
@@ -181,6 +182,29 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
     groups.sort(key=lambda g: order[g.states[0]])
     _name_groups(groups, states, start, opener_of, volatile)
     return groups
+
+
+def _merge_messages(states: dict[str, Screen], edges: list[Edge], union: _UnionFind) -> None:
+    """A tap that only made the screen show a message ("An empty note cannot be saved") stays on that
+    screen: the target's layout is the source's once plain texts nobody can act on are left out, and the
+    same widgets say the same (a tab strip whose tapped tab turns into plain text shows another tab)."""
+    layouts: dict[tuple[str, bool], str] = {}
+
+    def layout(state: str, calm: bool) -> str:
+        if (state, calm) not in layouts:
+            layouts[(state, calm)] = skeleton(states[state], drop_list_rows=True, drop_messages=calm)
+        return layouts[(state, calm)]
+
+    for edge in edges:
+        if (edge.action == "tap" and edge.target is not None and union.find(edge.source) != union.find(edge.target)
+                and layout(edge.source, True) == layout(edge.target, True)
+                and layout(edge.source, False) != layout(edge.target, False)
+                and _controls(states[edge.target]) == _controls(states[edge.source])):
+            union.union(edge.source, edge.target)
+
+
+def _controls(screen: Screen) -> set[tuple[str, str, str]]:
+    return {(node.rid, node.text, node.desc) for node in screen.app_nodes() if node.actionable and not node.editable}
 
 
 def _split_by_opener(states_here: list[str], opener_of: dict[str, tuple], edges: list[Edge],

@@ -73,9 +73,10 @@ def render_html(screen: Screen, *, only_app_window: bool = True) -> str:
 DATA_LISTS = ("RecyclerView", "ListView", "GridView")
 
 
-def skeleton(screen: Screen, *, drop_list_rows: bool = False) -> str:
+def skeleton(screen: Screen, *, drop_list_rows: bool = False, drop_messages: bool = False) -> str:
     """The layout skeleton of the app window: one token per node, list rows collapsed to their set
-    (or dropped altogether, so rows of another shape, e.g. with a preview line, do not count)."""
+    (or dropped altogether, so rows of another shape, e.g. with a preview line, do not count); with
+    ``drop_messages``, without plain texts nobody can act on (an error line, a hint under a form)."""
 
     def shape(node: Node) -> str:
         own = node.short_cls if screen.source != "droidtask" else node.cls
@@ -85,13 +86,18 @@ def skeleton(screen: Screen, *, drop_list_rows: bool = False) -> str:
             own += f"@{node.desc}"  # icon buttons: their description is part of the layout
         if drop_list_rows and node.short_cls in DATA_LISTS:
             return own + "(rows)"
-        children = [shape(child) for child in screen.children_of(node)]
+        children = [shape(child) for child in screen.children_of(node)
+                    if not (drop_messages and _is_message(screen, child))]
         if any(own.startswith(name) for name in _LIST_CLASSES) or node.scrollable:
             children = sorted(set(children))
         return own + ("(" + ",".join(children) + ")" if children else "")
 
     roots = [screen.node(r) for r in screen.roots if screen.node(r).window == screen.app_window]
     return "|".join(shape(root) for root in roots)
+
+
+def _is_message(screen: Screen, node: Node) -> bool:
+    return bool(node.text) and not (node.actionable or node.editable or node.checkable or screen.children_of(node))
 
 
 def structural_signature(screen: Screen) -> str:
