@@ -90,6 +90,7 @@ class PlanConfig:
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
+    rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -450,6 +451,7 @@ class Planner:
                 allowed = self._radio_once(allowed, lines)
                 allowed = self._label_once(allowed, lines)
                 allowed = self._form_stays(allowed, lines)
+                allowed = self._rows_first(task, choices, allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
                 may_end = bool(lines) and (self.config.shape == "fixed" or not (
@@ -628,6 +630,56 @@ class Planner:
                     and (other.name == save.name or form & set(other.screens))]
             return kept if kept else list(choices)
         return list(choices)
+
+    def _rows_first(self, task: str, choices: Sequence[str], allowed: Sequence[str],
+                    lines: Sequence[str]) -> list[str]:
+        """``allowed`` without the lines on a screen that a row the task names opens (the "gym" alarm's edit
+        screen, a note's page), or behind it (the note's menu), until a line picked such a row: navigating
+        there alone opens whichever row the exploration happened to open. Not for a screen that only this
+        option leads to (a menu's "Rename" wherever the menu is)."""
+        if not self.config.rows_first:
+            return list(allowed)
+        waiting: set[str] = set()
+        for screen, picks in self._row_screens(task, choices).items():
+            if not any(line in lines for line in picks):
+                waiting |= self.reach.behind(screen)
+        kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or "")) is None
+                or not set(element.screens) <= waiting]
+        return self._opened_row_stays(task, choices, kept or list(allowed), lines)
+
+    def _opened_row_stays(self, task: str, choices: Sequence[str], allowed: list[str],
+                          lines: Sequence[str]) -> list[str]:
+        """Right after a line opened a named row's screen that has a Save/OK (an alarm's edit screen), only
+        lines on that screen and its save: the row was opened to change it, and leaving drops the change."""
+        if not lines:
+            return allowed
+        opened = [screen for screen, picks in self._row_screens(task, choices).items() if lines[-1] in picks]
+        for screen in opened:
+            save = confirm_button(self.doc, screen)
+            if save is None:
+                continue
+            kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or ""))
+                    is not None and (element.name == save.name or screen in element.screens)]
+            if kept:
+                return kept
+        return allowed
+
+    def _row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
+        """Screen -> the choice lines picking a row the task names that opens it, for screens the app also
+        enters by another row or a button."""
+        out: dict[str, list[str]] = {}
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None or parsed.method != "select" or not self._named_option(task, parsed):
+                continue
+            opens = {edge.to for edge in self.reach.edges(element.name) if edge.option in (None, parsed.arg)}
+            opens |= {element.leads_to} if element.leads_to else set()
+            for screen in opens - set(element.screens):
+                if any(edge.to == screen and edge.option != parsed.arg
+                       for edge in self.doc.navigation if edge.element is not None):
+                    out.setdefault(screen, []).append(line)
+        return out
 
     def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
                               max_lines: int) -> list[str]:

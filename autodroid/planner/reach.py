@@ -47,6 +47,22 @@ class Reach:
                     here |= self.from_screen(edge.to)
         return here
 
+    def behind(self, screen: str) -> set[str]:
+        """``screen`` and the screens navigation reaches from the start only through it (a note's menu
+        behind the note's page)."""
+        seen = {self.doc.start_screen} if self.doc.start_screen != screen else set()
+        queue = list(seen)
+        while queue:
+            for edge in self.graph.out.get(queue.pop(), ()):
+                if edge.to != screen and edge.to not in seen:
+                    seen.add(edge.to)
+                    queue.append(edge.to)
+        return {screen} | (set(self.from_screen(self.doc.start_screen)) - seen)
+
+    def edges(self, name: str) -> list:
+        """The documented edges of element ``name`` (Save, Delete and OK included)."""
+        return self._edges.get(name, [])
+
     def stays(self, element: Element, option: str | None = None) -> bool:
         """Whether acting on ``element`` (picking ``option``) keeps the app on the element's screen: no
         documented edge of it leads elsewhere (a menu's "Rename" opens a dialog; a radio pick does not)."""
