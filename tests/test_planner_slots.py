@@ -518,3 +518,57 @@ def test_a_look_alike_button_is_not_tapped_again():
     assert planner._label_once(choices, [oks[0]]) == choices
     assert Planner(model=None, doc=TWIN_BUTTONS_DOC, config=PlanConfig(label_once=False))._label_once(
         choices, [first]) == choices
+
+
+ALARMS_DOC = parse_doc("""\
+schema: 1
+app: alarms
+package: org.alarms
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      alarms_list: {type: list, description: alarms, selectors: [{resource_id: alarms}],
+                    options: [7:00 AM, 9:15 AM, Gym, Dentist], leads_to: edit_screen}
+      menu_list: {type: list, description: menu, selectors: [{resource_id: menu}], options: [Settings]}
+      switch_checkbox: {type: checkbox, description: alarm switch, selectors: [{resource_id: switch}]}
+  edit_screen:
+    description: screen titled 'Edit alarm'
+    elements:
+      vibrate_checkbox: {type: checkbox, description: Vibrate, selectors: [{resource_id: vibrate}]}
+      label_button: {type: button, description: Label, selectors: [{resource_id: label}], leads_to: label_dialog}
+      save_button: {type: button, description: Save, selectors: [{text: Save}], leads_to: main_screen}
+  label_dialog:
+    description: dialog opened by 'Label'
+    elements:
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: edit_screen}
+  settings_screen:
+    description: screen titled 'Settings'
+    elements:
+      vibrate_checkbox: {type: checkbox, description: Vibrate for timers, selectors: [{resource_id: tv}]}
+navigation:
+- {from: main_screen, action: select, element: main_screen__alarms_list, option: 7:00 AM, to: edit_screen}
+- {from: main_screen, action: select, element: main_screen__menu_list, option: Settings, to: settings_screen}
+- {from: edit_screen, action: tap, element: edit_screen__label_button, to: label_dialog}
+""")
+
+
+def test_lines_on_a_named_row_s_screen_wait_for_the_row_and_stay_there_until_saved():
+    """Navigation alone would open the 7:00 AM alarm (the row the exploration opened): lines on the edit
+    screen, and behind it (its Label dialog), wait until the script picked the alarm the task names; once
+    picked, the edit screen's lines and its Save."""
+    planner = Planner(model=None, doc=ALARMS_DOC)
+    task = "make my gym alarm vibrate"
+    gym, vibrate = 'main_screen__alarms_list.select("Gym")', "edit_screen__vibrate_checkbox.tap()"
+    label, save = "edit_screen__label_button.tap()", "edit_screen__save_button.tap()"
+    away, timers = "main_screen__switch_checkbox.tap()", "settings_screen__vibrate_checkbox.tap()"
+    choices = [vibrate, label, "label_dialog__ok_button.tap()", gym, away, timers, save]
+    assert planner._rows_first(task, choices, choices, []) == [gym, away, timers]
+    assert planner._rows_first(task, choices, choices, [gym]) == [vibrate, label, save]
+    assert planner._rows_first(task, choices, choices, [gym, vibrate]) == choices
+    # a screen only the named pick itself leads to is no row's screen: a menu's Settings opens by itself
+    settings = 'main_screen__menu_list.select("Settings")'
+    assert planner._row_screens("open the settings", [settings, timers]) == {}
+    off = Planner(model=None, doc=ALARMS_DOC, config=PlanConfig(rows_first=False))
+    assert off._rows_first(task, choices, choices, []) == choices
