@@ -91,6 +91,7 @@ class PlanConfig:
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
+    sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -225,7 +226,7 @@ class Planner:
                              lambda element: ranked_options(element, spelled, self.config.options_per_list),
                              types=self.config.types)
         if not self.config.slots:
-            return self._quoted_first(task, lines)
+            return self._asked(task, self._quoted_first(task, lines))
         filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
         first: list[str] = []
@@ -257,8 +258,23 @@ class Planner:
         rest = [line for line in lines if line not in first]
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
-        return self._with_openers(first + rest + [line for line in dict.fromkeys(last)
-                                                  if line not in first and line not in rest])
+        return self._asked(task, self._with_openers(first + rest + [line for line in dict.fromkeys(last)
+                                                                    if line not in first and line not in rest]))
+
+    def _asked(self, task: str, lines: list[str]) -> list[str]:
+        """``lines`` without sensitive actions (the doc's risk class: delete, share, pay...) whose label shares
+        no word with the task: "turn on my alarm" never offers the alarm's Delete button."""
+        if not self.config.sensitive_asked:
+            return lines
+        lexical = getattr(self.index, "lexical", self.index)
+        said = set(lexical.query(task) if hasattr(lexical, "query") else words(task))
+        kept = []
+        for line in lines:
+            element = self.doc.elements.get(parse_line(line).name or "")
+            if element is not None and element.risk == "sensitive" and not said & set(words(element.description)):
+                continue
+            kept.append(line)
+        return kept
 
     def _shown(self, choices: Sequence[str]) -> list[str]:
         """The choice lines as the prompt lists them: with ``config.choice_labels``, a tap or set_text line
