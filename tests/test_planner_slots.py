@@ -520,7 +520,7 @@ def test_a_look_alike_button_is_not_tapped_again():
         choices, [first]) == choices
 
 
-ALARMS_DOC = parse_doc("""\
+ALARMS_DOC_TEXT = """\
 schema: 1
 app: alarms
 package: org.alarms
@@ -551,7 +551,8 @@ navigation:
 - {from: main_screen, action: select, element: main_screen__alarms_list, option: 7:00 AM, to: edit_screen}
 - {from: main_screen, action: select, element: main_screen__menu_list, option: Settings, to: settings_screen}
 - {from: edit_screen, action: tap, element: edit_screen__label_button, to: label_dialog}
-""")
+"""
+ALARMS_DOC = parse_doc(ALARMS_DOC_TEXT)
 
 
 def test_lines_on_a_named_row_s_screen_wait_for_the_row_and_stay_there_until_saved():
@@ -572,3 +573,17 @@ def test_lines_on_a_named_row_s_screen_wait_for_the_row_and_stay_there_until_sav
     assert planner._row_screens("open the settings", [settings, timers]) == {}
     off = Planner(model=None, doc=ALARMS_DOC, config=PlanConfig(rows_first=False))
     assert off._rows_first(task, choices, choices, []) == choices
+
+
+def test_a_sensitive_action_is_offered_only_when_the_task_says_it():
+    doc = parse_doc(ALARMS_DOC_TEXT.replace(
+        "      label_button:", "      delete_button: {type: button, description: Delete, selectors: [{text: Delete}],"
+        " risk: sensitive}\n      label_button:"))
+    planner = Planner(model=None, doc=doc)
+    delete = "edit_screen__delete_button.tap()"
+
+    every = list(doc.elements)  # as if every element ranked: the rule alone decides
+    assert delete in planner.choices("delete my gym alarm", every)
+    assert delete not in planner.choices("turn on my gym alarm", every)  # on the alarm's page; nobody asked
+    loose = Planner(model=None, doc=doc, config=PlanConfig(sensitive_asked=False))
+    assert delete in loose.choices("turn on my gym alarm", every)
