@@ -83,9 +83,23 @@ def test_the_planner_ticks_one_checkbox_per_radio_group():
     checklist, text_note = "new_note_dialog__checklist_checkbox.tap()", "new_note_dialog__text_note_checkbox.tap()"
     lock, ok = "new_note_dialog__lock_checkbox.tap()", "new_note_dialog__ok_button.tap()"
     choices = [checklist, text_note, lock, ok]
-    assert planner._radio_once(choices, [checklist]) == [lock, ok]
-    assert planner._radio_once(choices, [lock]) == choices  # a plain checkbox is no group
-    assert Planner(model=None, doc=doc)._radio_once(choices, [checklist]) == choices  # off by default
+    task = "make a new note"
+    assert planner._radio_once(task, choices, [checklist]) == [lock, ok]
+    assert planner._radio_once(task, choices, [lock]) == choices  # a plain checkbox is no group
+    off = PlanConfig(radio_once=False, radio_named_once=False)
+    assert Planner(model=None, doc=doc, config=off)._radio_once(task, choices, [checklist]) == choices
+
+
+def test_a_tick_the_task_names_alone_is_the_group_s_last():
+    """By default the group is locked only by the button the task names, and names alone: a tick nobody
+    asked for may still be corrected, and "from text note to checklist" names two."""
+    planner = Planner(model=None, doc=parse_doc(DOC))
+    checklist, text_note = "new_note_dialog__checklist_checkbox.tap()", "new_note_dialog__text_note_checkbox.tap()"
+    lock, ok = "new_note_dialog__lock_checkbox.tap()", "new_note_dialog__ok_button.tap()"
+    choices = [checklist, text_note, lock, ok]
+    assert planner._radio_once("create a checklist called 'x'", choices, [checklist]) == [lock, ok]
+    assert planner._radio_once("create a checklist called 'x'", choices, [text_note]) == choices
+    assert planner._radio_once("turn my text note into a checklist", choices, [checklist]) == choices
 
 
 def test_a_model_that_ticks_every_checkbox_still_leaves_the_group_s_first_pick_alone():

@@ -89,6 +89,7 @@ class PlanConfig:
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
+    radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
@@ -464,7 +465,7 @@ class Planner:
             allowed = self._confirm_waits(task, allowed, lines)
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
-                allowed = self._radio_once(allowed, lines)
+                allowed = self._radio_once(task, allowed, lines)
                 allowed = self._label_once(allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)
@@ -538,12 +539,15 @@ class Planner:
         kept = [line for line in choices if not spent(parse_line(line))]
         return kept if kept else list(choices)
 
-    def _radio_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+    def _radio_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` without ticks of a radio group (``Element.one_of``) a line already ticked: its other
-        buttons would only undo that pick ("Checklist", then "Text note")."""
-        if not self.config.radio_once:
+        buttons would only undo that pick ("Checklist", then "Text note"). With ``radio_named_once`` (and not
+        ``radio_once``), only once the tick is the group's button the task names, and names alone ("create a
+        checklist note": Checklist; not "from grid to list", which names two)."""
+        if not (self.config.radio_once or self.config.radio_named_once):
             return list(choices)
-        ticked = {group for line in lines if (group := self._radio_group(line)) is not None}
+        ticked = {group for line in lines if (group := self._radio_group(line)) is not None
+                  and (self.config.radio_once or self._names_alone(task, line, group))}
         kept = [line for line in choices if self._radio_group(line) not in ticked]
         return kept if kept else list(choices)
 
@@ -568,6 +572,18 @@ class Planner:
             return "", parsed.name or ""
         label = " ".join(element.description.lower().split())
         return ("" if label in CONFIRM_WORDS or label in DISMISS_WORDS else label), element.name
+
+    def _names_alone(self, task: str, line: str, group: tuple[str, str]) -> bool:
+        """Whether the task names every word of ``line``'s radio button and of no other button in its group."""
+        said = set(words(self._spelled(task), keep_stopwords=True))
+
+        def named(element) -> bool:
+            label = set(words(element.description, keep_stopwords=True))
+            return bool(label) and label <= said
+
+        members = [e for e in self.doc.elements.values() if e.screen == group[0] and e.one_of == group[1]]
+        ticked = self.doc.elements[parse_line(line).name]
+        return named(ticked) and not any(named(e) for e in members if e.name != ticked.name)
 
     def _radio_group(self, line: str) -> tuple[str, str] | None:
         parsed = parse_line(line)
