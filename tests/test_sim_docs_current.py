@@ -35,11 +35,3 @@ def test_look_alike_dialogs_are_named_by_their_openers_ids():
     radio_lists = [e for e in doc.elements.values() if e.short_name == "dialog_radio_group_list"]
     assert {alarm, timer} <= {e.screen for e in radio_lists}
     assert not any(name.startswith("dialog_radio") for name in doc.screens), sorted(doc.screens)
-
-
-def test_an_input_is_not_described_by_what_the_explorer_typed_into_it():
-    """sim:notes' rename field showed a note's title, then the explorer's own "test": neither says what goes
-    there, so its id does ("rename note")."""
-    doc = load_doc("notes", PROJECT_DIR / "app_docs")
-    assert doc.elements["rename_dialog__note_input"].description == "rename note"
-    assert doc.elements["new_note_screen__title_input"].description == "Title"  # a shown hint stays

@@ -10,7 +10,7 @@ from pathlib import Path
 from autodroid.appdoc import AppDoc, Element, ItemField, NavEdge, ScreenDoc, Selector, doc_path, save_doc
 from autodroid.paths import app_docs_dir
 from autodroid.explorer.elements import Found, base_name, collect_elements, find_lists, make_selectors, row_label
-from autodroid.explorer.grouping import Edge, group_states, volatile_texts
+from autodroid.explorer.grouping import Edge, group_states
 from autodroid.ui.screen import Screen
 
 SENSITIVE = re.compile(r"\b(delete|remove|uninstall|install|send|call|pay|buy|purchase|grant|allow|share|reset|"
@@ -29,12 +29,11 @@ class _Hit:
 def build_doc(app: str, package: str, states: dict[str, Screen], edges: list[Edge], start: str,
               generated_from: dict | None = None) -> AppDoc:
     groups = group_states(states, edges, start)
-    volatile = volatile_texts(states, edges)
     screen_of = {state: group.name for group in groups for state in group.states}
     entries_by_screen: dict[str, list[Found]] = {}
     for group in groups:
         sub = {s: states[s] for s in group.states}
-        entries = collect_elements(sub, volatile)
+        entries = collect_elements(sub)
         used: Counter = Counter()
         for entry in entries:
             base = base_name(entry, group.name)

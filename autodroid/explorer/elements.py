@@ -133,11 +133,9 @@ def element_type(node: Node) -> str | None:
     return None
 
 
-def collect_elements(states: dict[str, Screen], volatile: frozenset[str] = frozenset()) -> list[Found]:
-    """Elements of one screen group, in order of first appearance. An input is described by a text it
-    showed that is not ``volatile`` (typed during exploration, a data row's name), else by its id."""
+def collect_elements(states: dict[str, Screen]) -> list[Found]:
+    """Elements of one screen group, in order of first appearance."""
     found: dict[tuple, Found] = {}
-    inputs: dict[tuple, list[tuple[str, str]]] = {}  # what each input showed, and its id
     for state_id, screen in states.items():
         lists = find_lists(screen)
         in_list: set[int] = set()
@@ -166,15 +164,8 @@ def collect_elements(states: dict[str, Screen], volatile: frozenset[str] = froze
             key = element_key(screen, node)
             label = node.text or node.desc or " ".join(screen.subtree_text(node, 1)) or node.rid
             entry = found.setdefault(key, Found(key, kind, " ".join(label.split())))
-            if kind == "input":
-                inputs.setdefault(key, []).append((" ".join(label.split()), node.rid))
             entry.occurrences.append((state_id, node.id))
             entry.one_of = entry.one_of or (radio_group(screen, node) if kind == "checkbox" else "")
-    for key, shown in inputs.items():
-        if found[key].label in volatile:
-            found[key].label = next((label for label, _ in shown if label not in volatile),
-                                    re.sub(r"_(input|edit|field)$", "", shown[0][1]).replace("_", " ")
-                                    or found[key].label)
     for entry in found.values():
         entry.options = (entry.options + [n for n in entry.other_names if n not in entry.options])[:MAX_OPTIONS]
     return list(found.values())
