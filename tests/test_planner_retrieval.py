@@ -82,15 +82,3 @@ def test_every_option_the_task_names_in_full_is_kept_more_named_words_first():
     minutes = Element(name="dialog__radio_list", screen="dialog", type="list",
                       options=("1 minute", "5 minutes", "10 minutes"))
     assert ranked_options(minutes, "set the snooze to 5 minute") == ["5 minutes"]  # partly named ones stay out
-
-
-def test_options_named_equally_well_put_the_one_sharing_rarer_words_first():
-    from autodroid.appdoc import Element
-    from autodroid.planner.retrieval import ranked_options
-
-    order = Element(name="sort__radio_list", screen="sort", type="list", options=("Alarm time", "Date created"))
-    task = "list my alarms in the order I created them"
-    assert ranked_options(order, task) == ["Alarm time", "Date created"]  # a tie: doc order
-    idf = {"alarm": 0.2, "creat": 2.5}  # "alarm" is all over an alarm app; "created" says which option
-    assert ranked_options(order, task, idf=idf) == ["Date created", "Alarm time"]
-    assert ranked_options(order, "sort by alarm time", idf=idf) == ["Alarm time"]  # a better share still wins

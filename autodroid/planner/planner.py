@@ -89,7 +89,6 @@ class PlanConfig:
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
-    rare_options: bool = True  # options a task names equally well: the one sharing its rarer words first
     radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
@@ -225,8 +224,7 @@ class Planner:
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
         lines = choice_lines(self.doc, names, self.values(task),
-                             lambda element: ranked_options(element, spelled, self.config.options_per_list,
-                                                            self._option_idf),
+                             lambda element: ranked_options(element, spelled, self.config.options_per_list),
                              types=self.config.types)
         if not self.config.slots:
             return self._asked(task, self._quoted_first(task, lines))
@@ -298,12 +296,6 @@ class Planner:
             label = " ".join(label.split())[:LABEL_CHARS]
             shown.append(f"{line}  # {label}" if label else line)
         return shown
-
-    @cached_property
-    def _option_idf(self) -> dict[str, float] | None:
-        """The doc's word rarity for ordering options the task names equally well (``rare_options``)."""
-        lexical = getattr(self.index, "lexical", self.index)
-        return getattr(lexical, "idf", None) if self.config.rare_options else None
 
     def _with_openers(self, lines: list[str]) -> list[str]:
         """``lines`` with, before the first line behind a Save/OK/Delete-style button that navigation does

@@ -284,26 +284,22 @@ def _one_edit(a: str, b: str) -> bool:
     return any(short == long[:i] + long[i + 1:] for i in range(len(long)))
 
 
-def ranked_options(element: Element, task: str, k: int = 3, idf: dict[str, float] | None = None) -> list[str]:
+def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
     """The list's documented options the task names best: those sharing the largest part of their words
-    with the task (ties kept, more shared words first, then, given the doc's ``idf``, rarer shared words
-    first: "the order I created them" puts "Date created" before "Alarm time" in an alarm app; at most
-    ``k``), so "5 minute" gives "5 minutes" but not "1 minute", and "the 'download' folder, then Diary.pdf"
-    gives both."""
+    with the task (ties kept, more shared words first, at most ``k``), so "5 minute" gives "5 minutes" but
+    not "1 minute", and "the 'download' folder, then Diary.pdf" gives both."""
     task_words = set(words(task, keep_stopwords=True))
-    rarity = idf or {}
     scored = []
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
-        shared = [w for w in option_words if w in task_words]
-        if shared:
-            rare = sum(rarity.get(w, 0.0) for w in shared)
-            scored.append((len(shared) / len(option_words), len(shared), -rare, index, option))
+        hits = sum(1 for w in option_words if w in task_words)
+        if hits:
+            scored.append((hits / len(option_words), hits, index, option))
     if not scored:
         return []
-    best = max(item[0] for item in scored)
-    kept = sorted((item for item in scored if item[0] == best), key=lambda item: (-item[1], item[2], item[3]))
-    return [item[-1] for item in kept][:k]
+    best = max(share for share, _, _, _ in scored)
+    kept = sorted((item for item in scored if item[0] == best), key=lambda item: (-item[1], item[2]))
+    return [option for _, _, _, option in kept][:k]
 
 
 def best_option(element: Element, task: str) -> str | None:
