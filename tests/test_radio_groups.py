@@ -111,3 +111,17 @@ def test_a_model_that_ticks_every_checkbox_still_leaves_the_group_s_first_pick_a
     ticked = [line for line in lines if "text_note" in line or "checklist" in line]
     assert len(ticked) == 1, plan.script
     assert any(line.startswith("new_note_dialog__title_input.set_text") for line in lines), plan.script
+
+
+def test_a_form_s_texts_are_typed_before_its_ticks():
+    """'a checklist note called x': the title is typed first, then Checklist (and OK), as people fill a
+    form and as the recordings did; once typed, the ticks come back."""
+    planner = Planner(model=None, doc=parse_doc(DOC))
+    checklist, text_note = "new_note_dialog__checklist_checkbox.tap()", "new_note_dialog__text_note_checkbox.tap()"
+    title, ok = 'new_note_dialog__title_input.set_text("Shopping")', "new_note_dialog__ok_button.tap()"
+    task = "create a checklist note called 'Shopping'"
+    choices = [checklist, text_note, title, ok]
+    assert planner._values_first(task, choices, []) == [title, ok]
+    assert planner._values_first(task, choices, [title]) == choices
+    off = Planner(model=None, doc=parse_doc(DOC), config=PlanConfig(values_first=False))
+    assert off._values_first(task, choices, []) == choices

@@ -92,6 +92,7 @@ class PlanConfig:
     radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
+    values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
 
     def __post_init__(self):
@@ -469,6 +470,7 @@ class Planner:
                 allowed = self._label_once(allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)
+                allowed = self._values_first(task, allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
                 may_end = bool(lines) and (self.config.shape == "fixed" or not (
@@ -695,6 +697,23 @@ class Planner:
             if kept:
                 return kept
         return allowed
+
+    def _values_first(self, task: str, allowed: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``allowed`` without ticks and picks on a form (a screen with an OK/Save) while a text the task
+        quotes for one of its fields is still untyped and typeable: people fill a form's texts first
+        ("a checklist note called 'x'": the title, then Checklist), and the replays recorded it so."""
+        if not self.config.values_first or not self.config.slots:
+            return list(allowed)
+        used = {parse_line(line).arg for line in lines}
+        typeable = {parse_line(line).arg for line in allowed if parse_line(line).method == "set_text"}
+        forms = {self.doc.elements[name].screen for value, name in self._value_homes(task)
+                 if value not in used and value in typeable and confirm_button(self.doc, self.doc.elements[name].screen)}
+        if not forms:
+            return list(allowed)
+        kept = [line for line in allowed if (parsed := parse_line(line)).method == "set_text"
+                or (element := self.doc.elements.get(parsed.name or "")) is None or element.screen not in forms
+                or element.type not in ("checkbox", "list")]
+        return kept if kept else list(allowed)
 
     def _row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
         """Screen -> the choice lines picking a row the task names that opens it, for screens the app also
