@@ -170,6 +170,7 @@ class Planner:
         self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
+        self._rows: tuple[tuple, dict] | None = None  # ((task, choices), _row_screens of them)
 
     # ---------------------------------------------------------------- pieces
 
@@ -717,7 +718,13 @@ class Planner:
 
     def _row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
         """Screen -> the choice lines picking a row the task names that opens it, for screens the app also
-        enters by another row or a button."""
+        enters by another row or a button. Computed once per (task, choices): every decoding step asks."""
+        key = (task, tuple(choices))
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, self._find_row_screens(task, choices))
+        return self._rows[1]
+
+    def _find_row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for line in choices:
             parsed = parse_line(line)
