@@ -13,7 +13,8 @@ PKG = "org.example.form"
 
 def _node(index, cls, bounds, *, rid="", text="", desc="", clickable=False, editable=False, children=""):
     return (f'<node index="{index}" text="{text}" resource-id="{PKG + ":id/" + rid if rid else ""}" class="{cls}" '
-            f'package="{PKG}" content-desc="{desc}" checkable="false" checked="false" clickable="{str(clickable).lower()}" '
+            f'package="{PKG}" content-desc="{desc}" checkable="false" checked="false" '
+            f'clickable="{str(clickable).lower()}" '
             f'enabled="true" focusable="{str(clickable or editable).lower()}" focused="false" scrollable="false" '
             f'long-clickable="false" password="false" selected="false" bounds="{bounds}">{children}</node>')
 

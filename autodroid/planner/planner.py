@@ -707,8 +707,8 @@ class Planner:
             return list(allowed)
         used = {parse_line(line).arg for line in lines}
         typeable = {parse_line(line).arg for line in allowed if parse_line(line).method == "set_text"}
-        forms = {self.doc.elements[name].screen for value, name in self._value_homes(task)
-                 if value not in used and value in typeable and confirm_button(self.doc, self.doc.elements[name].screen)}
+        forms = {screen for value, name in self._value_homes(task) if value not in used and value in typeable
+                 and confirm_button(self.doc, screen := self.doc.elements[name].screen)}
         if not forms:
             return list(allowed)
         kept = [line for line in allowed if (parsed := parse_line(line)).method == "set_text"
