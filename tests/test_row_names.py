@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from autodroid.appdoc import load_doc
-from autodroid.bench.simtasks import snapshot
+from autodroid.bench.simtasks import fresh_snapshot, snapshot
 from autodroid.device import open_device
 from autodroid.explorer.elements import find_lists, row_label, row_names
 from autodroid.paths import PROJECT_DIR
@@ -70,3 +70,33 @@ def test_match_row_prefers_labels_and_never_guesses():
     assert match_row(rows, "Tue") is rows[3]  # a label wins over another row's name
     assert match_row(rows, "gym") == [rows[0], rows[2]]  # two rows say it: ambiguous, the caller says so
     assert match_row(rows, "Dent") is None  # names match whole, never a part or a guess
+
+
+def test_match_finds_the_one_row_showing_a_name_and_refuses_several(clock_doc):
+    with open_device("sim:clock") as device:
+        report = run_on_device('main_screen__alarms_list.match("Bedtime").alarm_switch.tap()\n', clock_doc, device)
+        assert report.ok, report.error_text
+        alarms = snapshot(device, "clock")["alarms"]
+        assert not next(a for a in alarms if a["label"] == "Bedtime")["enabled"]
+        assert sum(a["enabled"] for a in alarms) == sum(a["enabled"] for a in fresh_snapshot("clock")["alarms"]) - 1
+    with open_device("sim:clock") as device:
+        report = run_on_device('main_screen__alarms_list.match("Weekdays").alarm_switch.tap()\n', clock_doc, device)
+    assert not report.ok and "several show it" in report.error_text  # two weekday alarms: never a guess
+
+
+def test_a_named_row_s_switch_is_offered_instead_of_the_first_row_s():
+    from autodroid.planner.planner import PlanConfig, Planner
+
+    doc = load_doc("clock", PROJECT_DIR / "app_docs")
+    planner = Planner(model=None, doc=doc)
+    every = list(doc.elements)
+    lines = planner.choices("switch off the bedtime alarm", every)
+    toggle = 'main_screen__alarms_list.match("Bedtime").alarm_switch.tap()'
+    assert toggle in lines
+    assert "main_screen__alarm_switch_checkbox.tap()" not in lines  # the first row's switch, whoever's it is
+    assert planner._toggled_rows_shut(['main_screen__alarms_list.select("Bedtime")'], [toggle]) == \
+        ['main_screen__alarms_list.select("Bedtime")']  # nothing else allowed: kept rather than nothing
+    opened = 'main_screen__alarms_list.select("Bedtime")'
+    assert planner._toggled_rows_shut([opened, "x.tap()"], [toggle]) == ["x.tap()"]
+    off = Planner(model=None, doc=doc, config=PlanConfig(row_toggles=False))
+    assert toggle not in off.choices("switch off the bedtime alarm", every)

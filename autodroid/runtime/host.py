@@ -473,7 +473,7 @@ class RuntimeHost:
                 yielded.add(row.key)
                 state.seen.setdefault(row.key, state.page)
                 done = len(self.actions)
-                yield ItemRef(element.name, index, row.key, row.label)
+                yield ItemRef(element.name, index, row.key, row.label, row.names)
                 index += 1
                 if len(self.actions) != done:  # the script acted meanwhile: find the list again
                     container = self._locate(element)

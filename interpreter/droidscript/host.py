@@ -24,13 +24,15 @@ class ItemRef:
     ``list_name``: the list's API name. ``index``: its position in the host's iteration order.
     ``key``: anything hashable that lets the host find the item again (e.g. a resource-id + text
     signature); opaque to the interpreter. ``label``: the item's visible text, used by ``lst.match``
-    and by ``str(item)``.
+    and by ``str(item)``. ``names``: other short texts the item shows (an alarm's "Gym" beside its time);
+    ``lst.match`` accepts the one item showing the text when no label equals it.
     """
 
     list_name: str
     index: int
     key: Hashable = None
     label: str = ""
+    names: tuple[str, ...] = ()
 
 
 @runtime_checkable

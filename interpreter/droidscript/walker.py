@@ -737,14 +737,24 @@ class Walker:
     def match(self, node: ast.AST, name: str, text: str) -> ItemRef:
         wanted = normalise(text)
         seen: list[str] = []
+        showing: list[ItemRef] = []  # items that show the text beside their label
         items = self.iter_items(node, name)
         try:
             for item in items:
                 if normalise(item.label) == wanted:
                     return item
                 seen.append(item.label)
+                if any(normalise(other) == wanted for other in item.names):
+                    showing.append(item)
         finally:
             items.close()
+        if len(showing) == 1:
+            return showing[0]
+        if showing:
+            listing = ", ".join(repr(_clip(item.label)) for item in showing[:5])
+            raise NoSuchItem(f"no item of {name} is labelled {_clip(text)!r} and several show it ({listing}); "
+                             "match one of their labels", name=name, method="match", args=(text,),
+                             **self.src.where(node))
         close = close_matches(text, seen, n=5, cutoff=0.5)
         listing = ", ".join(repr(_clip(s)) for s in (close or seen[:10]))
         raise NoSuchItem(
