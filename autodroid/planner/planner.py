@@ -272,7 +272,6 @@ class Planner:
             return lines
         out: list[str] = []
         boxes: set[str] = set()  # the resource ids of the row boxes offered
-        said = set(words(task))
         for line in lines:
             out.append(line)
             parsed = parse_line(line)
@@ -282,10 +281,7 @@ class Planner:
             for field in element.item_fields:
                 toggle = f"{element.name}.match({py_string(parsed.arg)}).{field.name}.tap()"
                 if field.type == "checkbox" and toggle not in lines and toggle not in out:
-                    # before the pick when the task names the box ("switch off the X alarm": alarm_switch), by a
-                    # word the list's own name does not already say ("alarm")
-                    own = set(words(field.name)) - set(words(element.short_name)) - set(words(element.description))
-                    out.insert(len(out) - 1 if said & own else len(out), toggle)
+                    out.append(toggle)
                     boxes.add(field.selector.resource_id or "")
         boxes.discard("")
         # the same box as a plain element taps whichever row comes first, not the row the task names
