@@ -83,20 +83,3 @@ def test_match_finds_the_one_row_showing_a_name_and_refuses_several(clock_doc):
         report = run_on_device('main_screen__alarms_list.match("Weekdays").alarm_switch.tap()\n', clock_doc, device)
     assert not report.ok and "several show it" in report.error_text  # two weekday alarms: never a guess
 
-
-def test_a_named_row_s_switch_is_offered_instead_of_the_first_row_s():
-    from autodroid.planner.planner import PlanConfig, Planner
-
-    doc = load_doc("clock", PROJECT_DIR / "app_docs")
-    planner = Planner(model=None, doc=doc)
-    every = list(doc.elements)
-    lines = planner.choices("switch off the bedtime alarm", every)
-    toggle = 'main_screen__alarms_list.match("Bedtime").alarm_switch.tap()'
-    assert toggle in lines
-    assert "main_screen__alarm_switch_checkbox.tap()" not in lines  # the first row's switch, whoever's it is
-    assert planner._toggled_rows_shut(['main_screen__alarms_list.select("Bedtime")'], [toggle]) == \
-        ['main_screen__alarms_list.select("Bedtime")']  # nothing else allowed: kept rather than nothing
-    opened = 'main_screen__alarms_list.select("Bedtime")'
-    assert planner._toggled_rows_shut([opened, "x.tap()"], [toggle]) == ["x.tap()"]
-    off = Planner(model=None, doc=doc, config=PlanConfig(row_toggles=False))
-    assert toggle not in off.choices("switch off the bedtime alarm", every)

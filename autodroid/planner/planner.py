@@ -93,7 +93,6 @@ class PlanConfig:
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
-    row_toggles: bool = True  # a named row's switch ("turn off the bedtime alarm") is offered beside picking the row
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
 
     def __post_init__(self):
@@ -230,7 +229,7 @@ class Planner:
                              lambda element: ranked_options(element, spelled, self.config.options_per_list),
                              types=self.config.types)
         if not self.config.slots:
-            return self._asked(task, self._with_row_toggles(task, self._quoted_first(task, lines)))
+            return self._asked(task, self._quoted_first(task, lines))
         filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
         first: list[str] = []
@@ -262,32 +261,8 @@ class Planner:
         rest = [line for line in lines if line not in first]
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
-        return self._asked(task, self._with_row_toggles(task, self._with_openers(
-            first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest])))
-
-    def _with_row_toggles(self, task: str, lines: list[str]) -> list[str]:
-        """``lines`` with, after each pick of a row the task names in a list whose rows hold a switch or a
-        check box (an alarm's on/off), the line tapping that row's box: `list.match("Bedtime").switch.tap()`."""
-        if not self.config.row_toggles:
-            return lines
-        out: list[str] = []
-        boxes: set[str] = set()  # the resource ids of the row boxes offered
-        for line in lines:
-            out.append(line)
-            parsed = parse_line(line)
-            element = self.doc.elements.get(parsed.name or "")
-            if element is None or parsed.method != "select" or not self._named_option(task, parsed):
-                continue
-            for field in element.item_fields:
-                toggle = f"{element.name}.match({py_string(parsed.arg)}).{field.name}.tap()"
-                if field.type == "checkbox" and toggle not in lines and toggle not in out:
-                    out.append(toggle)
-                    boxes.add(field.selector.resource_id or "")
-        boxes.discard("")
-        # the same box as a plain element taps whichever row comes first, not the row the task names
-        return [line for line in out if not ((element := self.doc.elements.get(parse_line(line).name or ""))
-                                             and element.type == "checkbox"
-                                             and {s.resource_id for s in element.selectors} & boxes)]
+        return self._asked(task, self._with_openers(first + rest + [line for line in dict.fromkeys(last)
+                                                                    if line not in first and line not in rest]))
 
     def _asked(self, task: str, lines: list[str]) -> list[str]:
         """``lines`` without sensitive actions (the doc's risk class: delete, share, pay...) whose label shares
@@ -497,7 +472,6 @@ class Planner:
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)
                 allowed = self._values_first(task, allowed, lines)
-                allowed = self._toggled_rows_shut(allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
             if self._can_choose(allowed):
                 may_end = bool(lines) and (self.config.shape == "fixed" or not (
@@ -724,14 +698,6 @@ class Planner:
             if kept:
                 return kept
         return allowed
-
-    def _toggled_rows_shut(self, allowed: Sequence[str], lines: Sequence[str]) -> list[str]:
-        """``allowed`` without opening a row whose switch a line already tapped (``_with_row_toggles``): the
-        switch was the change; opening the row (and saving it) would switch it back on."""
-        toggled = {line.split(").", 1)[0] + ")" for line in lines if ".match(" in line}
-        kept = [line for line in allowed if not (parse_line(line).method == "select"
-                                                 and line.replace(".select(", ".match(", 1) in toggled)]
-        return kept if kept else list(allowed)
 
     def _values_first(self, task: str, allowed: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``allowed`` without ticks and picks on a form (a screen with an OK/Save) while a text the task
