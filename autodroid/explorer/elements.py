@@ -88,34 +88,31 @@ def find_lists(screen: Screen) -> list[ListShape]:
 def row_label(screen: Screen, row: Node) -> str:
     """The row's name: its first text with a letter in it (not a track number or a count), not the caption
     of a button inside the row ("Start", "Delete": every row has one) unless the row shows nothing else."""
-    texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
-    own = row_texts(screen, row, texts)
-    for pool in (own, texts):
-        named = next((t for t in pool if any(ch.isalpha() for ch in t)), None)
-        if named is not None:
-            return named
-        if pool:
-            return pool[0]
-    return ""
-
-
-def row_texts(screen: Screen, row: Node, texts: list[str] | None = None) -> list[str]:
-    """What a row shows, without the captions of the buttons inside it."""
-    if texts is None:
-        texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
-    captions = {" ".join(t.split()) for node in screen.descendants(row) if node.clickable
-                for t in (node.text, node.desc) if t and not screen.children_of(node)}
-    return [t for t in texts if t not in captions]
+    return row_label_and_names(screen, row)[0]
 
 
 def row_names(screen: Screen, row: Node) -> list[str]:
     """The short texts a row shows besides its label (an alarm's "Gym" beside its "7:00 AM"): a person
     may name the row by any of them. Short (a name, not a preview sentence), with a letter and no digit (a
     size, a date, a time or a count describes the row; it is not what anybody calls it)."""
-    label = row_label(screen, row)
-    return [t for t in row_texts(screen, row) if t != label and any(ch.isalpha() for ch in t)
-            and not any(ch.isdigit() for ch in t)
-            and len(t) <= MAX_NAME_CHARS and len(t.split()) <= MAX_NAME_WORDS]
+    return row_label_and_names(screen, row)[1]
+
+
+def row_label_and_names(screen: Screen, row: Node) -> tuple[str, list[str]]:
+    """``row_label`` and ``row_names`` from one read of the row's texts (list rows are read on every select)."""
+    texts = [" ".join(t.split()) for t in screen.subtree_text(row, 6)]
+    captions = {" ".join(t.split()) for node in screen.descendants(row) if node.clickable
+                for t in (node.text, node.desc) if t and not screen.children_of(node)}
+    own = [t for t in texts if t not in captions]  # what the row shows, without its buttons' captions
+    label = _first_name(own) if own else _first_name(texts) if texts else ""
+    names = [t for t in own if t != label and any(ch.isalpha() for ch in t) and not any(ch.isdigit() for ch in t)
+             and len(t) <= MAX_NAME_CHARS and len(t.split()) <= MAX_NAME_WORDS]
+    return label, names
+
+
+def _first_name(texts: list[str]) -> str:
+    """The first text with a letter in it, else the first text."""
+    return next((t for t in texts if any(ch.isalpha() for ch in t)), texts[0])
 
 
 def element_type(node: Node) -> str | None:
@@ -147,10 +144,10 @@ def collect_elements(states: dict[str, Screen]) -> list[Found]:
             entry.occurrences.append((state_id, shape.container.id))
             entry.row_cls = shape.rows[0].cls
             for row in shape.rows:
-                label = row_label(screen, row)
+                label, names = row_label_and_names(screen, row)
                 if label and label not in entry.options:
                     entry.options.append(label)
-                entry.other_names += [n for n in row_names(screen, row) if n not in entry.other_names]
+                entry.other_names += [n for n in names if n not in entry.other_names]
                 for node in [row, *screen.descendants(row)]:
                     kind = element_type(node)
                     if node is not row and node.rid and kind:

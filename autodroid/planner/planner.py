@@ -706,7 +706,7 @@ class Planner:
         if not self.config.values_first or not self.config.slots:
             return list(allowed)
         used = {parse_line(line).arg for line in lines}
-        typeable = {parse_line(line).arg for line in allowed if parse_line(line).method == "set_text"}
+        typeable = {parsed.arg for parsed in map(parse_line, allowed) if parsed.method == "set_text"}
         forms = {screen for value, name in self._value_homes(task) if value not in used and value in typeable
                  and confirm_button(self.doc, screen := self.doc.elements[name].screen)}
         if not forms:

@@ -21,6 +21,7 @@ class Reach:
         self.doc = doc
         self.graph = NavGraph(doc)
         self._from: dict[str, frozenset[str]] = {}
+        self._behind: dict[str, frozenset[str]] = {}  # screen -> behind(screen)
         self._edges: dict[str, list] = {}  # element -> its documented edges (Save, Delete and OK included)
         for edge in doc.navigation:
             if edge.element is not None:
@@ -47,17 +48,19 @@ class Reach:
                     here |= self.from_screen(edge.to)
         return here
 
-    def behind(self, screen: str) -> set[str]:
+    def behind(self, screen: str) -> frozenset[str]:
         """``screen`` and the screens navigation reaches from the start only through it (a note's menu
-        behind the note's page)."""
-        seen = {self.doc.start_screen} if self.doc.start_screen != screen else set()
-        queue = list(seen)
-        while queue:
-            for edge in self.graph.out.get(queue.pop(), ()):
-                if edge.to != screen and edge.to not in seen:
-                    seen.add(edge.to)
-                    queue.append(edge.to)
-        return {screen} | (set(self.from_screen(self.doc.start_screen)) - seen)
+        behind the note's page). Computed once per screen: the planner asks at every decoding step."""
+        if screen not in self._behind:
+            seen = {self.doc.start_screen} if self.doc.start_screen != screen else set()
+            queue = list(seen)
+            while queue:
+                for edge in self.graph.out.get(queue.pop(), ()):
+                    if edge.to != screen and edge.to not in seen:
+                        seen.add(edge.to)
+                        queue.append(edge.to)
+            self._behind[screen] = frozenset({screen} | (set(self.from_screen(self.doc.start_screen)) - seen))
+        return self._behind[screen]
 
     def edges(self, name: str) -> list:
         """The documented edges of element ``name`` (Save, Delete and OK included)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from autodroid.appdoc import Element
-from autodroid.explorer.elements import find_lists, row_label, row_names
+from autodroid.explorer.elements import find_lists, row_label_and_names
 from autodroid.runtime.screenindex import index_of
 from autodroid.selectors import norm
 from autodroid.ui.screen import Node, Screen
@@ -28,9 +28,9 @@ def list_rows(screen: Screen, container: Node, element: Element) -> list[Row]:
     seen: dict[str, int] = {}
     out = []
     for node in rows:
-        label = row_label(screen, node)
+        label, names = row_label_and_names(screen, node)
         key = norm(label)
-        out.append(Row(node, label, (key, seen.get(key, 0)), tuple(row_names(screen, node))))
+        out.append(Row(node, label, (key, seen.get(key, 0)), tuple(names)))
         seen[key] = seen.get(key, 0) + 1
     return out
 
@@ -110,5 +110,6 @@ def match_row(rows: list[Row], wanted: str) -> Row | None | list[Row]:
         return rows[found]
     if isinstance(found, list):
         return [rows[i] for i in found]
-    named = [r for r in rows if norm(wanted) in {norm(n) for n in r.names}]
+    target = norm(wanted)
+    named = [r for r in rows if any(norm(n) == target for n in r.names)]
     return named[0] if len(named) == 1 else (named or None)
