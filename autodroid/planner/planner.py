@@ -41,7 +41,8 @@ from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem, task_values,
                                         words)
-from autodroid.planner.slots import names_an_element, near_screens, slot_inputs, time_fields, time_parts
+from autodroid.planner.slots import (duration_zeroes, names_an_element, near_screens, slot_inputs, steppers,
+                                    time_fields, time_parts)
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
@@ -94,6 +95,8 @@ class PlanConfig:
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
+    steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
+    duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -261,8 +264,21 @@ class Planner:
         rest = [line for line in lines if line not in first]
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
-        return self._asked(task, self._with_openers(first + rest + [line for line in dict.fromkeys(last)
-                                                                    if line not in first and line not in rest]))
+        out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
+        return self._asked(task, self._with_openers(self._without_steppers(out)))
+
+    def _without_steppers(self, lines: list[str]) -> list[str]:
+        """``lines`` without taps stepping an input ("Increase hour") that a line types a value into: typing
+        sets it exactly, and a step after typing only changes it (5 am became 6 am)."""
+        if not self.config.steppers_typed:
+            return lines
+        fields = {parsed.name for parsed in map(parse_line, lines) if parsed.method == "set_text"}
+        stepping = {button for name, buttons in self._steppers.items() if name in fields for button in buttons}
+        return [line for line in lines if not (parse_line(line).method == "tap" and parse_line(line).name in stepping)]
+
+    @cached_property
+    def _steppers(self) -> dict[str, list[str]]:
+        return steppers(self.doc)
 
     def _asked(self, task: str, lines: list[str]) -> list[str]:
         """``lines`` without sensitive actions (the doc's risk class: delete, share, pay...) whose label shares
@@ -442,7 +458,7 @@ class Planner:
             completion = self.model.complete(prompt.text, grammar=self.grammar(task, ranked, choices=choices), stop=None,
                                              max_tokens=self.config.max_tokens, prefix_cache_key=key)
         raw = completion.text
-        script, changes, problems = self._finish(raw, completion.finish_reason)
+        script, changes, problems = self._finish(raw, completion.finish_reason, task)
         return Plan(
             task=task, app=self.doc.app, script=script, raw=raw, candidates=tuple(ranked),
             examples=tuple(examples), changes=changes, problems=problems, model=getattr(self.model, "name", "?"),
@@ -795,7 +811,7 @@ class Planner:
             and (element.description.strip().lower() in CONFIRM_WORDS
                  or is_positive_button(element) and element.risk != "sensitive")
 
-    def _finish(self, raw: str, finish_reason: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    def _finish(self, raw: str, finish_reason: str, task: str = "") -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         text = _strip_fences(raw)
         changes: list[str] = []
         lines = straight_lines(text)
@@ -804,6 +820,11 @@ class Planner:
             if check_against_doc(lines[-1], self.doc):
                 changes.append(f"dropped the last line, cut off at the token limit: {lines[-1]}")
                 text = "\n".join(lines[:-1])
+        if self.config.duration_zeroes and task and (lines := straight_lines(text)):
+            for index, line in reversed(duration_zeroes(self.doc, task, lines)):
+                lines.insert(index, line)
+                changes.append(f"added {line}: the task gives the duration in other units")
+            text = "\n".join(lines)
         processed = postprocess(text, self.doc, repeats=self.config.repeats, auto_confirm=self.config.auto_confirm)
         changes.extend(processed.changes)
         script = processed.script

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from autodroid.appdoc import AppDoc, Element
-from autodroid.planner.postprocess import confirm_button
+from autodroid.planner.postprocess import confirm_button, parse_line
 from autodroid.planner.retrieval import Candidate, task_values, words
 
 CUE_WORDS = 3  # content words before a value that say where it goes
@@ -191,6 +191,57 @@ def time_fields(doc: AppDoc) -> list[tuple[str, str]]:
     return pairs
 
 
+STEP_WORDS = frozenset(words("up down increase decrease increment decrement plus minus raise lower more less"))
+FIELD_WORDS = frozenset(words("input field edit text box"))  # what an input's API name says besides its subject
+TIME_UNITS = frozenset(words("hours minutes seconds"))  # fields of a duration picker
+
+
+def steppers(doc: AppDoc) -> dict[str, list[str]]:
+    """Input -> the buttons beside it that step its value ("Increase hour" / ``hour_up`` for ``hour_input``):
+    a button on the input's screen whose name and label say the input's subject and a step direction, and
+    nothing else. Once a line types the value, stepping it only changes what was typed."""
+    out: dict[str, list[str]] = {}
+    for screen in doc.screens.values():
+        elements = [doc.elements[n] for n in screen.elements if n in doc.elements]
+        for field in (e for e in elements if e.type == "input"):
+            subject = set(words(field.short_name)) - FIELD_WORDS
+            if not subject:
+                continue
+            for button in (e for e in elements if e.type == "button"):
+                said = set(words(button.short_name)) | set(words(button.description))
+                if said & STEP_WORDS and said - STEP_WORDS - FIELD_WORDS - {"button"} == subject:
+                    out.setdefault(field.name, []).append(button.name)
+    return out
+
+
+def duration_zeroes(doc: AppDoc, task: str, lines: Sequence[str]) -> list[tuple[int, str]]:
+    """(index, line) to insert: where a line types a number the task gives with its unit into the field that
+    unit names ("45 seconds" into Seconds), the other unit fields of that form (Minutes, Hours) that the task
+    gives no number for get "0": a 45-second timer is not 5 minutes 45 seconds because Minutes showed 5."""
+    given = {(slot.value, slot.unit) for slot in task_slots(task) if slot.unit in TIME_UNITS}
+    given_units = {unit for _, unit in given}
+    typed = {parse_line(line).name for line in lines if parse_line(line).method == "set_text"}
+    out: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        parsed = parse_line(line)
+        field = doc.elements.get(parsed.name or "")
+        if field is None or parsed.method != "set_text" or not {(parsed.arg, u) for u in _unit_of(field)} & given:
+            continue
+        screen = doc.screens.get(field.screen)
+        for name in (screen.elements if screen else ()):
+            other = doc.elements.get(name)
+            if other is None or other.type != "input" or name in typed or not _unit_of(other) \
+                    or _unit_of(other) & given_units:
+                continue
+            out.append((index + 1, f"{name}.set_text(\"0\")"))
+            typed.add(name)
+    return out
+
+
+def _unit_of(field: Element) -> set[str]:
+    return set(words(field.short_name)) & TIME_UNITS
+
+
 def names_an_element(doc: AppDoc, value: str) -> bool:
     """Whether ``value`` is the label of something the app shows (every word of it in one non-input
     element's description or options): then it says which element to act on, not a text to type."""
@@ -208,5 +259,5 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["Slot", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots",
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "steppers", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots",
            "time_fields", "time_parts"]
