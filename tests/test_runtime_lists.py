@@ -99,3 +99,12 @@ def test_match_label_rules():
     assert match_label(labels, "Bud") == [0, 1]  # several contain it: ambiguous, never a guess
     assert match_label(labels, "Garden") is None
     assert match_label(labels, "Dairy") is None  # no fuzzy matching
+
+
+def test_a_second_run_on_the_same_device_iterates_from_the_top(notes_doc, notes):
+    """A new runtime on the device (a repair, the next task) starts where the last one left the list
+    scrolled: its first pass goes back up that far first, or the rows above the view are missed."""
+    run("print(main_screen__notes_list[-1].get_text())\n", notes_doc, notes)  # leaves the list at its end
+    assert "Books to read" not in [n.text for n in notes.screen() if n.rid == "note_title"]
+    report = run("for item in main_screen__notes_list:\n    print(item.get_text())\n", notes_doc, notes)
+    assert report.printed == tuple(TITLES)

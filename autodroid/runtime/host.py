@@ -14,6 +14,7 @@ repair from.
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -93,6 +94,18 @@ class _ListState:
     seen: dict = field(default_factory=dict)  # row key -> page it was seen on
 
 
+_POSITIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _list_positions(device: Device, app: str) -> dict[str, _ListState]:
+    """Where each list of ``app`` on ``device`` is scrolled, shared by every runtime on it: a repair or the
+    next task starts on the list where the last run left it, and its first pass has to go back up that far."""
+    try:
+        return _POSITIONS.setdefault(device, {}).setdefault(app, {})
+    except TypeError:  # a device object that cannot be weakly referenced: this runtime's own
+        return {}
+
+
 class RuntimeHost:
     def __init__(self, doc: AppDoc, device: Device, *, policy: Policy | None = None,
                  confirm: ConfirmCallback | None = None, auto_yes: bool = False, trace: Trace | None = None,
@@ -113,7 +126,7 @@ class RuntimeHost:
         self.actions: list[DeviceAction] = []
         self.expected: str | None = None  # where the last action should have led
         self.line: int | None = None  # script line being run (set from the interpreter's events)
-        self._lists: dict[str, _ListState] = {}
+        self._lists = _list_positions(device, self.app)
         self._cached: Screen | None = None
         self.deadline: float | None = None  # monotonic time when the script's max_seconds runs out
         self.max_seconds: float | None = None
