@@ -346,7 +346,7 @@ def test_an_option_picked_once_is_not_picked_again_and_fills_the_number_it_holds
     assert planner._values_once(task, choices, [typed]) == [ring, snooze, opener]
     assert planner._unfilled(task, choices, [ring]) == []  # "10" went in with "10 minutes": the script may end
     assert planner._unfilled(task, choices, []) == ["10"]
-    from autodroid.planner.planner import _within_any
+    from autodroid.planner.decode_rules import _within_any
     assert _within_any("10", ["10 minutes"]) and not _within_any("test1", ["test1.m4a"])
     assert not _within_any("1", ["10 minutes"]) and _within_any("5", ["set to 5."])
     # said twice, it may be picked twice

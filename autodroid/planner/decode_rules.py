@@ -1,0 +1,312 @@
+"""The decoding rules: which choice lines stay possible for the next line of a script, given the lines
+already written (``Planner._decode_lines`` applies them in turn before each model call).
+
+Each rule holds for any app and reads no task vocabulary: a value goes into one field, a radio group gets
+one named tick, a form is filled and saved before the script leaves it, a named row is picked before the
+lines on the screen it opens, the script does not end while a value or a named option is unused. Each has
+a ``PlanConfig`` knob; selection.md in the accuracy results says what each one won under the folds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from autodroid.planner.grammar_for_doc import has_text_slot
+from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, is_positive_button, parse_line
+from autodroid.planner.retrieval import quoted_values, ranked_options, words
+from autodroid.planner.slots import names_an_element, time_parts
+
+DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
+
+
+class DecodeRules:
+    """Mixed into ``Planner``, whose ``config``, ``doc``, ``reach``, ``model``, ``values``, ``candidates``,
+    ``_spelled`` and ``_slot_inputs`` the rules read; ``_homes`` and ``_rows`` are its per-task caches."""
+
+    def _values_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without the lines whose text the script already used as often as the task gives it
+        (a value goes into one field: typing it again elsewhere is a side effect, not progress), and without
+        selects of an option some list already got, unless the task says it more often ("10 minutes" picked
+        for the timer is not also picked for the snooze)."""
+        used: dict[str, int] = {}
+        for line in lines:
+            arg = parse_line(line).arg
+            if arg is not None:
+                used[arg] = used.get(arg, 0) + 1
+        given = self.values(task)
+
+        def spent(parsed) -> bool:
+            if parsed.arg is None:
+                return False
+            if parsed.arg in given:  # "10" is also used by a select("10 minutes")
+                uses = sum(n for text, n in used.items() if _within_any(parsed.arg, [text]))
+                return uses >= given.count(parsed.arg)
+            said = max(1, task.lower().count(parsed.arg.lower()))
+            return parsed.method == "select" and used.get(parsed.arg, 0) >= said
+
+        kept = [line for line in choices if not spent(parse_line(line))]
+        return kept if kept else list(choices)
+
+    def _radio_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without ticks of a radio group (``Element.one_of``) a line already ticked: its other
+        buttons would only undo that pick ("Checklist", then "Text note"). With ``radio_named_once`` (and not
+        ``radio_once``), only once the tick is the group's button the task names, and names alone ("create a
+        checklist note": Checklist; not "from grid to list", which names two)."""
+        if not (self.config.radio_once or self.config.radio_named_once):
+            return list(choices)
+        ticked = {group for line in lines if (group := self._radio_group(line)) is not None
+                  and (self.config.radio_once or self._names_alone(task, line, group))}
+        kept = [line for line in choices if self._radio_group(line) not in ticked]
+        return kept if kept else list(choices)
+
+    def _label_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without taps of a look-alike: a button or box saying what a button the script already
+        tapped says ("Set as default browser" on the settings screen and again on a banner) does the same
+        thing twice. Confirm and dismiss buttons ("OK" of two dialogs) are not look-alikes."""
+        if not self.config.label_once:
+            return list(choices)
+        tapped = dict(self._tap_label(line) for line in lines)
+        tapped.pop("", None)
+        kept = [line for line, (label, name) in ((line, self._tap_label(line)) for line in choices)
+                if tapped.get(label, name) == name]
+        return kept if kept else list(choices)
+
+    def _tap_label(self, line: str) -> tuple[str, str]:
+        """(what the tapped button or box says, its API name); the label is "" for other lines and for
+        OK/Cancel-style buttons."""
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox"):
+            return "", parsed.name or ""
+        label = " ".join(element.description.lower().split())
+        return ("" if label in CONFIRM_WORDS or label in DISMISS_WORDS else label), element.name
+
+    def _names_alone(self, task: str, line: str, group: tuple[str, str]) -> bool:
+        """Whether the task names every word of ``line``'s radio button and of no other button in its group."""
+        said = set(words(self._spelled(task), keep_stopwords=True))
+
+        def named(element) -> bool:
+            label = set(words(element.description, keep_stopwords=True))
+            return bool(label) and label <= said
+
+        members = [e for e in self.doc.elements.values() if e.screen == group[0] and e.one_of == group[1]]
+        ticked = self.doc.elements[parse_line(line).name]
+        return named(ticked) and not any(named(e) for e in members if e.name != ticked.name)
+
+    def _radio_group(self, line: str) -> tuple[str, str] | None:
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or not element.one_of or parsed.method != "tap":
+            return None
+        return element.screen, element.one_of
+
+    def _unfilled(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """Values the task gives that no line uses yet although a choice line could: the script may not end
+        before they are filled."""
+        used = {arg for line in lines if (arg := parse_line(line).arg) is not None}
+        offered = {parse_line(line).arg for line in choices}
+        given = self.values(task)
+        parts = {value: time_parts(value) for value in given}
+        return [v for v in given if v in offered and not _within_any(v, used)
+                and not (parts[v] and set(parts[v]) <= used)]
+
+    def _can_choose(self, lines: Sequence[str]) -> bool:
+        """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model
+        has it, and every line is literal (no free-text slot, which needs the grammar)."""
+        return bool(lines) and self.config.fast_choices and callable(getattr(self.model, "choose", None)) \
+            and not any(has_text_slot(line) for line in lines)
+
+    def _confirm_waits(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` for the next line. While the task still names an option of a dialog that no line
+        selects yet ("by title in descending order": Title and Descending before OK), that dialog's
+        confirm and the lines already written are left out, so a small model can neither close the
+        dialog half done nor end by repeating itself."""
+        if not choices:
+            return list(choices)
+        pending_screens = {self.doc.elements[parsed.name].screen for parsed in map(parse_line, choices)
+                           if parsed.method == "select" and parsed.text not in lines
+                           and self._named_option(task, parsed)}
+        if self.config.slots:
+            used = {parse_line(line).arg for line in lines}
+            pending_screens |= {self.doc.elements[name].screen for value, name in self._value_homes(task)
+                                if value not in used and any(parse_line(line).arg == value for line in choices)}
+        if not pending_screens:
+            return list(choices)
+        kept = [line for line in choices if line not in lines and not (
+            self._confirms(line) and self.doc.elements[parse_line(line).name].screen in pending_screens)]
+        return kept if kept else list(choices)
+
+    def _value_homes(self, task: str) -> list[tuple[str, str]]:
+        """(value, the input it most likely goes into) for each text the task quotes to type (not the label
+        of something shown): that input's dialog is not confirmed before the value is typed."""
+        if self._homes is not None and self._homes[0] == task:
+            return self._homes[1]
+        quoted = set(quoted_values(task))
+        filled = self._slot_inputs(task, [c.name for c in self.candidates(task)])
+        homes = [(slot.value, inputs[0]) for slot, inputs in filled
+                 if inputs and slot.value in quoted and not names_an_element(self.doc, slot.value)]
+        self._homes = (task, homes)
+        return homes
+
+    def _form_stays(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """After a line typed, picked or ticked in a form (a screen with an OK/Save button) and before a line
+        saves it, only lines on that form and its save button: the runtime refuses to navigate away from
+        unsaved text, and a choice left without its OK is lost ("Tokyo" picked, then another screen)."""
+        for line in reversed(lines):
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None:
+                continue
+            picks = parsed.method == "select" or element.type == "checkbox"
+            if not (parsed.method == "set_text" or picks and self.reach.stays(element, parsed.arg)):
+                if self._confirms(line):
+                    return list(choices)  # the last form was saved
+                continue
+            save = confirm_button(self.doc, element.screen)
+            if save is None:
+                return list(choices)
+            form = set(element.screens)
+            kept = [c for c in choices if (other := self.doc.elements.get(parse_line(c).name or "")) is not None
+                    and (other.name == save.name or form & set(other.screens))]
+            return kept if kept else list(choices)
+        return list(choices)
+
+    def _rows_first(self, task: str, choices: Sequence[str], allowed: Sequence[str],
+                    lines: Sequence[str]) -> list[str]:
+        """``allowed`` without the lines on a screen that a row the task names opens (the "gym" alarm's edit
+        screen, a note's page), or behind it (the note's menu), until a line picked such a row: navigating
+        there alone opens whichever row the exploration happened to open. Not for a screen that only this
+        option leads to (a menu's "Rename" wherever the menu is)."""
+        if not self.config.rows_first:
+            return list(allowed)
+        waiting: set[str] = set()
+        for screen, picks in self._row_screens(task, choices).items():
+            if not any(line in lines for line in picks):
+                waiting |= self.reach.behind(screen)
+        kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or "")) is None
+                or not set(element.screens) <= waiting]
+        return self._opened_row_stays(task, choices, kept or list(allowed), lines)
+
+    def _opened_row_stays(self, task: str, choices: Sequence[str], allowed: list[str],
+                          lines: Sequence[str]) -> list[str]:
+        """Right after a line opened a named row's screen that has a Save/OK (an alarm's edit screen), only
+        lines on that screen and its save: the row was opened to change it, and leaving drops the change."""
+        if not lines:
+            return allowed
+        opened = [screen for screen, picks in self._row_screens(task, choices).items() if lines[-1] in picks]
+        for screen in opened:
+            save = confirm_button(self.doc, screen)
+            if save is None:
+                continue
+            kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or ""))
+                    is not None and (element.name == save.name or screen in element.screens)]
+            if kept:
+                return kept
+        return allowed
+
+    def _values_first(self, task: str, allowed: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``allowed`` without ticks and picks on a form (a screen with an OK/Save) while a text the task
+        quotes for one of its fields is still untyped and typeable: people fill a form's texts first
+        ("a checklist note called 'x'": the title, then Checklist), and the replays recorded it so."""
+        if not self.config.values_first or not self.config.slots:
+            return list(allowed)
+        used = {parse_line(line).arg for line in lines}
+        typeable = {parsed.arg for parsed in map(parse_line, allowed) if parsed.method == "set_text"}
+        forms = {screen for value, name in self._value_homes(task) if value not in used and value in typeable
+                 and confirm_button(self.doc, screen := self.doc.elements[name].screen)}
+        if not forms:
+            return list(allowed)
+        kept = [line for line in allowed if (parsed := parse_line(line)).method == "set_text"
+                or (element := self.doc.elements.get(parsed.name or "")) is None or element.screen not in forms
+                or element.type not in ("checkbox", "list")]
+        return kept if kept else list(allowed)
+
+    def _row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
+        """Screen -> the choice lines picking a row the task names that opens it, for screens the app also
+        enters by another row or a button. Computed once per (task, choices): every decoding step asks."""
+        key = (task, tuple(choices))
+        if self._rows is None or self._rows[0] != key:
+            self._rows = (key, self._find_row_screens(task, choices))
+        return self._rows[1]
+
+    def _find_row_screens(self, task: str, choices: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None or parsed.method != "select" or not self._named_option(task, parsed):
+                continue
+            opens = {edge.to for edge in self.reach.edges(element.name) if edge.option in (None, parsed.arg)}
+            opens |= {element.leads_to} if element.leads_to else set()
+            for screen in opens - set(element.screens):
+                if any(edge.to == screen and edge.option != parsed.arg
+                       for edge in self.doc.navigation if edge.element is not None):
+                    out.setdefault(screen, []).append(line)
+        return out
+
+    def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
+                              max_lines: int) -> list[str]:
+        """When the lines left are no more than the quoted values still untyped, only lines typing them
+        (every value the task gives is filled before the script runs out of lines)."""
+        if not self.config.slots:
+            return list(choices)
+        used = {parse_line(line).arg for line in lines}
+        untyped = {value for value, _ in self._value_homes(task) if value not in used}
+        if not untyped or max_lines - len(lines) > len(untyped):
+            return list(choices)
+        typing = [line for line in choices if parse_line(line).method == "set_text" and parse_line(line).arg in untyped]
+        return typing or list(choices)
+
+    def _named_option(self, task: str, parsed) -> bool:
+        """Whether the task names ``parsed``'s option in full (every word of it), on a list whose other
+        options it does not also name (then the task says which one)."""
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or parsed.arg is None or parsed.arg not in element.options:
+            return False
+        task = self._spelled(task)
+        return ranked_options(element, task, k=2) == [parsed.arg] and \
+            set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
+
+    def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of
+        the script opened, in a list no line selected in yet: the script does not end before one of them
+        ("change the theme to light": an OK-named button opened the dialog where Light is still to be
+        chosen). Options on screens the script did not open are only the way (navigation picks them). With
+        ``config.pending_after_confirm``, once a line confirmed something, a named pick anywhere (one that
+        stays on its screen: not a menu option that opens one) is pending too ("add a note ..., then sort
+        by title descending"); measured off: two multi-request sim tasks gained, one lost, and on DroidTask
+        no task gained while scripts grew by 5% more actions."""
+        if not self.config.options_pending or self.config.shape == "fixed":
+            return []
+        opened = {element.leads_to for line in lines
+                  if (element := self.doc.elements.get(parse_line(line).name or "")) is not None and element.leads_to}
+        chosen = {parse_line(line).name for line in lines if parse_line(line).method == "select"}
+        anywhere = self.config.pending_after_confirm and any(self._confirms(line) for line in lines)
+        return [line for line in choices if (parsed := parse_line(line)).method == "select"
+                and parsed.name not in chosen and self._named_option(task, parsed)
+                and (self.doc.elements[parsed.name].screen in opened
+                     or anywhere and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
+
+    @staticmethod
+    def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:
+        """Texts the task quotes that no line uses yet (then a confirm does not end the script)."""
+        used = {" ".join(words(parse_line(line).arg or "", keep_stopwords=True)) for line in lines}
+        return [q for q in quoted_values(task) if " ".join(words(q, keep_stopwords=True)) not in used]
+
+    def _confirms(self, line: str) -> bool:
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        return parsed.method == "tap" and element is not None and element.type == "button" \
+            and (element.description.strip().lower() in CONFIRM_WORDS
+                 or is_positive_button(element) and element.risk != "sensitive")
+
+
+def _within_any(value: str, texts: Iterable[str]) -> bool:
+    """Whether ``value`` is one of ``texts`` or a whole word of one: "10" was used by select("10 minutes"),
+    "test1" was not by select("test1.m4a")."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(value)}(?!\w|\.\w)")
+    return any(text == value or pattern.search(text) for text in texts)
+
+
+__all__ = ["DISMISS_WORDS", "DecodeRules"]
