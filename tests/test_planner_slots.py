@@ -565,7 +565,10 @@ def test_lines_on_a_named_row_s_screen_wait_for_the_row_and_stay_there_until_sav
     label, save = "edit_screen__label_button.tap()", "edit_screen__save_button.tap()"
     away, timers = "main_screen__switch_checkbox.tap()", "settings_screen__vibrate_checkbox.tap()"
     choices = [vibrate, label, "label_dialog__ok_button.tap()", gym, away, timers, save]
-    assert planner._rows_first(task, choices, choices, []) == [gym, away, timers]
+    assert planner._rows_first(task, choices, choices, []) == [gym]  # rows_lead: the edit form's row first
+    follow = Planner(model=None, doc=ALARMS_DOC, config=PlanConfig(rows_lead=False))
+    assert follow._rows_first(task, choices, choices, []) == [gym, away, timers]
+    assert follow._rows_first(task, choices, choices, [away]) == [gym, away, timers]
     assert planner._rows_first(task, choices, choices, [gym]) == [vibrate, label, save]
     assert planner._rows_first(task, choices, choices, [gym, vibrate]) == choices
     # a screen only the named pick itself leads to is no row's screen: a menu's Settings opens by itself

@@ -177,9 +177,16 @@ class DecodeRules:
         """``allowed`` without the lines on a screen that a row the task names opens (the "gym" alarm's edit
         screen, a note's page), or behind it (the note's menu), until a line picked such a row: navigating
         there alone opens whichever row the exploration happened to open. Not for a screen that only this
-        option leads to (a menu's "Rename" wherever the menu is)."""
+        option leads to (a menu's "Rename" wherever the menu is). With ``rows_lead``, when such a screen is a
+        form (it has a Save/OK), the first line is the pick of its row: the thing to change is opened first
+        ("make my work alarm vibrate": Work, then Vibrate and Save)."""
         if not self.config.rows_first:
             return list(allowed)
+        if not lines and self.config.rows_lead:
+            leads = [line for screen, picks in self._row_screens(task, choices).items()
+                     if confirm_button(self.doc, screen) is not None for line in picks if line in allowed]
+            if leads:
+                return leads
         waiting: set[str] = set()
         for screen, picks in self._row_screens(task, choices).items():
             if not any(line in lines for line in picks):

@@ -90,6 +90,7 @@ class PlanConfig:
     radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
+    rows_lead: bool = True  # a named row that opens a form (a screen with Save/OK) is the script's first line
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
