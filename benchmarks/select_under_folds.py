@@ -8,7 +8,9 @@ Input: one `autodroid bench accuracy --folds N` results folder per variant (same
 
 Prints, per fold: every variant's score there, the variant the other folds pick, and its held-out score;
 then the mean of the held-out scores (the number to report) and the variant every fold's pick agrees on,
-if any (the one to ship).
+if any (the one to ship). Ties on the other folds go to the first variant listed (list the older code
+first), or, with ``--sim NAME=SIM_RESULTS`` for every variant, to the one passing more tasks of the sim set
+(`autodroid bench sim`): other apps than every fold's, so the held-out fold still plays no part in the pick.
 """
 
 from __future__ import annotations
@@ -34,8 +36,18 @@ def fold_rates(folder: Path, agent: str, score: str) -> dict[int, tuple[int, int
     return {fold: (hit, total) for fold, (hit, total) in counts.items()}
 
 
-def select(rates: dict[str, dict[int, tuple[int, int]]]) -> list[dict]:
-    """Per fold: the variant with the best mean rate over the other folds, and its held-out rate."""
+def sim_passes(folder: Path, agent: str) -> int:
+    """How many sim tasks ``agent`` passed in an `autodroid bench sim` results folder."""
+    rows = [json.loads(line) for line in (Path(folder) / "results.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    if not any(row.get("agent") == agent for row in rows):
+        raise SystemExit(f"{folder}: no {agent} rows (run `autodroid bench sim --agents {agent}`)")
+    return sum(1 for row in rows if row.get("agent") == agent and row.get("pass"))
+
+
+def select(rates: dict[str, dict[int, tuple[int, int]]], sim: dict[str, int] | None = None) -> list[dict]:
+    """Per fold: the variant with the best mean rate over the other folds (ties: more ``sim`` passes, then
+    the first listed), and its held-out rate."""
     folds = sorted({f for r in rates.values() for f in r})
     rows = []
     for fold in folds:
@@ -43,7 +55,7 @@ def select(rates: dict[str, dict[int, tuple[int, int]]]) -> list[dict]:
             shares = [h / t for f, (h, t) in rates[variant].items() if f != fold and t]
             return sum(shares) / len(shares) if shares else 0.0
 
-        pick = max(rates, key=lambda v: (others(v), -list(rates).index(v)))  # ties: the first listed
+        pick = max(rates, key=lambda v: (others(v), (sim or {}).get(v, 0), -list(rates).index(v)))
         hit, total = rates[pick].get(fold, (0, 0))
         rows.append({"fold": fold, "pick": pick, "held_out": hit / total if total else 0.0,
                      "scores": {v: rates[v].get(fold, (0, 0)) for v in rates}})
@@ -70,6 +82,7 @@ def main(argv=None) -> int:
     parser.add_argument("--agent", default="ours")
     parser.add_argument("--score", default="success", help="success | strict | published")
     parser.add_argument("--markdown", type=Path, default=None)
+    parser.add_argument("--sim", nargs="*", default=[], help="NAME=SIM_RESULTS_FOLDER per variant: breaks ties")
     args = parser.parse_args(argv)
     rates = {}
     for item in args.variants:
@@ -78,7 +91,18 @@ def main(argv=None) -> int:
             print(f"bad variant {item!r}: write NAME=RESULTS_FOLDER", file=sys.stderr)
             return 2
         rates[name] = fold_rates(Path(folder), args.agent, args.score)
-    text = render(select(rates), args.score)
+    sim = {}
+    for item in args.sim:
+        name, _, folder = item.partition("=")
+        if name not in rates or not folder:
+            print(f"bad --sim {item!r}: write NAME=SIM_RESULTS_FOLDER for a variant named above", file=sys.stderr)
+            return 2
+        sim[name] = sim_passes(Path(folder), args.agent)
+    if sim and set(sim) != set(rates):
+        print(f"--sim needs every variant or none; missing: {', '.join(sorted(set(rates) - set(sim)))}",
+              file=sys.stderr)
+        return 2
+    text = render(select(rates, sim or None), args.score)
     print(text)
     if args.markdown:
         args.markdown.write_text(text + "\n", encoding="utf-8")
