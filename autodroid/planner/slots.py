@@ -259,5 +259,5 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "steppers", "input_scores", "names_an_element", "near_screens", "shape", "slot_inputs", "task_slots",
-           "time_fields", "time_parts"]
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_scores", "names_an_element", "near_screens", "shape",
+           "slot_inputs", "steppers", "task_slots", "time_fields", "time_parts"]
