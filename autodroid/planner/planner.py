@@ -15,6 +15,7 @@ Per task:
    lines that stay possible are the ones the runtime can run: after typing into a form only that form's
    lines and its save, the save of a value's form only once the value is typed, and the untyped values
    first when the lines left are no more than they (a time goes into a picker's hour and minute fields);
+   these rules live in ``decode_rules``;
 6. add the dialog confirms the doc implies (``postprocess``) and check the script (``check_script``).
 Small models copy the first plausible line well and stop badly; most of the above exists to make the
 first line right and the script short (measured in benchmarks/results/planner_ablation.md).
