@@ -590,3 +590,40 @@ def test_a_sensitive_action_is_offered_only_when_the_task_says_it():
     assert delete not in planner.choices("turn on my gym alarm", every)  # on the alarm's page; nobody asked
     loose = Planner(model=None, doc=doc, config=PlanConfig(sensitive_asked=False))
     assert delete in loose.choices("turn on my gym alarm", every)
+
+
+def test_the_sensitive_action_the_task_asks_for_ends_the_script():
+    """'delete my gym alarm': once the alarm's Delete is tapped the task is done; a model that would go on
+    tapping (here: anything else offered) adds actions after it. A Delete that opens a dialog to confirm is
+    not the end (its confirm is), nor is one the task does not ask for in full ("Delete history")."""
+    text = ALARMS_DOC_TEXT.replace(
+        "      label_button:", "      delete_button: {type: button, description: Delete, selectors: [{text: Delete}],"
+        " risk: sensitive}\n      clear_button: {type: button, description: Delete history, selectors:"
+        " [{text: Delete history}], risk: sensitive}\n      label_button:")
+    doc = parse_doc(text)
+    delete, clear = "edit_screen__delete_button.tap()", "edit_screen__clear_button.tap()"
+    planner = Planner(model=None, doc=doc)
+    assert planner._does_the_asked("delete my gym alarm", delete)
+    assert not planner._does_the_asked("delete my gym alarm", clear)
+    assert not planner._does_the_asked("turn on my gym alarm", delete)
+    asking = parse_doc(text.replace("risk: sensitive}\n      clear_button", "risk: sensitive, leads_to: label_dialog}"
+                                    "\n      clear_button"))
+    assert not Planner(model=None, doc=asking)._does_the_asked("delete my gym alarm", delete)  # its OK ends it
+    off = Planner(model=None, doc=doc, config=PlanConfig(sensitive_ends=False))
+    assert not off._does_the_asked("delete my gym alarm", delete)
+
+    wants = ["alarms_list", "delete_button", "switch"]  # a model that would tap the switch after the Delete
+
+    def model():
+        wanted = list(wants)
+
+        def prefer(line):
+            if wanted and wanted[0] in line:
+                wanted.pop(0)
+                return True
+            return False
+        return PickingModel(prefer)
+
+    assert Planner(model=model(), doc=doc).plan("delete my gym alarm").script.splitlines()[-1] == delete
+    going_on = Planner(model=model(), doc=doc, config=PlanConfig(sensitive_ends=False)).plan("delete my gym alarm")
+    assert going_on.script.splitlines()[-1] == "main_screen__switch_checkbox.tap()", going_on.script
