@@ -301,23 +301,6 @@ class DecodeRules:
         used = {" ".join(words(parse_line(line).arg or "", keep_stopwords=True)) for line in lines}
         return [q for q in quoted_values(task) if " ".join(words(q, keep_stopwords=True)) not in used]
 
-    def _does_the_asked(self, task: str, line: str) -> bool:
-        """With ``sensitive_ends``: whether ``line`` taps a sensitive button (the doc's risk class: delete,
-        share, pay) whose every label word the task says and that opens nothing left to confirm: the
-        action the task asked for is done, and going on only adds actions ("Delete the note 'Diary'": the
-        dialog's Delete, then nothing)."""
-        if not self.config.sensitive_ends:
-            return False
-        parsed = parse_line(line)
-        element = self.doc.elements.get(parsed.name or "")
-        if element is None or parsed.method != "tap" or element.type != "button" or element.risk != "sensitive":
-            return False
-        if element.leads_to and element.leads_to not in element.screens \
-                and confirm_button(self.doc, element.leads_to) is not None:
-            return False  # it opens a dialog to confirm: the confirm is the end
-        label = set(words(element.description))
-        return bool(label) and label <= set(words(self._spelled(task)))
-
     def _confirms(self, line: str) -> bool:
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")

@@ -94,7 +94,6 @@ class PlanConfig:
     rows_lead: bool = True  # a named row that opens a form (a screen with Save/OK) is the script's first line
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
-    sensitive_ends: bool = True  # a tap doing the sensitive action the task asks for (its Delete) ends the script
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
 
@@ -513,8 +512,7 @@ class Planner(DecodeRules):
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and (self._confirms(line) or self._does_the_asked(task, line)) \
-                    and not self._unused_quotes(task, lines) \
+            if self.config.stop_after_confirm and self._confirms(line) and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
                 break
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
