@@ -273,7 +273,7 @@ class Planner(DecodeRules):
             return lines
         fields = {parsed.name for parsed in map(parse_line, lines) if parsed.method == "set_text"}
         stepping = {button for name, buttons in self._steppers.items() if name in fields for button in buttons}
-        return [line for line in lines if not (parse_line(line).method == "tap" and parse_line(line).name in stepping)]
+        return [line for line in lines if not ((parsed := parse_line(line)).method == "tap" and parsed.name in stepping)]
 
     @cached_property
     def _steppers(self) -> dict[str, list[str]]:

@@ -52,14 +52,9 @@ class Reach:
         """``screen`` and the screens navigation reaches from the start only through it (a note's menu
         behind the note's page). Computed once per screen: the planner asks at every decoding step."""
         if screen not in self._behind:
-            seen = {self.doc.start_screen} if self.doc.start_screen != screen else set()
-            queue = list(seen)
-            while queue:
-                for edge in self.graph.out.get(queue.pop(), ()):
-                    if edge.to != screen and edge.to not in seen:
-                        seen.add(edge.to)
-                        queue.append(edge.to)
-            self._behind[screen] = frozenset({screen} | (set(self.from_screen(self.doc.start_screen)) - seen))
+            start = self.doc.start_screen
+            around = self.graph.reachable(start, avoid=screen) if start != screen else set()
+            self._behind[screen] = frozenset({screen} | (self.from_screen(start) - around))
         return self._behind[screen]
 
     def edges(self, name: str) -> list:

@@ -86,12 +86,13 @@ class NavGraph:
                 queue.append(edge.to)
         return None
 
-    def reachable(self, start: str) -> set[str]:
+    def reachable(self, start: str, *, avoid: str | None = None) -> set[str]:
+        """Screens reachable from ``start`` (itself included), never passing through ``avoid``."""
         seen = {start}
         queue = deque([start])
         while queue:
             for edge in self.out.get(queue.popleft(), ()):
-                if edge.to not in seen:
+                if edge.to not in seen and edge.to != avoid:
                     seen.add(edge.to)
                     queue.append(edge.to)
         return seen
