@@ -179,18 +179,30 @@ class DecodeRules:
         there alone opens whichever row the exploration happened to open. Not for a screen that only this
         option leads to (a menu's "Rename" wherever the menu is). With ``rows_lead``, when such a screen is a
         form (it has a Save/OK), the first line is the pick of its row: the thing to change is opened first
-        ("make my work alarm vibrate": Work, then Vibrate and Save)."""
+        ("make my work alarm vibrate": Work, then Vibrate and Save), or the row's switch when the task names
+        it ("switch off the bedtime alarm": ``rows.row_actions``)."""
         if not self.config.rows_first:
             return list(allowed)
         if not lines and self.config.rows_lead:
             leads = [line for screen, picks in self._row_screens(task, choices).items()
                      if confirm_button(self.doc, screen) is not None for line in picks if line in allowed]
-            if leads:
-                return leads
+            if leads:  # unless the task names a switch inside the row: then that switch, without opening it
+                rows = {(parsed.name, parsed.arg) for parsed in map(parse_line, leads)}
+                switches = [line for line in allowed if (parsed := parse_line(line)).method == "match"
+                            and (parsed.name, parsed.arg) in rows and parsed.tail != ".long_tap()"]
+                return switches or leads
         waiting: set[str] = set()
+        rows: dict[str, tuple[set[str], set[str]]] = {}  # row label -> (the screens it opens, its pick lines)
         for screen, picks in self._row_screens(task, choices).items():
             if not any(line in lines for line in picks):
                 waiting |= self.reach.behind(screen)
+            for line in picks:
+                opened, lines_of_row = rows.setdefault(parse_line(line).arg or "", (set(), set()))
+                opened.add(screen)
+                lines_of_row.add(line)
+        for opened, picks in rows.values():  # a screen behind a row's page and its long-press menu together
+            if len(opened) > 1 and not picks & set(lines):
+                waiting |= self.reach.behind(frozenset(opened))
         kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or "")) is None
                 or not set(element.screens) <= waiting]
         return self._opened_row_stays(task, choices, kept or list(allowed), lines)
@@ -242,10 +254,16 @@ class DecodeRules:
         for line in choices:
             parsed = parse_line(line)
             element = self.doc.elements.get(parsed.name or "")
-            if element is None or parsed.method != "select" or not self._named_option(task, parsed):
+            if element is None or not self._named_option(task, parsed):
                 continue
-            opens = {edge.to for edge in self.reach.edges(element.name) if edge.option in (None, parsed.arg)}
-            opens |= {element.leads_to} if element.leads_to else set()
+            if parsed.method == "select":
+                opens = {edge.to for edge in self.reach.edges(element.name) if edge.action != "long_tap"
+                         and edge.option in (None, parsed.arg)}
+                opens |= {element.leads_to} if element.leads_to else set()
+            elif parsed.method == "match" and parsed.tail == ".long_tap()":  # a row's long-press menu
+                opens = {edge.to for edge in self.reach.edges(element.name) if edge.action == "long_tap"}
+            else:
+                continue
             for screen in opens - set(element.screens):
                 if any(edge.to == screen and edge.option != parsed.arg
                        for edge in self.doc.navigation if edge.element is not None):

@@ -38,8 +38,9 @@ from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.postprocess import confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem, task_values,
-                                        words)
+from autodroid.planner.rows import row_actions
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
+                                        task_values, words)
 from autodroid.planner.slots import (duration_zeroes, names_an_element, near_screens, slot_inputs, steppers,
                                     time_fields, time_parts)
 
@@ -82,7 +83,7 @@ class PlanConfig:
     inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
     options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
     choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
-    names: bool = False  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
+    names: bool = True  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
@@ -96,6 +97,7 @@ class PlanConfig:
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
+    row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -173,6 +175,7 @@ class Planner(DecodeRules):
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
         self._rows: tuple[tuple, dict] | None = None  # ((task, choices), _row_screens of them)
+        self._given: tuple[str, list[str]] | None = None  # (task, values(task))
 
     # ---------------------------------------------------------------- pieces
 
@@ -234,6 +237,8 @@ class Planner(DecodeRules):
             return self._asked(task, self._quoted_first(task, lines))
         filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
+        if self.config.names:  # an unquoted name the app does not show is a text to type, as if quoted
+            quoted |= set(self.values(task)) - set(task_values(task))
         first: list[str] = []
         last: list[str] = []
         split = self._time_lines(task, candidates)
@@ -264,6 +269,8 @@ class Planner(DecodeRules):
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
+        if self.config.row_actions:
+            out = row_actions(self.doc, words(task), out)
         return self._asked(task, self._with_openers(self._without_steppers(out)))
 
     def _without_steppers(self, lines: list[str]) -> list[str]:
@@ -353,8 +360,16 @@ class Planner(DecodeRules):
         return self._spelling[1]
 
     def values(self, task: str) -> list[str]:
-        """The texts the task gives (``retrieval.task_values``; its unquoted names with ``config.names``)."""
-        return task_values(task, names=self.config.names)
+        """The texts the task gives (``retrieval.task_values``); with ``config.names``, also its unquoted
+        names that the app does not show ("rename my Diary note to Journal": Journal; Diary is a row, picked
+        by its label, not typed). Computed once per task."""
+        if self._given is None or self._given[0] != task:
+            given = task_values(task)
+            if self.config.names:
+                given += [name for name in task_values(task, names=True)
+                          if name not in given and not names_an_element(self.doc, name)]
+            self._given = (task, given)
+        return list(self._given[1])
 
     def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields

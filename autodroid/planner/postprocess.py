@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from autodroid.appdoc import AppDoc, Element
 
-_CALL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>.*)\)(?P<tail>\.[a-z_]+\(\))?$")
+# name.method(args), then an optional chain on what ``match`` returns (".long_tap()", ".alarm_switch.tap()")
+_CALL = re.compile(r'^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>"(?:[^"\\]|\\.)*"|[^"]*)\)'
+                   r"(?P<tail>(?:\.[a-z_]+)*\.[a-z_]+\(\))?$")
 _STRING_ARG = re.compile(r'^"((?:[^"\\]|\\.)*)"$')
 CONFIRM_WORDS = ("ok", "save", "done", "apply", "yes", "confirm")
 POSITIVE_IDS = ("button1", "android:id/button1")  # AlertDialog's positive button, whatever its label
@@ -29,6 +31,7 @@ class Line:
     name: str | None  # API name; None for back() and anything unparsed
     method: str | None
     arg: str | None  # the string argument (select option, set_text text, match label)
+    tail: str = ""  # what a ``match`` line does to the item it finds: ".long_tap()", ".alarm_switch.tap()"
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def parse_line(text: str) -> Line:
     string = _STRING_ARG.match(args)
     if string:
         arg = string.group(1).replace('\\"', '"').replace("\\\\", "\\")
-    return Line(text, match.group("name"), match.group("method"), arg)
+    return Line(text, match.group("name"), match.group("method"), arg, match.group("tail") or "")
 
 
 def straight_lines(script: str) -> list[str] | None:
@@ -88,6 +91,8 @@ def postprocess(script: str, doc: AppDoc, *, repeats: str = "stop", auto_confirm
 def confirm_button(doc: AppDoc, screen: str) -> Element | None:
     """The OK/Save-style button that closes ``screen`` (a dialog) keeping its changes, if the doc has one."""
     openers = {edge.source for edge in doc.navigation if edge.to == screen and edge.source != screen}
+    # or the screen before the opener: a menu's Rename dialog closes the menu too, its OK lands on the list
+    openers |= {edge.source for edge in doc.navigation if edge.to in openers and edge.source != screen}
     found: list[tuple[int, Element]] = []
     for element in doc.elements.values():
         if element.type != "button" or screen not in element.screens or element.risk == "sensitive":

@@ -21,7 +21,7 @@ class Reach:
         self.doc = doc
         self.graph = NavGraph(doc)
         self._from: dict[str, frozenset[str]] = {}
-        self._behind: dict[str, frozenset[str]] = {}  # screen -> behind(screen)
+        self._behind: dict = {}  # screen (or frozenset of screens) -> behind(it)
         self._edges: dict[str, list] = {}  # element -> its documented edges (Save, Delete and OK included)
         for edge in doc.navigation:
             if edge.element is not None:
@@ -48,13 +48,15 @@ class Reach:
                     here |= self.from_screen(edge.to)
         return here
 
-    def behind(self, screen: str) -> frozenset[str]:
-        """``screen`` and the screens navigation reaches from the start only through it (a note's menu
-        behind the note's page). Computed once per screen: the planner asks at every decoding step."""
+    def behind(self, screen: str | frozenset[str]) -> frozenset[str]:
+        """``screen`` (or each of a set of screens) and the screens navigation reaches from the start only
+        through it (a note's menu behind the note's page; a rename dialog behind a note's page and its
+        long-press menu together). Computed once: the planner asks at every decoding step."""
         if screen not in self._behind:
+            group = frozenset([screen]) if isinstance(screen, str) else screen
             start = self.doc.start_screen
-            around = self.graph.reachable(start, avoid=screen) if start != screen else set()
-            self._behind[screen] = frozenset({screen} | (self.from_screen(start) - around))
+            around = self.graph.reachable(start, avoid=group) if start not in group else set()
+            self._behind[screen] = frozenset(group | (self.from_screen(start) - around))
         return self._behind[screen]
 
     def edges(self, name: str) -> list:

@@ -118,7 +118,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
                  near: Mapping[str, float], order: int | None = None) -> dict[str, float]:
     """A score per input of the doc for ``slot`` (higher: the value more likely goes there); ``order``:
     the slot is the order-th text the task gives to type, and people name a form's fields in its order,
-    so on the form of the best input the order-th field gains a little (a near-tie breaker)."""
+    so on the form of the best input the order-th field gains a little (a near-tie breaker). Fields that
+    show a number are not counted for a value that is not one ("a timer called Pasta": Label, not Minutes)."""
     top = max((c.score for c in task_scores.values()), default=0.0) or 1.0
     out: dict[str, float] = {}
     for name, element in doc.elements.items():
@@ -136,7 +137,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
                      + SHAPE_WEIGHT * same_shape)
     if order is not None and out:
         form = doc.screens.get(doc.elements[max(out, key=out.get)].screen)
-        fields = [n for n in (form.elements if form else ()) if n in out]  # its inputs, top to bottom
+        fields = [n for n in (form.elements if form else ()) if n in out  # its inputs, top to bottom, without
+                  and (shape(slot.value) == "number" or shape(doc.elements[n].description) != "number")]  # digits-only
         if order < len(fields):
             out[fields[order]] += ORDER_WEIGHT
     return out

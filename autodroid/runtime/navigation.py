@@ -86,13 +86,15 @@ class NavGraph:
                 queue.append(edge.to)
         return None
 
-    def reachable(self, start: str, *, avoid: str | None = None) -> set[str]:
-        """Screens reachable from ``start`` (itself included), never passing through ``avoid``."""
+    def reachable(self, start: str, *, avoid: str | frozenset[str] | None = None) -> set[str]:
+        """Screens reachable from ``start`` (itself included), never passing through ``avoid`` (a screen
+        or a set of screens)."""
+        avoided = frozenset() if avoid is None else frozenset([avoid]) if isinstance(avoid, str) else avoid
         seen = {start}
         queue = deque([start])
         while queue:
             for edge in self.out.get(queue.popleft(), ()):
-                if edge.to not in seen and edge.to != avoid:
+                if edge.to not in seen and edge.to not in avoided:
                     seen.add(edge.to)
                     queue.append(edge.to)
         return seen

@@ -1,0 +1,73 @@
+"""Actions on one named row of a list: long-pressing it, or tapping a switch inside it.
+
+``L.select("Diary")`` taps a row, which opens it. Two things a row offers are not reached that way:
+- the menu a long press opens (Rename, Delete: the doc records a ``long_tap`` edge from the list), which
+  navigation would reach by long-pressing the recorded row, not the one the task names; and
+- a checkbox inside each row (an alarm's on/off switch), which only ``L.match("Bedtime").alarm_switch``
+  reaches for that row.
+For each line picking a row the task names in full (every word of its label), ``row_actions`` adds ``L.match(row).long_tap()`` when the list has such an edge, and
+``L.match(row).<field>.tap()`` for the row's checkbox fields whose own words (those its sibling fields do
+not share: "switch" of ``alarm_switch`` beside ``alarm_time``) the task uses. Nothing here reads task
+vocabulary: the words come from the doc's field names.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from droidscript.grammar import py_string
+
+from autodroid.appdoc import AppDoc, Element
+from autodroid.planner.postprocess import parse_line
+from autodroid.planner.retrieval import TYPE_SUFFIXES, words
+
+
+def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) -> list[str]:
+    """``lines`` with each row line (``select`` on a list with row items) followed by its row actions."""
+    said = set(task_words)
+    pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        if parsed.method != "select" or element is None or element.type != "list" or not parsed.arg:
+            continue
+        if not set(words(parsed.arg)) <= said:  # a row the task names in full, not one sharing a word
+            continue
+        row = f"{element.name}.match({py_string(parsed.arg)})"
+        if element.name in pressed:
+            out.append(f"{row}.long_tap()")
+        out += [f"{row}.{field}.tap()" for field in switch_fields(element) if said & switch_fields(element)[field]]
+    return _without_loose_switches(doc, list(dict.fromkeys(out)))
+
+
+def _without_loose_switches(doc: AppDoc, lines: list[str]) -> list[str]:
+    """``lines`` without taps of a screen element that is a row switch offered for a named row (the doc's
+    ``main_screen__alarm_switch_checkbox`` is whichever row's switch the exploration saw: it toggles the
+    wrong alarm where ``alarms_list.match("Bedtime").alarm_switch`` toggles the named one)."""
+    ids: set[str] = set()
+    for line in lines:
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        if parsed.method == "match" and element is not None and parsed.tail.endswith(".tap()"):
+            field = parsed.tail[1:-len(".tap()")]
+            ids |= {f.selector.resource_id for f in element.item_fields if f.name == field and f.selector.resource_id}
+    if not ids:
+        return lines
+    return [line for line in lines if not ((parsed := parse_line(line)).method == "tap" and (
+        element := doc.elements.get(parsed.name or "")) is not None and any(s.resource_id in ids for s in element.selectors))]
+
+
+def switch_fields(element: Element) -> dict[str, set[str]]:
+    """The checkbox fields of a list's rows, each with its own words (not shared with a sibling field)."""
+    named = {field.name: set(words(field.name)) - TYPE_SUFFIXES for field in element.item_fields}
+    out: dict[str, set[str]] = {}
+    for field in element.item_fields:
+        if field.type == "checkbox":
+            shared = set().union(*(w for name, w in named.items() if name != field.name))
+            out[field.name] = named[field.name] - shared
+    return out
+
+
+__all__ = ["row_actions", "switch_fields"]

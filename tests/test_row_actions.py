@@ -1,0 +1,171 @@
+"""Actions on one named row of a list (``planner/rows.py``): a row's long-press menu and the switch inside
+it, offered after the row's line; the screens behind a row wait until a line picked that row; unquoted names
+the app does not show are texts to type ("rename my Diary note to Journal")."""
+
+from __future__ import annotations
+
+from autodroid.appdoc import load_doc, parse_doc
+from autodroid.bench.simtasks import snapshot
+from autodroid.device import open_device
+from autodroid.planner.planner import PlanConfig, Planner
+from autodroid.planner.postprocess import confirm_button, parse_line
+from autodroid.planner.reach import Reach
+from autodroid.planner.retrieval import LexicalIndex, words
+from autodroid.planner.rows import row_actions, switch_fields
+from autodroid.planner.slots import slot_inputs
+from autodroid.runtime import run_on_device
+from autodroid.runtime.navigation import NavGraph
+from picking_model import PickingModel
+
+DOC = parse_doc("""\
+schema: 1
+app: shelf
+package: org.shelf
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      items_list:
+        type: list
+        description: Items
+        selectors: [{resource_id: items}]
+        leads_to: page_screen
+        options: [Diary, Groceries, Car service]
+        item:
+          selector: {cls: android.widget.FrameLayout}
+          fields:
+            item_title: {type: text, selector: {resource_id: item_title}}
+            item_switch: {type: checkbox, selector: {resource_id: item_switch}}
+      new_button: {type: button, description: New item, selectors: [{resource_id: new}], leads_to: form_screen}
+      item_switch_checkbox: {type: checkbox, description: '', selectors: [{resource_id: item_switch}]}
+  page_screen:
+    description: screen opened by 'Diary'
+    elements:
+      more_button: {type: button, description: More options, selectors: [{desc: More options}], leads_to: page_menu}
+  page_menu:
+    description: screen opened by 'More options'
+    elements:
+      menu_list: {type: list, description: Menu, selectors: [{resource_id: menu}], options: [Rename, Delete]}
+  row_menu:
+    description: screen opened by 'Diary menu'
+    elements:
+      menu_list: {type: list, description: Menu, selectors: [{resource_id: menu}], options: [Open, Rename, Delete]}
+  rename_dialog:
+    description: dialog opened by 'Rename'
+    elements:
+      name_input: {type: input, description: Item name, selectors: [{resource_id: name}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: main_screen}
+  form_screen:
+    description: screen opened by 'New item'
+    elements:
+      title_input: {type: input, description: Title, selectors: [{resource_id: title}]}
+      save_button: {type: button, description: Save, selectors: [{text: Save}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: select, element: main_screen__items_list, option: Groceries, to: page_screen}
+- {from: main_screen, action: long_tap, element: main_screen__items_list, option: Groceries, to: row_menu}
+- {from: main_screen, action: tap, element: main_screen__new_button, to: form_screen}
+- {from: page_screen, action: tap, element: page_screen__more_button, to: page_menu}
+- {from: page_menu, action: select, element: page_menu__menu_list, option: Rename, to: rename_dialog}
+- {from: row_menu, action: select, element: row_menu__menu_list, option: Rename, to: rename_dialog}
+""")
+LIST = "main_screen__items_list"
+
+
+def test_match_lines_parse_with_their_row_and_what_they_do_to_it():
+    parsed = parse_line(f'{LIST}.match("Car (old) service").item_switch.tap()')
+    assert (parsed.name, parsed.method, parsed.arg, parsed.tail) == (LIST, "match", "Car (old) service",
+                                                                     ".item_switch.tap()")
+    assert parse_line(f'{LIST}.match("Diary").long_tap()').tail == ".long_tap()"
+    plain = parse_line('form_screen__title_input.set_text("a) b")')
+    assert (plain.method, plain.arg, plain.tail) == ("set_text", "a) b", "")
+
+
+def test_a_named_row_gets_its_long_press_and_only_a_switch_the_task_names():
+    lines = [f'{LIST}.select("Diary")', f'{LIST}.select("Car service")', "main_screen__new_button.tap()"]
+    assert row_actions(DOC, words("switch off the diary item"), lines) == [
+        f'{LIST}.select("Diary")', f'{LIST}.match("Diary").long_tap()', f'{LIST}.match("Diary").item_switch.tap()',
+        f'{LIST}.select("Car service")', "main_screen__new_button.tap()"]  # "car service" is not named in full
+    assert f'{LIST}.match("Diary").item_switch.tap()' not in row_actions(DOC, words("open my diary"), lines)
+    # the screen's own copy of a row switch toggles whichever row the exploration saw: gone once the named
+    # row's switch is offered, kept otherwise
+    loose = "main_screen__item_switch_checkbox.tap()"
+    assert loose not in row_actions(DOC, words("switch off the diary item"), lines + [loose])
+    assert loose in row_actions(DOC, words("open my diary"), lines + [loose])
+    assert switch_fields(DOC.elements[LIST]) == {"item_switch": {"switch"}}  # "item" is every field's word
+
+
+def test_an_unquoted_name_the_app_does_not_show_is_a_text_to_type():
+    planner = Planner(None, DOC)
+    task = "rename my Diary item to Journal"
+    assert planner.values(task) == ["Journal"]  # Diary is a row: picked by its label, not typed
+    assert Planner(None, DOC, config=PlanConfig(names=False)).values(task) == []
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'rename_dialog__name_input.set_text("Journal")' in lines
+    assert f'{LIST}.match("Diary").long_tap()' in lines
+
+
+def test_the_rename_dialog_waits_until_a_line_picked_the_named_row():
+    # Reached from the start through the row's page or through its long-press menu: behind the two together.
+    reach = Reach(DOC)
+    assert "rename_dialog" not in reach.behind("page_screen") | reach.behind("row_menu")
+    assert "rename_dialog" in reach.behind(frozenset({"page_screen", "row_menu"}))
+    assert "rename_dialog" not in NavGraph(DOC).reachable("main_screen", avoid=frozenset({"page_screen", "row_menu"}))
+    model = PickingModel(lambda line: "set_text" in line)
+    plan = Planner(model, DOC).plan("rename my Diary item to Journal")
+    assert all("rename_dialog" not in line for line in model.offered[0])
+    lines = plan.script.splitlines()
+    assert any(parse_line(line).arg == "Diary" for line in lines[:lines.index(
+        'rename_dialog__name_input.set_text("Journal")')])
+
+
+def test_a_menu_dialogs_ok_that_lands_before_the_menu_confirms_it():
+    assert confirm_button(DOC, "rename_dialog").name == "rename_dialog__ok_button"  # OK closes menu and dialog
+
+
+def test_a_named_row_switch_leads_instead_of_opening_the_row():
+    model = PickingModel(lambda line: False)
+    Planner(model, load_doc("clock")).plan("switch off the bedtime alarm")
+    assert model.offered[0] == ['main_screen__alarms_list.match("Bedtime").alarm_switch.tap()']
+    model = PickingModel(lambda line: False)
+    Planner(model, load_doc("clock")).plan("make my work alarm vibrate")
+    assert model.offered[0] == ['main_screen__alarms_list.select("Work")']
+
+
+def test_a_name_goes_into_a_text_field_not_into_a_field_showing_a_number():
+    doc = parse_doc("""\
+schema: 1
+app: kitchen
+package: org.kitchen
+start_screen: timer_dialog
+screens:
+  timer_dialog:
+    description: dialog opened by 'New timer'
+    elements:
+      minutes_input: {type: input, description: '5', selectors: [{resource_id: minutes}]}
+      seconds_input: {type: input, description: '00', selectors: [{resource_id: seconds}]}
+      label_input: {type: input, description: Label, selectors: [{resource_id: label}]}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}]}
+""")
+    task = "add a timer called Pasta for 8 minutes and 30 seconds"
+    index = LexicalIndex(doc)
+    filled = slot_inputs(doc, task, index.scores(task), index.rank(task, 15), values=["Pasta", "8", "30"])
+    assert {slot.value: inputs[0] for slot, inputs in filled} == {
+        "Pasta": "timer_dialog__label_input", "8": "timer_dialog__minutes_input", "30": "timer_dialog__seconds_input"}
+
+
+def test_row_lines_run_on_the_sim_apps():
+    with open_device("sim:notes") as device:
+        script = ('main_screen__notes_list.match("Diary").long_tap()\nbooks_to_read_menu__listview_list.select("Rename")\n'
+                  'rename_dialog__note_input.set_text("Journal")\nrename_dialog__ok_button.tap()\n')
+        report = run_on_device(script, load_doc("notes"), device, auto_yes=True)
+        assert report.ok, report.error_text
+        titles = [note["title"] for note in snapshot(device, "notes")["notes"]]
+        assert "Journal" in titles and "Diary" not in titles and "Books to read" in titles
+    with open_device("sim:clock") as device:
+        enabled = {a["label"]: a["enabled"] for a in snapshot(device, "clock")["alarms"]}
+        report = run_on_device('main_screen__alarms_list.match("Bedtime").alarm_switch.tap()\n', load_doc("clock"),
+                               device, auto_yes=True)
+        assert report.ok, report.error_text
+        after = {a["label"]: a["enabled"] for a in snapshot(device, "clock")["alarms"]}
+        assert after == {**enabled, "Bedtime": not enabled["Bedtime"]}
