@@ -169,3 +169,29 @@ def test_row_lines_run_on_the_sim_apps():
         assert report.ok, report.error_text
         after = {a["label"]: a["enabled"] for a in snapshot(device, "clock")["alarms"]}
         assert after == {**enabled, "Bedtime": not enabled["Bedtime"]}
+
+
+def test_a_menu_option_never_recorded_is_not_assumed_to_open_the_dialog_another_option_opens():
+    # the notes page's menu: "Rename" was recorded opening the rename dialog, "Delete" never was; a named
+    # "Delete" must not lead the script as if it opened a form (it ran first and deleted whichever note)
+    model = PickingModel(lambda line: False)
+    Planner(model, load_doc("notes")).plan("turn off the confirmation before deleting, then delete my car service note")
+    assert 'more_options_screen_2__listview_list.select("Delete")' not in model.offered[0]
+    planner = Planner(None, load_doc("notes"))
+    assert planner._option_dialog(planner.doc.elements["more_options_screen_2__listview_list"])
+    assert not planner._option_dialog(planner.doc.elements["main_screen__notes_list"])  # rows open one page
+
+
+def test_a_pick_the_task_names_after_its_last_text_keeps_the_script_going_past_a_save():
+    planner = Planner(None, load_doc("notes"))
+    done = ['new_note_screen__title_input.set_text("Zucchini")', 'new_note_screen__body_input.set_text("grill")',
+            "new_note_screen__save_note_button.tap()"]
+    task = 'add a note called "Zucchini" that says "grill", then sort the notes by title descending'
+    choices = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'sort_by_dialog__sorting_dialog_radio_order_list.select("Descending")' in planner._pending_options(
+        task, choices, done)
+    before = 'sort the notes by title descending and add a note called "Zucchini" that says "grill"'
+    choices = planner.choices(before, [c.name for c in planner.candidates(before)])
+    assert planner._pending_options(before, choices, done) == []  # what it names comes before: done or not
+    off = Planner(None, load_doc("notes"), config=PlanConfig(pending_later=False))
+    assert off._pending_options(task, off.choices(task, [c.name for c in off.candidates(task)]), done) == []

@@ -259,7 +259,8 @@ class DecodeRules:
             if parsed.method == "select":
                 opens = {edge.to for edge in self.reach.edges(element.name) if edge.action != "long_tap"
                          and edge.option in (None, parsed.arg)}
-                opens |= {element.leads_to} if element.leads_to else set()
+                if element.leads_to and (opens or not self._option_dialog(element)):
+                    opens.add(element.leads_to)
             elif parsed.method == "match" and parsed.tail == ".long_tap()":  # a row's long-press menu
                 opens = {edge.to for edge in self.reach.edges(element.name) if edge.action == "long_tap"}
             else:
@@ -269,6 +270,17 @@ class DecodeRules:
                        for edge in self.doc.navigation if edge.element is not None):
                     out.setdefault(screen, []).append(line)
         return out
+
+    def _option_dialog(self, element) -> bool:
+        """Whether the screen ``element`` leads to is a dialog that one recorded option of it opens ("Rename"
+        opens the rename dialog), not a page that all its rows open (two or more rows recorded opening it).
+        Then an option never recorded ("Delete") is not assumed to open that dialog."""
+        target = element.leads_to
+        if not target or "dialog" not in target:
+            return False
+        options = {edge.option for edge in self.reach.edges(element.name)
+                   if edge.action == "select" and edge.to == target and edge.option is not None}
+        return len(options) == 1
 
     def _values_before_budget(self, task: str, choices: Sequence[str], lines: Sequence[str],
                               max_lines: int) -> list[str]:
@@ -307,11 +319,27 @@ class DecodeRules:
         opened = {element.leads_to for line in lines
                   if (element := self.doc.elements.get(parse_line(line).name or "")) is not None and element.leads_to}
         chosen = {parse_line(line).name for line in lines if parse_line(line).method == "select"}
-        anywhere = self.config.pending_after_confirm and any(self._confirms(line) for line in lines)
+        confirmed = any(self._confirms(line) for line in lines)
+        anywhere = self.config.pending_after_confirm and confirmed
+        later = self._words_after_done(task, lines) if self.config.pending_later and confirmed else set()
         return [line for line in choices if (parsed := parse_line(line)).method == "select"
                 and parsed.name not in chosen and self._named_option(task, parsed)
                 and (self.doc.elements[parsed.name].screen in opened
-                     or anywhere and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
+                     or (anywhere or set(words(parsed.arg or "")) <= later)
+                     and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
+
+    def _words_after_done(self, task: str, lines: Sequence[str]) -> set[str]:
+        """The task's words after the last text a line of the script typed or picked ("add a note called
+        'a' that says 'b', then sort by title descending": sort, titl, descend): what the task still asks
+        once that part is done. Empty when no line used a text of the task."""
+        spelled = self._spelled(task)
+        end = -1
+        for line in lines:
+            arg = parse_line(line).arg
+            found = spelled.rfind(arg) if arg else -1
+            if found >= 0:
+                end = max(end, found + len(arg))
+        return set(words(spelled[end:])) if end >= 0 else set()
 
     @staticmethod
     def _unused_quotes(task: str, lines: Sequence[str]) -> list[str]:

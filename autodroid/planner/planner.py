@@ -86,6 +86,7 @@ class PlanConfig:
     names: bool = True  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
+    pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
