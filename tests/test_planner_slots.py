@@ -443,7 +443,12 @@ def test_a_second_request_after_a_confirmed_form_keeps_the_script_going_when_ask
     planner = Planner(model=None, doc=SORT_DOC, config=PlanConfig(pending_after_confirm=True))
     assert planner._pending_options(task, choices, done) == choices[2:4]
     assert planner._pending_options(task, choices, choices[:1]) == []  # nothing confirmed yet: only the way
-    assert Planner(model=None, doc=SORT_DOC)._pending_options(task, choices, done) == []  # off by default
+    off = PlanConfig(pending_after_confirm=False, pending_later=False)
+    assert Planner(model=None, doc=SORT_DOC, config=off)._pending_options(task, choices, done) == []
+    # the default (``pending_later``): the picks the task names after its last used text, the same two here
+    assert Planner(model=None, doc=SORT_DOC)._pending_options(task, choices, done) == choices[2:4]
+    assert Planner(model=None, doc=SORT_DOC)._pending_options(
+        "sort the notes by title descending, then add a note called 'Zucchini'", choices, done) == []
 
 
 LAUNCHER_DOC = parse_doc("""\
