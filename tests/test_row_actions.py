@@ -125,8 +125,9 @@ def test_a_menu_dialogs_ok_that_lands_before_the_menu_confirms_it():
 
 def test_a_named_row_switch_leads_instead_of_opening_the_row():
     model = PickingModel(lambda line: False)
-    Planner(model, load_doc("clock")).plan("switch off the bedtime alarm")
+    plan = Planner(model, load_doc("clock")).plan("switch off the bedtime alarm")
     assert model.offered[0] == ['main_screen__alarms_list.match("Bedtime").alarm_switch.tap()']
+    assert plan.script == 'main_screen__alarms_list.match("Bedtime").alarm_switch.tap()'  # done in place: it ends
     model = PickingModel(lambda line: False)
     Planner(model, load_doc("clock")).plan("make my work alarm vibrate")
     assert model.offered[0] == ['main_screen__alarms_list.select("Work")']

@@ -347,6 +347,16 @@ class DecodeRules:
         used = {" ".join(words(parse_line(line).arg or "", keep_stopwords=True)) for line in lines}
         return [q for q in quoted_values(task) if " ".join(words(q, keep_stopwords=True)) not in used]
 
+    @staticmethod
+    def _last_switch(line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
+        """Whether ``line`` flips the switch of a row the task names (``rows.row_actions``) and no other such
+        switch is offered: the change is made in place, like a saved form ("switch off the bedtime alarm")."""
+        def switch(text: str) -> bool:
+            parsed = parse_line(text)
+            return parsed.method == "match" and parsed.tail.endswith(".tap()") and parsed.tail != ".long_tap()"
+
+        return switch(line) and all(other in lines for other in choices if switch(other))
+
     def _confirms(self, line: str) -> bool:
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")

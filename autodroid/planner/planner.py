@@ -528,7 +528,8 @@ class Planner(DecodeRules):
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and self._confirms(line) and not self._unused_quotes(task, lines) \
+            if self.config.stop_after_confirm and (self._confirms(line) or self._last_switch(line, choices, lines)) \
+                    and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
                 break
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
