@@ -595,18 +595,3 @@ def test_a_sensitive_action_is_offered_only_when_the_task_says_it():
     assert delete not in planner.choices("turn on my gym alarm", every)  # on the alarm's page; nobody asked
     loose = Planner(model=None, doc=doc, config=PlanConfig(sensitive_asked=False))
     assert delete in loose.choices("turn on my gym alarm", every)
-
-
-def test_a_dialogs_other_option_list_is_offered_after_a_pick_in_one_of_them():
-    """"sort by title from Z to A": Title is named, the order is said in other words; the order list's
-    options follow the pick (only a model can read "Z to A"); not without a pick in the dialog."""
-    planner = Planner(model=None, doc=SORT_DOC)
-    task = "sort my notes by title from Z to A"
-    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
-    at = lines.index('sort_dialog__field_list.select("Title")')
-    assert lines[at + 1:at + 3] == ['sort_dialog__order_list.select("Ascending")',
-                                    'sort_dialog__order_list.select("Descending")']
-    off = Planner(model=None, doc=SORT_DOC, config=PlanConfig(sibling_options=False))
-    assert not any("order_list" in line for line in off.choices(task, [c.name for c in off.candidates(task)]))
-    plain = "open the sort dialog"
-    assert not any("order_list" in line for line in planner.choices(plain, [c.name for c in planner.candidates(plain)]))

@@ -98,7 +98,6 @@ class PlanConfig:
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
-    sibling_options: bool = True  # a dialog's other option lists offer their options after a pick in one of them
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
 
     def __post_init__(self):
@@ -273,29 +272,7 @@ class Planner(DecodeRules):
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
         if self.config.row_actions:
             out = row_actions(self.doc, words(task), out)
-        if self.config.sibling_options:
-            out = self._with_sibling_options(names, out)
         return self._asked(task, self._with_openers(self._without_steppers(out)))
-
-    def _with_sibling_options(self, names: Sequence[str], lines: list[str]) -> list[str]:
-        """``lines`` with, after a pick in a dialog's option list, the options of the dialog's other ranked
-        option lists that the task names none of (sorting "by title from Z to A": Ascending, Descending): the
-        task may say them in other words, and only the model can read those."""
-        picked = {element.name for line in lines if parse_line(line).method == "select"
-                  and (element := self.doc.elements.get(parse_line(line).name or "")) is not None}
-        out = list(lines)
-        for name in names:
-            element = self.doc.elements[name]
-            if element.type != "list" or not element.options or name in picked:
-                continue
-            beside = [line for line in out if parse_line(line).name in picked
-                      and self.doc.elements[parse_line(line).name].screen == element.screen]
-            if not beside or not confirm_button(self.doc, element.screen):
-                continue
-            at = out.index(beside[-1]) + 1
-            extra = [f"{name}.select({py_string(o)})" for o in element.options[:self.config.options_per_list]]
-            out[at:at] = [line for line in extra if line not in out]
-        return out
 
     def _without_steppers(self, lines: list[str]) -> list[str]:
         """``lines`` without taps stepping an input ("Increase hour") that a line types a value into: typing
