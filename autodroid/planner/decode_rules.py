@@ -72,6 +72,33 @@ class DecodeRules:
                 if tapped.get(label, name) == name]
         return kept if kept else list(choices)
 
+    def _twins_once(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without a tap of a widget's other state once a line tapped the widget: the stopwatch's
+        "Pause" after its "Start" (one resource id on one screen, the explorer's numbered variant of one name)
+        undoes the tap, unless the task says the other state's label."""
+        if not self.config.twins_once:
+            return list(choices)
+        tapped = {(self.doc.elements[parse_line(line).name].screen, twin) for line in lines
+                  if (twin := self._twin_key(line))}
+        if not tapped:
+            return list(choices)
+        said = set(words(task))
+        kept = [line for line in choices if line in lines or not (twin := self._twin_key(line)) or (
+            (element := self.doc.elements[parse_line(line).name]).screen, twin) not in tapped
+            or set(words(element.description)) <= said]
+        return kept if kept else list(choices)
+
+    def _twin_key(self, line: str) -> str:
+        """For a tap of a button or box: its resource id and its API name without the explorer's numbered
+        variant suffix (``play_pause_button_2`` is ``play_pause_button`` in another state; grid cells that
+        share one id have names of their own); "" for other lines."""
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if parsed.method != "tap" or element is None or element.type not in ("button", "checkbox"):
+            return ""
+        rid = next((s.resource_id for s in element.selectors if s.resource_id), "")
+        return f"{rid}/{re.sub(r'_[0-9]+$', '', element.name)}" if rid else ""
+
     def _tap_label(self, line: str) -> tuple[str, str]:
         """(what the tapped button or box says, its API name); the label is "" for other lines and for
         OK/Cancel-style buttons."""

@@ -96,6 +96,8 @@ class PlanConfig:
     rows_lead: bool = True  # a named row that opens a form (a screen with Save/OK) is the script's first line
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
+    twins_once: bool = True  # no tap of a widget's other state ("Pause" after "Start") unless the task says it
+    task_order: bool = True  # the taps on one screen the task names are offered in the order the task names them
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
@@ -272,7 +274,30 @@ class Planner(DecodeRules):
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
         if self.config.row_actions:
             out = row_actions(self.doc, words(task), out)
-        return self._asked(task, self._with_openers(self._without_steppers(out)))
+        return self._asked(task, self._with_openers(self._in_task_order(task, self._without_steppers(out))))
+
+    def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
+        """``lines`` with the taps of buttons and boxes of one screen that the task names by their whole label
+        ("start the stopwatch and record a lap": Start, Lap; "by title in descending order": Title,
+        Descending) in the order the task names them, in the places those taps held: people say the steps
+        on a screen in the order they take them."""
+        if not self.config.task_order:
+            return lines
+        said = words(self._spelled(task), keep_stopwords=True)
+        named: dict[str, dict[str, int]] = {}  # screen -> line -> where the task names its label
+        for line in lines:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox"):
+                continue
+            label = words(element.description, keep_stopwords=True)
+            if label and all(word in said for word in label):
+                named.setdefault(element.screen, {})[line] = max(said.index(word) for word in label)
+        moved: dict[str, str] = {}
+        for where in named.values():
+            if len(set(where.values())) > 1:
+                moved.update(zip(where, sorted(where, key=where.get)))  # stable: ties keep their order
+        return [moved.get(line, line) for line in lines]
 
     def _without_steppers(self, lines: list[str]) -> list[str]:
         """``lines`` without taps stepping an input ("Increase hour") that a line types a value into: typing
@@ -500,6 +525,7 @@ class Planner(DecodeRules):
                 allowed = self._values_once(task, allowed, lines)
                 allowed = self._radio_once(task, allowed, lines)
                 allowed = self._label_once(allowed, lines)
+                allowed = self._twins_once(task, allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)
                 allowed = self._values_first(task, allowed, lines)
