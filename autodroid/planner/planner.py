@@ -4,7 +4,8 @@ Per task:
 1. rank the doc's APIs for the task (``retrieval``: BM25, optionally blended with embeddings) and keep the
    top ``k``, without buttons that only open the screen of a better candidate (navigation is automatic);
 2. expand them into whole candidate lines ("choices": ``x.tap()``, ``list.select("<option the task
-   names>")``, ``input.set_text("<text the task gives>")``), listed before the task;
+   names>")``, ``input.set_text("<text the task gives>")``, and for a row the task names its long-press and
+   its switch, ``list.match("<row>").long_tap()``: ``rows``), listed before the task;
 3. pick the nearest verified examples (``examples``);
 4. render the prompt: the stable part (instructions + every API's stub) first, its KV state cached per
    (model, doc version, template); examples, choices and the task after it;
