@@ -79,6 +79,8 @@ def test_match_lines_parse_with_their_row_and_what_they_do_to_it():
     assert parse_line(f'{LIST}.match("Diary").long_tap()').tail == ".long_tap()"
     plain = parse_line('form_screen__title_input.set_text("a) b")')
     assert (plain.method, plain.arg, plain.tail) == ("set_text", "a) b", "")
+    unquoted = parse_line('form_screen__title_input.set_text(f"{name}")')  # not a literal: no arg, still a call
+    assert (unquoted.name, unquoted.method, unquoted.arg) == ("form_screen__title_input", "set_text", None)
 
 
 def test_a_named_row_gets_its_long_press_and_only_a_switch_the_task_names():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from autodroid.appdoc import AppDoc, Element
 
 # name.method(args), then an optional chain on what ``match`` returns (".long_tap()", ".alarm_switch.tap()")
-_CALL = re.compile(r'^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>"(?:[^"\\]|\\.)*"|[^"]*)\)'
+_CALL = re.compile(r'^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P<args>"(?:[^"\\]|\\.)*"|.*)\)'
                    r"(?P<tail>(?:\.[a-z_]+)*\.[a-z_]+\(\))?$")
 _STRING_ARG = re.compile(r'^"((?:[^"\\]|\\.)*)"$')
 CONFIRM_WORDS = ("ok", "save", "done", "apply", "yes", "confirm")
