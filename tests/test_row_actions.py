@@ -11,7 +11,7 @@ from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.postprocess import confirm_button, parse_line
 from autodroid.planner.reach import Reach
 from autodroid.planner.retrieval import LexicalIndex, words
-from autodroid.planner.rows import row_actions, switch_fields
+from autodroid.planner.rows import row_actions, switch_fields, tapped_field
 from autodroid.planner.slots import slot_inputs
 from autodroid.runtime import run_on_device
 from autodroid.runtime.navigation import NavGraph
@@ -95,6 +95,8 @@ def test_a_named_row_gets_its_long_press_and_only_a_switch_the_task_names():
     assert loose not in row_actions(DOC, words("switch off the diary item"), lines + [loose])
     assert loose in row_actions(DOC, words("open my diary"), lines + [loose])
     assert switch_fields(DOC.elements[LIST]) == {"item_switch": {"switch"}}  # "item" is every field's word
+    assert tapped_field(f'{LIST}.match("Diary").item_switch.tap()') == "item_switch"
+    assert tapped_field(f'{LIST}.match("Diary").tap()') == tapped_field(f'{LIST}.match("Diary").long_tap()') == ""
 
 
 def test_an_unquoted_name_the_app_does_not_show_is_a_text_to_type():

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, is_positive_button, parse_line
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
+from autodroid.planner.rows import tapped_field
 from autodroid.planner.slots import names_an_element, time_parts
 
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
@@ -216,7 +217,7 @@ class DecodeRules:
             if leads:  # unless the task names a switch inside the row: then that switch, without opening it
                 rows = {(parsed.name, parsed.arg) for parsed in map(parse_line, leads)}
                 switches = [line for line in allowed if (parsed := parse_line(line)).method == "match"
-                            and (parsed.name, parsed.arg) in rows and parsed.tail != ".long_tap()"]
+                            and (parsed.name, parsed.arg) in rows and tapped_field(line)]
                 return switches or leads
         waiting: set[str] = set()
         rows: dict[str, tuple[set[str], set[str]]] = {}  # row label -> (the screens it opens, its pick lines)
@@ -378,11 +379,7 @@ class DecodeRules:
     def _last_switch(line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
         """Whether ``line`` flips the switch of a row the task names (``rows.row_actions``) and no other such
         switch is offered: the change is made in place, like a saved form ("switch off the bedtime alarm")."""
-        def switch(text: str) -> bool:
-            parsed = parse_line(text)
-            return parsed.method == "match" and parsed.tail.endswith(".tap()") and parsed.tail != ".long_tap()"
-
-        return switch(line) and all(other in lines for other in choices if switch(other))
+        return bool(tapped_field(line)) and all(other in lines for other in choices if tapped_field(other))
 
     def _confirms(self, line: str) -> bool:
         parsed = parse_line(line)

@@ -13,6 +13,7 @@ vocabulary: the words come from the doc's field names.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from droidscript.grammar import py_string
@@ -48,15 +49,21 @@ def _without_loose_switches(doc: AppDoc, lines: list[str]) -> list[str]:
     wrong alarm where ``alarms_list.match("Bedtime").alarm_switch`` toggles the named one)."""
     ids: set[str] = set()
     for line in lines:
-        parsed = parse_line(line)
-        element = doc.elements.get(parsed.name or "")
-        if parsed.method == "match" and element is not None and parsed.tail.endswith(".tap()"):
-            field = parsed.tail[1:-len(".tap()")]
+        element = doc.elements.get(parse_line(line).name or "")
+        if (field := tapped_field(line)) and element is not None:
             ids |= {f.selector.resource_id for f in element.item_fields if f.name == field and f.selector.resource_id}
     if not ids:
         return lines
     return [line for line in lines if not ((parsed := parse_line(line)).method == "tap" and (
         element := doc.elements.get(parsed.name or "")) is not None and any(s.resource_id in ids for s in element.selectors))]
+
+
+def tapped_field(line: str) -> str:
+    """The row field a ``L.match(row).<field>.tap()`` line taps ("" for any other line, ``.tap()`` of the
+    row itself and ``.long_tap()`` included)."""
+    parsed = parse_line(line)
+    found = re.fullmatch(r"\.([A-Za-z_][A-Za-z0-9_]*)\.tap\(\)", parsed.tail) if parsed.method == "match" else None
+    return found.group(1) if found else ""
 
 
 def switch_fields(element: Element) -> dict[str, set[str]]:
@@ -70,4 +77,4 @@ def switch_fields(element: Element) -> dict[str, set[str]]:
     return out
 
 
-__all__ = ["row_actions", "switch_fields"]
+__all__ = ["row_actions", "switch_fields", "tapped_field"]
