@@ -36,6 +36,7 @@ from autodroid.errors import ModelError
 from autodroid.planner.decode_rules import DISMISS_WORDS, DecodeRules
 from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
+from autodroid.planner.order import in_task_order
 from autodroid.planner.postprocess import confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
@@ -278,27 +279,10 @@ class Planner(DecodeRules):
         return self._asked(task, self._with_openers(self._in_task_order(task, self._without_steppers(out))))
 
     def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
-        """``lines`` with the taps of buttons and boxes of one screen that the task names by their whole label
-        ("start the stopwatch and record a lap": Start, Lap; "by title in descending order": Title,
-        Descending) in the order the task names them, in the places those taps held: people say the steps
-        on a screen in the order they take them."""
+        """``order.in_task_order`` on the task as the ranking spells it (with ``config.task_order``)."""
         if not self.config.task_order:
             return lines
-        said = words(self._spelled(task), keep_stopwords=True)
-        named: dict[str, dict[str, int]] = {}  # screen -> line -> where the task names its label
-        for line in lines:
-            parsed = parse_line(line)
-            element = self.doc.elements.get(parsed.name or "")
-            if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox"):
-                continue
-            label = words(element.description, keep_stopwords=True)
-            if label and all(word in said for word in label):
-                named.setdefault(element.screen, {})[line] = max(said.index(word) for word in label)
-        moved: dict[str, str] = {}
-        for where in named.values():
-            if len(set(where.values())) > 1:
-                moved.update(zip(where, sorted(where, key=where.get)))  # stable: ties keep their order
-        return [moved.get(line, line) for line in lines]
+        return in_task_order(self.doc, words(self._spelled(task), keep_stopwords=True), lines)
 
     def _without_steppers(self, lines: list[str]) -> list[str]:
         """``lines`` without taps stepping an input ("Increase hour") that a line types a value into: typing

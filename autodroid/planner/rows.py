@@ -5,10 +5,10 @@
   navigation would reach by long-pressing the recorded row, not the one the task names; and
 - a checkbox inside each row (an alarm's on/off switch), which only ``L.match("Bedtime").alarm_switch``
   reaches for that row.
-For each line picking a row the task names in full (every word of its label), ``row_actions`` adds ``L.match(row).long_tap()`` when the list has such an edge, and
-``L.match(row).<field>.tap()`` for the row's checkbox fields whose own words (those its sibling fields do
-not share: "switch" of ``alarm_switch`` beside ``alarm_time``) the task uses. Nothing here reads task
-vocabulary: the words come from the doc's field names.
+For each line picking a row the task names in full (every word of its label), ``row_actions`` adds
+``L.match(row).long_tap()`` when the list has such an edge, and ``L.match(row).<field>.tap()`` for the row's
+checkbox fields whose own words (those its sibling fields do not share: "switch" of ``alarm_switch`` beside
+``alarm_time``) the task uses. Nothing here reads task vocabulary: the words come from the doc's field names.
 """
 
 from __future__ import annotations
