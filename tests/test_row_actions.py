@@ -200,3 +200,16 @@ def test_a_pick_the_task_names_after_its_last_text_keeps_the_script_going_past_a
     assert planner._pending_options(before, choices, done) == []  # what it names comes before: done or not
     off = Planner(None, load_doc("notes"), config=PlanConfig(pending_later=False))
     assert off._pending_options(task, off.choices(task, [c.name for c in off.candidates(task)]), done) == []
+
+
+def test_ticking_a_box_the_task_names_in_full_ends_the_script_once_all_it_names_is_done():
+    autosave = "settings_screen__autosave_checkbox.tap()"
+
+    def planned(task, config=None):  # a model that ticks autosave first, then takes the first other line
+        model = PickingModel(lambda line: line == autosave if not model.offered[1:] else line != autosave)
+        return Planner(model, load_doc("notes"), config=config).plan(task).script.splitlines()
+
+    assert planned("turn on autosave for notes") == [autosave]  # "Autosave notes": said in full
+    both = planned("turn on autosave notes and show note preview")
+    assert both[0] == autosave and "settings_screen__show_preview_checkbox.tap()" in both  # a named box was left
+    assert len(planned("turn on autosave for notes", PlanConfig(ticks_end=False))) > 1

@@ -375,6 +375,25 @@ class DecodeRules:
         used = {" ".join(words(parse_line(line).arg or "", keep_stopwords=True)) for line in lines}
         return [q for q in quoted_values(task) if " ".join(words(q, keep_stopwords=True)) not in used]
 
+    def _last_named_tick(self, task: str, line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
+        """Whether ``line`` ticks a box whose whole label the task says ("turn on autosave for notes":
+        "Autosave notes") and every other line whose label or option the task says in full is done: the
+        setting is made in place, like a saved form, and what a small model adds after it is side effects."""
+        if not self.config.ticks_end:
+            return False
+        said = set(words(self._spelled(task)))
+
+        def named(text: str) -> bool:
+            parsed = parse_line(text)
+            element = self.doc.elements.get(parsed.name or "")
+            label = parsed.arg if parsed.method == "select" else element.description if element else ""
+            return element is not None and bool(set(words(label or ""))) and set(words(label or "")) <= said
+
+        element = self.doc.elements.get(parse_line(line).name or "")
+        if element is None or element.type != "checkbox" or parse_line(line).method != "tap" or not named(line):
+            return False
+        return all(other in lines for other in choices if named(other))
+
     @staticmethod
     def _last_switch(line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
         """Whether ``line`` flips the switch of a row the task names (``rows.row_actions``) and no other such

@@ -98,6 +98,7 @@ class PlanConfig:
     rows_lead: bool = True  # a named row that opens a form (a screen with Save/OK) is the script's first line
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
+    ticks_end: bool = True  # a tick of a box the task names in full ends the script once all it names is done
     twins_once: bool = True  # no tap of a widget's other state ("Pause" after "Start") unless the task says it
     task_order: bool = True  # the taps on one screen the task names are offered in the order the task names them
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
@@ -539,7 +540,8 @@ class Planner(DecodeRules):
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and (self._confirms(line) or self._last_switch(line, choices, lines)) \
+            if self.config.stop_after_confirm and (self._confirms(line) or self._last_switch(line, choices, lines)
+                                                   or self._last_named_tick(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
                 break
