@@ -15,13 +15,18 @@ DOC = demo_doc()
 
 
 def test_lines_mode_asks_line_by_line_and_ends_when_the_model_ends():
-    model = FakeModel(replies=['create_dialog__title_input.set_text("groceries")', "create_dialog__checklist_checkbox.tap()", ""])
-    plan = Planner(model, DOC).plan("create a checklist called 'groceries'")
+    replies = ['create_dialog__title_input.set_text("groceries")', "create_dialog__checklist_checkbox.tap()", ""]
+    model = FakeModel(replies=list(replies))
+    plan = Planner(model, DOC, config=PlanConfig(ticks_end=False)).plan("create a checklist called 'groceries'")
     assert plan.ok, plan.problems
     assert plan.script.splitlines() == ['create_dialog__title_input.set_text("groceries")',
                                         "create_dialog__checklist_checkbox.tap()", "create_dialog__ok_button.tap()"]
     assert plan.changes == ("added confirm: create_dialog__ok_button.tap()",)
     assert len(model.calls) == 3
+    # by default the tick of "Checklist", which the task says in full, ends it without asking again
+    model = FakeModel(replies=list(replies))
+    assert Planner(model, DOC).plan("create a checklist called 'groceries'").script == plan.script
+    assert len(model.calls) == 2
     first, second = model.calls[0], model.calls[1]
     assert first.stop == ["\n"] and first.grammar.startswith('root ::= line "\\n"?')
     assert second.grammar.startswith('root ::= (line "\\n"?)?')  # later lines may end the script
