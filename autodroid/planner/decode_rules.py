@@ -386,11 +386,14 @@ class DecodeRules:
         def named(text: str) -> bool:
             parsed = parse_line(text)
             element = self.doc.elements.get(parsed.name or "")
-            label = parsed.arg if parsed.method == "select" else element.description if element else ""
-            return element is not None and bool(set(words(label or ""))) and set(words(label or "")) <= said
+            if element is None:
+                return False
+            label = set(words((parsed.arg if parsed.method == "select" else element.description) or ""))
+            return bool(label) and label <= said
 
-        element = self.doc.elements.get(parse_line(line).name or "")
-        if element is None or element.type != "checkbox" or parse_line(line).method != "tap" or not named(line):
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or element.type != "checkbox" or parsed.method != "tap" or not named(line):
             return False
         return all(other in lines for other in choices if named(other))
 

@@ -39,7 +39,7 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) ->
         row = f"{element.name}.match({py_string(parsed.arg)})"
         if element.name in pressed:
             out.append(f"{row}.long_tap()")
-        out += [f"{row}.{field}.tap()" for field in switch_fields(element) if said & switch_fields(element)[field]]
+        out += [f"{row}.{field}.tap()" for field, own in switch_fields(element).items() if said & own]
     return _without_loose_switches(doc, list(dict.fromkeys(out)))
 
 
@@ -54,8 +54,13 @@ def _without_loose_switches(doc: AppDoc, lines: list[str]) -> list[str]:
             ids |= {f.selector.resource_id for f in element.item_fields if f.name == field and f.selector.resource_id}
     if not ids:
         return lines
-    return [line for line in lines if not ((parsed := parse_line(line)).method == "tap" and (
-        element := doc.elements.get(parsed.name or "")) is not None and any(s.resource_id in ids for s in element.selectors))]
+
+    def loose(line: str) -> bool:
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        return parsed.method == "tap" and element is not None and any(s.resource_id in ids for s in element.selectors)
+
+    return [line for line in lines if not loose(line)]
 
 
 def tapped_field(line: str) -> str:
