@@ -108,3 +108,40 @@ def test_a_dialog_s_positive_button_confirms_it_whatever_it_says():
     planner = Planner(model=None, doc=BROWSER_DOC)
     assert planner._confirms("default_dialog__set_as_default_button.tap()")
     assert not planner._confirms("default_dialog__not_now_button.tap()")
+
+
+def test_a_row_select_right_before_a_line_acting_on_that_row_in_its_list_is_dropped():
+    script = ('main_screen__notes_list.select("Diary")\nmain_screen__notes_list.match("Diary").long_tap()\n'
+              'rename_dialog__note_input.set_text("Journal")')
+    result = postprocess(script, DOC, auto_confirm=False)
+    assert result.script.splitlines() == ['main_screen__notes_list.match("Diary").long_tap()',
+                                          'rename_dialog__note_input.set_text("Journal")']
+    assert result.changes == ('dropped line 1: main_screen__notes_list.select("Diary") (the next line acts on '
+                              'that row in its list)',)
+
+
+def test_a_row_select_is_kept_before_another_row_a_plain_tap_or_at_the_end():
+    for script in ('main_screen__notes_list.select("Diary")\nmain_screen__notes_list.match("Ideas").long_tap()',
+                   'main_screen__notes_list.select("Diary")\nview_screen__edit_button.tap()',
+                   'main_screen__notes_list.match("Diary").long_tap()\nmain_screen__notes_list.select("Diary")'):
+        assert postprocess(script, DOC, auto_confirm=False).script == script
+
+
+def test_without_the_passing_open_a_rename_on_the_sim_takes_two_actions_fewer():
+    from autodroid.appdoc import load_doc
+    from autodroid.bench.simtasks import snapshot
+    from autodroid.device import open_device
+    from autodroid.runtime import run_on_device
+
+    doc = load_doc("notes")
+    script = ('main_screen__notes_list.select("Diary")\nmain_screen__notes_list.match("Diary").long_tap()\n'
+              'rename_dialog__note_input.set_text("Journal")\nrename_dialog__ok_button.tap()')
+    counts = []
+    for text in (script, postprocess(script, doc, auto_confirm=False).script):
+        with open_device("sim:notes") as device:
+            report = run_on_device(text + "\n", doc, device, auto_yes=True)
+            assert report.ok, report.error_text
+            titles = [note["title"] for note in snapshot(device, "notes")["notes"]]
+            assert "Journal" in titles and "Diary" not in titles
+            counts.append(len(report.actions))
+    assert counts[1] == counts[0] - 2, counts

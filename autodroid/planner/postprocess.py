@@ -78,6 +78,7 @@ def postprocess(script: str, doc: AppDoc, *, repeats: str = "stop", auto_confirm
             continue
         seen.add(line)
         kept.append(line)
+    kept = _without_passing_opens(kept, changes)
     while kept and kept[-1] == "back()":
         changes.append("dropped trailing back()")
         kept.pop()
@@ -86,6 +87,22 @@ def postprocess(script: str, doc: AppDoc, *, repeats: str = "stop", auto_confirm
         kept, confirms = add_confirms(kept, doc)
         changes.extend(f"added confirm: {line}" for line in confirms)
     return Postprocessed("\n".join(kept), tuple(changes), tuple(confirms))
+
+
+def _without_passing_opens(lines: list[str], changes: list[str]) -> list[str]:
+    """Without a ``select`` of a list row that the next line long-presses or acts on in its list
+    (``L.match(row).long_tap()``): that line goes back to the list, so opening the row first only costs two
+    actions and whatever opening does (a song plays)."""
+    kept: list[str] = []
+    for number, line in enumerate(lines, 1):
+        parsed = parse_line(line)
+        following = parse_line(lines[number]) if number < len(lines) else None
+        if (parsed.method == "select" and following is not None and following.method == "match"
+                and following.tail and following.arg == parsed.arg):
+            changes.append(f"dropped line {number}: {line} (the next line acts on that row in its list)")
+            continue
+        kept.append(line)
+    return kept
 
 
 def confirm_button(doc: AppDoc, screen: str) -> Element | None:
