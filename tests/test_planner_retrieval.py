@@ -82,3 +82,18 @@ def test_every_option_the_task_names_in_full_is_kept_more_named_words_first():
     minutes = Element(name="dialog__radio_list", screen="dialog", type="list",
                       options=("1 minute", "5 minutes", "10 minutes"))
     assert ranked_options(minutes, "set the snooze to 5 minute") == ["5 minutes"]  # partly named ones stay out
+
+
+def test_with_evidence_an_option_is_named_only_by_a_word_the_lists_own_name_does_not_say():
+    from autodroid.appdoc import Element
+    from autodroid.planner.retrieval import ranked_options
+
+    notes = Element(name="main_screen__notes_list", screen="main_screen", type="list",
+                    options=("Meeting notes", "Books to read", "Diary"))
+    task = "switch the notes app to dark mode"
+    assert ranked_options(notes, task) == ["Meeting notes"]  # "notes" names the list, not a row
+    assert ranked_options(notes, task, evidence=True) == []  # and "to" is no evidence either
+    assert ranked_options(notes, "open my meeting notes", evidence=True) == ["Meeting notes"]
+    menu = Element(name="menu__listview_list", screen="menu", type="list", options=("Copy to", "Move to"))
+    assert ranked_options(menu, "move the photo to the trash", evidence=True) == ["Move to"]
+    assert ranked_options(menu, "add it to favorites", evidence=True) == []

@@ -330,7 +330,7 @@ class DecodeRules:
         if element is None or parsed.arg is None or parsed.arg not in element.options:
             return False
         task = self._spelled(task)
-        return ranked_options(element, task, k=2) == [parsed.arg] and \
+        return ranked_options(element, task, k=2, evidence=self.config.option_evidence) == [parsed.arg] and \
             set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
 
     def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:

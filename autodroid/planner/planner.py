@@ -104,6 +104,7 @@ class PlanConfig:
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
+    option_evidence: bool = True  # an option is named only by a content word the list's own name does not say
 
     def __post_init__(self):
         if self.retrieval not in RETRIEVAL_MODES:
@@ -237,7 +238,8 @@ class Planner(DecodeRules):
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
         lines = choice_lines(self.doc, names, self.values(task),
-                             lambda element: ranked_options(element, spelled, self.config.options_per_list),
+                             lambda element: ranked_options(element, spelled, self.config.options_per_list,
+                                                            evidence=self.config.option_evidence),
                              types=self.config.types)
         if not self.config.slots:
             return self._asked(task, self._quoted_first(task, lines))

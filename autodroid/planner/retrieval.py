@@ -284,15 +284,20 @@ def _one_edit(a: str, b: str) -> bool:
     return any(short == long[:i] + long[i + 1:] for i in range(len(long)))
 
 
-def ranked_options(element: Element, task: str, k: int = 3) -> list[str]:
+def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = False) -> list[str]:
     """The list's documented options the task names best: those sharing the largest part of their words
     with the task (ties kept, more shared words first, at most ``k``), so "5 minute" gives "5 minutes" but
-    not "1 minute", and "the 'download' folder, then Diary.pdf" gives both."""
+    not "1 minute", and "the 'download' folder, then Diary.pdf" gives both. With ``evidence``, an option
+    counts only when the task says one of its content words that the list's own name does not ("Meeting
+    notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
     task_words = set(words(task, keep_stopwords=True))
+    own = set(words(element.short_name)) - TYPE_SUFFIXES
     scored = []
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
         hits = sum(1 for w in option_words if w in task_words)
+        if evidence and not any(w in task_words and w not in own for w in words(option)):
+            continue
         if hits:
             scored.append((hits / len(option_words), hits, index, option))
     if not scored:
