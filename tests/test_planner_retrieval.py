@@ -97,3 +97,14 @@ def test_with_evidence_an_option_is_named_only_by_a_word_the_lists_own_name_does
     menu = Element(name="menu__listview_list", screen="menu", type="list", options=("Copy to", "Move to"))
     assert ranked_options(menu, "move the photo to the trash", evidence=True) == ["Move to"]
     assert ranked_options(menu, "add it to favorites", evidence=True) == []
+
+
+def test_addresses_and_file_names_are_values_by_their_shape():
+    from autodroid.planner.retrieval import shaped_values, task_values
+
+    task = "add Ana with the e-mail ana.b@example.com, save it as ana.vcf and open www.example.org. Then stop."
+    assert shaped_values(task) == ["ana.b@example.com", "ana.vcf", "www.example.org"]
+    assert task_values(task) == []  # only with shaped=True
+    assert task_values(task, shaped=True) == ["ana.b@example.com", "ana.vcf", "www.example.org"]
+    for prose in ("e.g. this one", "the end. Then go", "it's ok.Then go", "version 1.2"):
+        assert shaped_values(prose) == [], prose

@@ -213,3 +213,45 @@ def test_ticking_a_box_the_task_names_in_full_ends_the_script_once_all_it_names_
     both = planned("turn on autosave notes and show note preview")
     assert both[0] == autosave and "settings_screen__show_preview_checkbox.tap()" in both  # a named box was left
     assert len(planned("turn on autosave for notes", PlanConfig(ticks_end=False))) > 1
+
+
+PEOPLE = """\
+schema: 1
+app: people
+package: org.people
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      add_button: {type: button, description: New contact, selectors: [{resource_id: fab}], leads_to: edit_screen}
+  edit_screen:
+    description: screen opened by 'New contact'
+    elements:
+      name_input: {type: input, description: Name, selectors: [{resource_id: name}]}
+      email_input: {type: input, description: Email, selectors: [{resource_id: email}]}
+      save_button: {type: button, description: Save, selectors: [{resource_id: save}], leads_to: main_screen}
+"""
+
+
+def test_an_unquoted_address_is_a_text_to_type():
+    doc = parse_doc(PEOPLE, "people doc.yaml")
+    task = "add a new contact Ana with the email ana@example.com"
+    planner = Planner(None, doc)
+    assert planner.values(task) == ["Ana", "ana@example.com"]
+    assert Planner(None, doc, config=PlanConfig(shaped=False)).values(task) == ["Ana"]
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert lines.index('edit_screen__email_input.set_text("ana@example.com")') < lines.index(
+        "edit_screen__save_button.tap()"), lines
+    assert 'edit_screen__name_input.set_text("Ana")' in lines
+
+
+def test_values_get_the_fields_with_the_best_total_score_not_first_come_first_served():
+    doc = parse_doc(PEOPLE, "people doc.yaml")
+    task = "add a new contact Ana with the email ana@example.com"
+    first_come = Planner(None, doc, config=PlanConfig(joint_slots=False))
+    lines = first_come.choices(task, [c.name for c in first_come.candidates(task)])
+    assert 'edit_screen__email_input.set_text("Ana")' in lines  # "email" in the task drew Ana there first
+    joint = Planner(None, doc)
+    lines = joint.choices(task, [c.name for c in joint.candidates(task)])
+    assert 'edit_screen__email_input.set_text("ana@example.com")' in lines

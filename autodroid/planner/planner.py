@@ -104,6 +104,8 @@ class PlanConfig:
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
+    shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
+    joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     option_evidence: bool = True  # an option is named only by a content word the list's own name does not say
 
     def __post_init__(self):
@@ -245,7 +247,7 @@ class Planner(DecodeRules):
             return self._asked(task, self._quoted_first(task, lines))
         filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
-        if self.config.names:  # an unquoted name the app does not show is a text to type, as if quoted
+        if self.config.names or self.config.shaped:  # an unquoted name the app does not show: as if quoted
             quoted |= set(self.values(task)) - set(task_values(task))
         first: list[str] = []
         last: list[str] = []
@@ -362,7 +364,8 @@ class Planner(DecodeRules):
         if self._filled is None or self._filled[0] != key:
             lexical = getattr(self.index, "lexical", self.index)
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
-                                             per_value=self.config.inputs_per_value, values=self.values(task)))
+                                             per_value=self.config.inputs_per_value, values=self.values(task),
+                                             joint=self.config.joint_slots))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:
@@ -379,8 +382,8 @@ class Planner(DecodeRules):
         by its label, not typed). Computed once per task."""
         if self._given is None or self._given[0] != task:
             given = task_values(task)
-            if self.config.names:
-                given += [name for name in task_values(task, names=True)
+            if self.config.names or self.config.shaped:
+                given += [name for name in task_values(task, names=self.config.names, shaped=self.config.shaped)
                           if name not in given and not names_an_element(self.doc, name)]
             self._given = (task, given)
         return list(self._given[1])

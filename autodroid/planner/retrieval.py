@@ -116,16 +116,28 @@ def named_values(text: str) -> list[str]:
     return out
 
 
-def task_values(task: str, *, names: bool = False) -> list[str]:
+_SHAPED = re.compile(r"(?<![\w.@/-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[A-Z]{2,4}))"
+                     r"(?![\w@/-]|\.\w)")
+
+
+def shaped_values(text: str) -> list[str]:
+    """Texts the task gives that are no words of a sentence by their shape: e-mail addresses
+    (ana@example.com) and file or host names (report.pdf, example.org), quoted or not."""
+    return list(dict.fromkeys(m.group(0) for m in _SHAPED.finditer(text)))
+
+
+def task_values(task: str, *, names: bool = False, shaped: bool = False) -> list[str]:
     """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
     1000", "5:00", "a 45 second timer labelled 'Eggs'"), then (with ``names``) its unquoted names
-    (``named_values``); empty when it gives none (then any text is allowed)."""
+    (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``); empty when
+    it gives none (then any text is allowed)."""
     quoted = quoted_values(task)
     rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
-    found = [n for n in named_values(rest) if n not in numbers] if names else []
+    found = (named_values(rest) if names else []) + (shaped_values(rest) if shaped else [])
+    found = [n for n in dict.fromkeys(found) if n not in numbers]
     return quoted + [n for n in clock + numbers + found if n not in quoted]
 
 

@@ -19,6 +19,7 @@ The best few inputs per value become candidate lines; the model picks among them
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -145,25 +146,60 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
-                per_value: int = 3, values: Sequence[str] | None = None) -> list[tuple[Slot, list[str]]]:
+                per_value: int = 3, values: Sequence[str] | None = None,
+                joint: bool = False) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
-    says which note, so the name field it matches stays free for 'events')."""
+    says which note, so the name field it matches stays free for 'events'). With ``joint``, the values to
+    type get the distinct best places with the highest total score instead of first come, first served
+    ("Ana with the email ana@example.com": the cue "email" gives the address the Email field, and Ana the
+    next best)."""
     near = near_screens(doc, ranked)
-    out = []
-    claimed: set[str] = set()
+    scored = []
     typed = 0  # values before this one that are texts to type (not labels of something shown)
     for slot in task_slots(task, values):
         label = names_an_element(doc, slot.value)
-        scores = input_scores(doc, slot, task_scores, near, order=None if label else typed)
-        best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))[:per_value]
-        if not label:
-            typed += 1
-            if best:
-                claimed.add(best[0])
+        scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed)))
+        typed += 0 if label else 1
+    homes = _joint_homes([scores for _, label, scores in scored if not label]) if joint else None
+    out = []
+    claimed: set[str] = set()
+    for slot, label, scores in scored:
+        best = sorted(scores, key=lambda n: (n in claimed, -scores[n]))
+        if not label and homes:
+            home = homes.pop(0)
+            best = [home] + [name for name in best if name != home]
+        best = best[:per_value]
+        if not label and best:
+            claimed.add(best[0])
         out.append((slot, best))
     return out
+
+
+JOINT_MOST = 5  # values to type placed jointly; more (rare) are placed first come, first served
+JOINT_WIDTH = 4  # best inputs per value tried
+
+
+def _joint_homes(per_slot: list[dict[str, float]]) -> list[str] | None:
+    """One distinct input per value (each a dict input -> score) maximizing the summed score; the first
+    come, first served placement wins ties. None when there are too many values or too few inputs."""
+    if not per_slot or len(per_slot) > JOINT_MOST:
+        return None
+    options = [sorted(scores, key=lambda n: -scores[n])[:JOINT_WIDTH + len(per_slot) - 1] for scores in per_slot]
+    greedy: list[str] = []
+    for scores in per_slot:
+        free = sorted((n for n in scores if n not in greedy), key=lambda n: -scores[n])
+        if not free:
+            return None
+        greedy.append(free[0])
+    best, best_total = greedy, sum(scores[n] for scores, n in zip(per_slot, greedy))
+    for combo in itertools.product(*options):
+        if len(set(combo)) == len(combo):
+            total = sum(scores[n] for scores, n in zip(per_slot, combo))
+            if total > best_total + 1e-9:
+                best, best_total = list(combo), total
+    return best
 
 
 TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)", re.I)
