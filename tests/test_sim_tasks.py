@@ -135,7 +135,7 @@ def test_snapshot_is_read_only_and_needs_a_sim():
         state["alarms"].clear()
         assert len(device.apps["clock"].data.alarms) == 10
         with pytest.raises(BadInputError):
-            snapshot(device, "calendar")
+            snapshot(device, "weather")
     with pytest.raises(BadInputError):
         snapshot(object(), "notes")
 
@@ -149,7 +149,7 @@ def test_a_task_file_with_a_bad_task_is_refused(tmp_path):
     bad.write_text("tasks:\n- {id: a, app: notes, task: t, check: [{nope: {}}], reference: x}\n")
     with pytest.raises(CheckError, match="a: unknown predicate 'nope'"):
         load_tasks(bad)
-    bad.write_text("tasks:\n- {id: a, app: calendar, task: t, check: [{nope: {}}], reference: x}\n")
+    bad.write_text("tasks:\n- {id: a, app: weather, task: t, check: [{nope: {}}], reference: x}\n")
     with pytest.raises(BadInputError, match="unknown app"):
         load_tasks(bad)
 

@@ -6,7 +6,7 @@ over the actions taken) and a ``reference`` script on the shipped doc's APIs, us
 task is doable and that its check passes.
 
 The snapshot (``snapshot(device, app)``) names things the way the app shows them: times as "07:30"
-(24-hour), days as "Mon".."Sun", dialog choices by their label ("Dark", "125%", "15 minutes").
+(24-hour), days as "Mon".."Sun", dates as "Mar 6", dialog choices by their label ("Dark", "125%", "15 minutes").
 
 Predicates (a check passes when every one holds):
 
@@ -34,7 +34,7 @@ from typing import Any
 
 from autodroid.errors import BadInputError
 
-SIM_APPS = ("notes", "clock")
+SIM_APPS = ("notes", "clock", "calendar")
 PREDICATES = ("equals", "has", "lacks", "count", "unchanged")
 OPERATORS = ("contains", "not", "any_of", "at_least", "at_most")
 DEFAULT_TASKS = Path(__file__).resolve().parents[2] / "benchmarks" / "sim_tasks.yaml"
@@ -89,7 +89,32 @@ def _clock_snapshot(app) -> dict:
     }
 
 
-_SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot}
+def _calendar_snapshot(app) -> dict:
+    from autodroid.device.sim.calendar.data import (
+        DURATIONS, FONT_SIZES, REMINDERS, REPETITIONS, VIEW_TYPES, WEEK_STARTS,
+    )
+    from autodroid.device.sim.calendar.main_page import MainPage
+
+    data = app.data
+    root = app.stack[0] if app.stack else None
+    searching = isinstance(root, MainPage) and root.searching
+    return {
+        "events": [{"title": e.title, "location": e.location, "description": e.description,
+                    "date": f"{e.day:%b} {e.day.day}", "all_day": e.all_day,
+                    "time": "" if e.start is None else f"{e.start // 60:02d}:{e.start % 60:02d}",
+                    "reminder": REMINDERS[e.reminder], "repeat": REPETITIONS[e.repeat]} for e in data.events],
+        "view": VIEW_TYPES[data.view],
+        "settings": {
+            "use_24h": data.use_24h, "week_start": WEEK_STARTS[data.week_start],
+            "show_week_numbers": data.show_week_numbers, "vibrate": data.vibrate,
+            "dim_past_events": data.dim_past_events, "default_reminder": REMINDERS[data.default_reminder],
+            "default_duration": DURATIONS[data.default_duration], "font_size": FONT_SIZES[data.font_size],
+        },
+        "search": {"open": searching, "query": root.query if searching else ""},
+    }
+
+
+_SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot}
 
 
 def snapshot(device, app: str) -> dict:

@@ -18,7 +18,7 @@ import click
                    "planner's first K / every candidate line, no model), ours (autodroid run's agent)")
 @click.option("--tasks", "tasks_path", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="task file (default: benchmarks/sim_tasks.yaml)")
-@click.option("--apps", default=None, help="only these sim apps, comma-separated (notes, clock)")
+@click.option("--apps", default=None, help="only these sim apps, comma-separated (notes, clock, calendar)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume)")
 def sim(out: Path, model_name: str | None, agents: str, tasks_path: Path | None, apps: str | None,

@@ -12,6 +12,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
   edit_alarm, label_dialog, sound_dialog, delete_alarm_dialog, sort_dialog, time_zone_dialog,
   new_timer_dialog, delete_timer_dialog, settings, alarm_max_reminder_dialog, snooze_dialog,
   timer_max_reminder_dialog, about, faq.
+- calendar (``org.autodroid.calendar``): events, search, main_menu, view_dialog, new_event, edit_event,
+  date_dialog, time_dialog, reminder_dialog, repetition_dialog, save_changes_dialog, delete_dialog, settings,
+  font_size_dialog, week_start_dialog, default_reminder_dialog, default_duration_dialog, about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -38,7 +41,13 @@ def _clock() -> SimApp:
     return ClockApp()
 
 
-_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock}
+def _calendar() -> SimApp:
+    from autodroid.device.sim.calendar import CalendarApp
+
+    return CalendarApp()
+
+
+_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar}
 
 
 def sim_apps() -> list[str]:
