@@ -12,6 +12,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
   edit_alarm, label_dialog, sound_dialog, delete_alarm_dialog, sort_dialog, time_zone_dialog,
   new_timer_dialog, delete_timer_dialog, settings, alarm_max_reminder_dialog, snooze_dialog,
   timer_max_reminder_dialog, about, faq.
+- contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
+  call_dialog, call, delete_dialog, editor, phone_type_dialog, discard_dialog, settings, font_size_dialog,
+  default_tab_dialog, contact_click_dialog, about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -38,7 +41,13 @@ def _clock() -> SimApp:
     return ClockApp()
 
 
-_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock}
+def _contacts() -> SimApp:
+    from autodroid.device.sim.contacts import ContactsApp
+
+    return ContactsApp()
+
+
+_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "contacts": _contacts}
 
 
 def sim_apps() -> list[str]:
