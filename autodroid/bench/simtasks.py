@@ -91,7 +91,7 @@ def _clock_snapshot(app) -> dict:
 
 def _contacts_snapshot(app) -> dict:
     from autodroid.device.sim.contacts.data import (
-        CONTACT_CLICK, DEFAULT_TABS, FONT_SIZES, PHONE_TYPES, SORT_FIELDS, SORT_ORDERS,
+        CONTACT_CLICK, FONT_SIZES, PHONE_TYPES, SORT_FIELDS, SORT_ORDERS,
     )
     from autodroid.device.sim.contacts.main import MainPage
 
@@ -105,7 +105,7 @@ def _contacts_snapshot(app) -> dict:
         "calls": [name for name, _ in data.calls],  # who was called, in order
         "sort": {"field": SORT_FIELDS[data.sort_field], "order": SORT_ORDERS[int(data.sort_descending)]},
         "settings": {
-            "font_size": FONT_SIZES[data.font_size], "default_tab": DEFAULT_TABS[data.default_tab],
+            "font_size": FONT_SIZES[data.font_size],
             "show_thumbnails": data.show_thumbnails, "show_phone_numbers": data.show_phone_numbers,
             "surname_first": data.surname_first, "only_with_phones": data.only_with_phones,
             "contact_click": CONTACT_CLICK[data.contact_click], "call_confirmation": data.call_confirmation,

@@ -13,8 +13,8 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
   new_timer_dialog, delete_timer_dialog, settings, alarm_max_reminder_dialog, snooze_dialog,
   timer_max_reminder_dialog, about, faq.
 - contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
-  call_dialog, call, delete_dialog, editor, phone_type_dialog, discard_dialog, settings, font_size_dialog,
-  default_tab_dialog, contact_click_dialog, about, faq.
+  call_dialog, call, delete_dialog, editor, discard_dialog, settings, font_size_dialog, contact_click_dialog,
+  about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.

@@ -14,7 +14,6 @@ from autodroid.device.sim.contacts.settings import FAQ, SettingsPage
 from autodroid.device.sim.pages import ConfirmDialog
 
 CALL, VIEW, EDIT = range(3)  # the "On contact click" choices, in CONTACT_CLICK order
-LAST_USED_TAB = 2
 
 
 class ContactsApp(SimApp):
@@ -26,8 +25,7 @@ class ContactsApp(SimApp):
         self.data = ContactsData.seeded()
 
     def root_page(self) -> Page:
-        data = self.data
-        return MainPage(self, data.last_tab if data.default_tab == LAST_USED_TAB else data.default_tab)
+        return MainPage(self)
 
     # operations shared by several screens
     def contact_clicked(self, contact: Contact) -> None:

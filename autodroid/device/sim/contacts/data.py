@@ -10,7 +10,6 @@ SORT_ORDERS = ("Ascending", "Descending")
 PHONE_TYPES = ("Mobile", "Home", "Work", "Main", "Other")
 FONT_SIZES = ("Small", "Medium", "Large", "Extra large")
 CONTACT_CLICK = ("Call contact", "View contact details", "Edit contact")
-DEFAULT_TABS = ("Contacts", "Favorites", "Last used tab")
 
 # first name, surname, phone, phone type, email, company, favorite
 SEED_CONTACTS = (
@@ -63,8 +62,6 @@ class ContactsData:
     surname_first: bool = False
     only_with_phones: bool = False
     contact_click: int = 1
-    default_tab: int = 0
-    last_tab: int = 0  # the tab showing when the app was left, for "Last used tab"
     call_confirmation: bool = False
     skip_delete_confirmation: bool = False
 

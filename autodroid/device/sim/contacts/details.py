@@ -39,17 +39,14 @@ class DetailsPage(Page):
             text_view(data.display_name(contact), Rect(63, top + 378, 870, top + 462), rid="contact_name"),
             star,
         ]
-        y = top + 525
-        if contact.phone:
-            views.append(self._row(Rect(0, y, 1080, y + ROW), contact.phone, PHONE_TYPES[contact.phone_type],
-                                   "contact_number", lambda: self.app.call(contact)))
-            y += ROW
-        if contact.email:
-            views.append(self._row(Rect(0, y, 1080, y + ROW), contact.email, "Email", "contact_email", None))
-            y += ROW
-        if contact.company:
-            views.append(self._row(Rect(0, y, 1080, y + ROW), contact.company, "Company",
-                                   "contact_organization_company", None))
+        # Every section is always there (empty when unset), so all contacts share one layout.
+        sections = ((contact.phone, PHONE_TYPES[contact.phone_type], "contact_number",
+                     (lambda: self.app.call(contact)) if contact.phone else None),
+                    (contact.email, "Email", "contact_email", None),
+                    (contact.company, "Company", "contact_organization_company", None))
+        for i, (value, label, rid, on_tap) in enumerate(sections):
+            y = top + 525 + ROW * i
+            views.append(self._row(Rect(0, y, 1080, y + ROW), value, label, rid, on_tap))
         scroll = layout("ScrollView", BODY, layout("LinearLayout", BODY, *views, rid="contact_holder"),
                         rid="contact_scrollview")
         return [layout(VIEW_GROUP, CONTENT, bar, scroll, rid="contact_wrapper")]

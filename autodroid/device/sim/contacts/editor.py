@@ -1,5 +1,5 @@
-"""The new/edit contact form: names, a phone number with its type, email and company; save, and a discard
-confirmation when leaving with unsaved changes."""
+"""The new/edit contact form: names, a phone number, email and company; save, and a discard confirmation
+when leaving with unsaved changes. New numbers are Mobile ones; the form keeps an edited number's type."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import BODY, CONTENT, VIEW_GROUP, Action, toolbar
-from autodroid.device.sim.contacts.data import PHONE_TYPES, Contact
-from autodroid.device.sim.pages import ChoiceDialog, ConfirmDialog
+from autodroid.device.sim.contacts.data import Contact
+from autodroid.device.sim.pages import ConfirmDialog
 from autodroid.device.sim.widgets import Rect, View, edit_text, image_view, layout, text_view
 
 if TYPE_CHECKING:
@@ -28,15 +28,13 @@ class EditorPage(Page):
         super().__init__(app)
         self.contact = contact
         self.values = {name: getattr(contact, name) if contact else "" for name in FIELDS}
-        self.phone_type = contact.phone_type if contact else 0
         self.error = ""
         self.focus = "contact_first_name" if contact is None else ""
 
     @property
     def dirty(self) -> bool:
-        original = Contact(0) if self.contact is None else self.contact
-        return (any(self.values[name] != getattr(original, name) for name in FIELDS)
-                or self.phone_type != original.phone_type)
+        original = Contact(0, "") if self.contact is None else self.contact
+        return any(self.values[name] != getattr(original, name) for name in FIELDS)
 
     def build(self) -> list[View | None]:
         bar = toolbar("New contact" if self.contact is None else "Edit contact", rid="contact_toolbar",
@@ -49,9 +47,7 @@ class EditorPage(Page):
             views.append(self._field(name, rid, hint, Rect(63, y, 1017, y + 147)))
             y += FIELD_ROW
         y += 42
-        views.append(self._field("phone", "contact_number", "Phone number", Rect(63, y, 700, y + 147)))
-        views.append(text_view(PHONE_TYPES[self.phone_type], Rect(721, y + 21, 1017, y + 126),
-                               rid="contact_number_type", on_tap=self._pick_phone_type))
+        views.append(self._field("phone", "contact_number", "Phone number", Rect(63, y, 1017, y + 147)))
         y += FIELD_ROW + 42
         views.append(self._field("email", "contact_email", "Email", Rect(63, y, 1017, y + 147)))
         y += FIELD_ROW + 42
@@ -68,21 +64,16 @@ class EditorPage(Page):
             self.values[name], self.error = text, ""
         return edit_text(self.values[name], rect, type_text, rid=rid, hint=hint)
 
-    def _pick_phone_type(self) -> None:
-        self.app.push(ChoiceDialog(self.app, "contacts.phone_type_dialog", None, PHONE_TYPES, self.phone_type,
-                                   lambda i: setattr(self, "phone_type", i)))
-
     def _save(self) -> None:
         values = {name: value.strip() for name, value in self.values.items()}
         if not any(values.values()):
             self.error = "Cannot save an empty contact"
             return
         if self.contact is None:
-            self.app.data.add(phone_type=self.phone_type, **values)
+            self.app.data.add(**values)
         else:
             for name, value in values.items():
                 setattr(self.contact, name, value)
-            self.contact.phone_type = self.phone_type
         self.close()
 
     def _up(self) -> None:

@@ -27,9 +27,9 @@ LIST_WITH_FAB = TAB_BODY._replace(bottom=FAB_BOTTOM - FAB_SIZE - 21)  # no row h
 class MainPage(Page):
     app: "ContactsApp"
 
-    def __init__(self, app: "ContactsApp", tab: int = 0):
+    def __init__(self, app: "ContactsApp"):
         super().__init__(app)
-        self.tab = tab
+        self.tab = 0
         self.searching = False
         self.query = ""
         self.scrolls = [ScrollState() for _ in TABS]
@@ -126,7 +126,6 @@ class MainPage(Page):
 
     def _switch(self, tab: int) -> None:
         self.tab = tab
-        self.app.data.last_tab = tab
 
     def _start_search(self) -> None:
         self.searching, self.query, self.focus = True, "", "search_input"

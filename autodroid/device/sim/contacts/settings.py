@@ -1,5 +1,5 @@
-"""Contacts settings: list and call checkboxes, a delete-confirmation switch, font size, default tab and
-on-click dialogs; the FAQ text for the About screen."""
+"""Contacts settings: list and call checkboxes, a delete-confirmation switch, font size and on-click
+dialogs; the FAQ text for the About screen."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
     BODY, CONTENT, VIEW_GROUP, ScrollState, checkbox_row, scroll_list, section_label, toolbar, value_row,
 )
-from autodroid.device.sim.contacts.data import CONTACT_CLICK, DEFAULT_TABS, FONT_SIZES
+from autodroid.device.sim.contacts.data import CONTACT_CLICK, FONT_SIZES
 from autodroid.device.sim.pages import ChoiceDialog
 from autodroid.device.sim.widgets import View, layout, switch
 
@@ -31,8 +31,6 @@ class SettingsPage(Page):
             section_label("Appearance", "settings_appearance_label"),
             value_row("Font size", FONT_SIZES[data.font_size], self._choose("font_size", "Font size", FONT_SIZES),
                       "settings_font_size"),
-            value_row("Default tab", DEFAULT_TABS[data.default_tab],
-                      self._choose("default_tab", "Default tab", DEFAULT_TABS), "settings_default_tab"),
             checkbox_row("Show contact thumbnails", data.show_thumbnails, self._toggle("show_thumbnails"),
                          "settings_show_contact_thumbnails"),
             section_label("Contacts list", "settings_list_label"),
