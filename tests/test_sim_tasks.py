@@ -1,5 +1,6 @@
-"""The sim task set (benchmarks/sim_tasks.yaml): it loads, every reference script passes its final-state
-check on a fresh sim, doing nothing fails every check, and the checker refuses malformed checks."""
+"""The sim task sets (benchmarks/sim_tasks.yaml and the held-out benchmarks/sim_tasks_heldout_contacts.yaml):
+they load, every reference script passes its final-state check on a fresh sim, doing nothing fails every
+check, and the checker refuses malformed checks."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import pytest
 
 from autodroid.appdoc import load_doc
 from autodroid.bench.simtasks import (
-    CheckError, check_device, evaluate, fresh_snapshot, load_tasks, side_effects, snapshot, validate_check,
+    DEFAULT_TASKS, CheckError, check_device, evaluate, fresh_snapshot, load_tasks, side_effects, snapshot,
+    validate_check,
 )
 from autodroid.device import open_device
 from autodroid.errors import BadInputError
 from autodroid.runtime import run_on_device
 
 TASKS = load_tasks()
+HELDOUT = load_tasks(DEFAULT_TASKS.parent / "sim_tasks_heldout_contacts.yaml")
+ALL_TASKS = TASKS + HELDOUT
 
 
 def test_the_set_is_big_enough_with_unique_ids():
@@ -26,14 +30,22 @@ def test_the_set_is_big_enough_with_unique_ids():
     assert all(t.task and t.reference.strip() for t in TASKS)
 
 
-def test_sentences_do_not_name_element_apis():
-    for app in ("notes", "clock"):
-        names = set(load_doc(app).elements)
-        for task in (t for t in TASKS if t.app == app):
+def test_the_held_out_set_is_big_enough_and_only_contacts():
+    assert len(HELDOUT) >= 20 and {t.app for t in HELDOUT} == {"contacts"}
+    assert len({t.id for t in ALL_TASKS}) == len(ALL_TASKS)
+    assert not any(t.app == "contacts" for t in TASKS)  # held-out tasks stay out of the dev set
+
+
+@pytest.mark.parametrize("tasks", [TASKS, HELDOUT], ids=["dev", "heldout"])
+def test_sentences_do_not_name_element_apis(tasks):
+    for app in sorted({t.app for t in tasks}):
+        doc = load_doc(app)
+        names = set(doc.elements) | {e.short_name for e in doc.elements.values() if "_" in e.short_name}
+        for task in (t for t in tasks if t.app == app):
             assert "__" not in task.task and not any(name in task.task for name in names), task.id
 
 
-@pytest.mark.parametrize("task", TASKS, ids=[t.id for t in TASKS])
+@pytest.mark.parametrize("task", ALL_TASKS, ids=[t.id for t in ALL_TASKS])
 def test_reference_script_passes_its_check_on_a_fresh_sim(task):
     doc = load_doc(task.app)
     with open_device(task.device) as device:
@@ -44,7 +56,7 @@ def test_reference_script_passes_its_check_on_a_fresh_sim(task):
         assert side_effects(snapshot(device, task.app), fresh_snapshot(task.app), task.check) == []
 
 
-@pytest.mark.parametrize("task", TASKS, ids=[t.id for t in TASKS])
+@pytest.mark.parametrize("task", ALL_TASKS, ids=[t.id for t in ALL_TASKS])
 def test_doing_nothing_fails_every_check(task):
     with open_device(task.device) as device:  # nothing is run: the final state is the seed
         result = check_device(task.check, device, task.app)

@@ -34,7 +34,7 @@ from typing import Any
 
 from autodroid.errors import BadInputError
 
-SIM_APPS = ("notes", "clock", "calendar")
+SIM_APPS = ("notes", "clock", "calendar", "contacts")
 PREDICATES = ("equals", "has", "lacks", "count", "unchanged")
 OPERATORS = ("contains", "not", "any_of", "at_least", "at_most")
 DEFAULT_TASKS = Path(__file__).resolve().parents[2] / "benchmarks" / "sim_tasks.yaml"
@@ -114,7 +114,34 @@ def _calendar_snapshot(app) -> dict:
     }
 
 
-_SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot}
+def _contacts_snapshot(app) -> dict:
+    from autodroid.device.sim.contacts.data import (
+        CONTACT_CLICK, FONT_SIZES, PHONE_TYPES, SORT_FIELDS, SORT_ORDERS,
+    )
+    from autodroid.device.sim.contacts.main import MainPage
+
+    data = app.data
+    root = app.stack[0] if app.stack else None
+    searching = isinstance(root, MainPage) and root.searching
+    return {
+        "contacts": [{"name": c.name(), "first": c.first, "surname": c.surname, "phone": c.phone,
+                      "phone_type": PHONE_TYPES[c.phone_type], "email": c.email, "company": c.company,
+                      "favorite": c.favorite} for c in data.contacts],
+        "calls": [name for name, _ in data.calls],  # who was called, in order
+        "sort": {"field": SORT_FIELDS[data.sort_field], "order": SORT_ORDERS[int(data.sort_descending)]},
+        "settings": {
+            "font_size": FONT_SIZES[data.font_size],
+            "show_thumbnails": data.show_thumbnails, "show_phone_numbers": data.show_phone_numbers,
+            "surname_first": data.surname_first, "only_with_phones": data.only_with_phones,
+            "contact_click": CONTACT_CLICK[data.contact_click], "call_confirmation": data.call_confirmation,
+            "skip_delete_confirmation": data.skip_delete_confirmation,
+        },
+        "search": {"open": searching, "query": root.query if searching else ""},
+    }
+
+
+_SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot,
+              "contacts": _contacts_snapshot}
 
 
 def snapshot(device, app: str) -> dict:

@@ -17,8 +17,8 @@ import click
               help="comma-separated: reference (the tasks' gold scripts), candidates-K / candidates-all (the "
                    "planner's first K / every candidate line, no model), ours (autodroid run's agent)")
 @click.option("--tasks", "tasks_path", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
-              help="task file (default: benchmarks/sim_tasks.yaml)")
-@click.option("--apps", default=None, help="only these sim apps, comma-separated (notes, clock, calendar)")
+              help="task file (default: benchmarks/sim_tasks.yaml; held out: benchmarks/sim_tasks_heldout_*.yaml)")
+@click.option("--apps", default=None, help="only these sim apps, comma-separated (notes, clock, calendar, contacts)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume)")
 def sim(out: Path, model_name: str | None, agents: str, tasks_path: Path | None, apps: str | None,

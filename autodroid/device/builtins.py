@@ -23,6 +23,6 @@ def _open_u2(arg: str):
     return open_u2(arg)
 
 
-register("sim", _open_sim, "sim:<app> a built-in simulated app (notes, clock, calendar)")
+register("sim", _open_sim, "sim:<app> a built-in simulated app (notes, clock, calendar, contacts)")
 register("replay", _open_replay, "replay:<folder>[?log] a recorded DroidTask app; ?log = exploration log only")
 register("u2", _open_u2, "u2:<serial|ip:port> a real phone over adb (pip install 'autodroid-agent[device]')")

@@ -15,6 +15,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
 - calendar (``org.autodroid.calendar``): events, search, main_menu, view_dialog, new_event, edit_event,
   date_dialog, time_dialog, reminder_dialog, repetition_dialog, save_changes_dialog, delete_dialog, settings,
   font_size_dialog, week_start_dialog, default_reminder_dialog, default_duration_dialog, about, faq.
+- contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
+  call_dialog, call, delete_dialog, editor, discard_dialog, settings, font_size_dialog, contact_click_dialog,
+  about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -47,7 +50,14 @@ def _calendar() -> SimApp:
     return CalendarApp()
 
 
-_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar}
+def _contacts() -> SimApp:
+    from autodroid.device.sim.contacts import ContactsApp
+
+    return ContactsApp()
+
+
+_APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
+                                          "contacts": _contacts}
 
 
 def sim_apps() -> list[str]:

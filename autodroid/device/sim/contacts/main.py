@@ -1,0 +1,189 @@
+"""The contacts app's main screen: Contacts and Favorites tabs in a bottom tab bar, live search, the
+overflow menu and the sort dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from autodroid.device.sim.app import Page
+from autodroid.device.sim.chrome import (
+    BODY, CONTENT, FAB_SIZE, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, WIDTH, Action, DialogButton,
+    ScrollState, dialog_box, fab, radio_group, scroll_list, toolbar,
+)
+from autodroid.device.sim.contacts.data import PHONE_TYPES, SORT_FIELDS, SORT_ORDERS, Contact
+from autodroid.device.sim.pages import MenuPopup
+from autodroid.device.sim.widgets import Rect, View, edit_text, image_view, layout, text_view
+
+if TYPE_CHECKING:
+    from autodroid.device.sim.contacts import ContactsApp
+
+TABS = ("Contacts", "Favorites")
+TAB_BAR = Rect(0, NAV_TOP - 147, WIDTH, NAV_TOP)
+TAB_BODY = Rect(0, BODY.top, WIDTH, TAB_BAR.top)
+FAB_BOTTOM = TAB_BAR.top - 42
+LIST_WITH_FAB = TAB_BODY._replace(bottom=FAB_BOTTOM - FAB_SIZE - 21)  # no row hides under the button
+
+
+class MainPage(Page):
+    app: "ContactsApp"
+
+    def __init__(self, app: "ContactsApp"):
+        super().__init__(app)
+        self.tab = 0
+        self.searching = False
+        self.query = ""
+        self.scrolls = [ScrollState() for _ in TABS]
+
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        if self.searching:
+            return "contacts.search"
+        return "contacts.list" if self.tab == 0 else "contacts.favorites"
+
+    def build(self) -> list[View | None]:
+        if self.searching:
+            bar = toolbar("", up=self._stop_search,
+                          actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
+                          title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
+                                                            rid="search_input", hint="Search contacts"))
+        else:
+            bar = toolbar(TABS[self.tab], actions=[Action("Search", "search", self._start_search)],
+                          overflow=self._menu)
+        body = self._contacts_tab() if self.tab == 0 else self._favorites_tab()
+        pager = layout("androidx.viewpager.widget.ViewPager", TAB_BODY, *body, rid="view_pager")
+        return [layout(VIEW_GROUP, CONTENT, bar, pager, self._tab_bar(), rid="main_coordinator")]
+
+    def _tab_bar(self) -> View:
+        width = WIDTH // len(TABS)
+        tabs = []
+        for i, name in enumerate(TABS):
+            rect = Rect(i * width, TAB_BAR.top, (i + 1) * width, TAB_BAR.bottom)
+            tab = layout("LinearLayout", rect,
+                         image_view(Rect(rect.left + 210, rect.top + 18, rect.right - 210, rect.top + 81),
+                                    rid="tab_item_icon"),
+                         text_view(name, Rect(rect.left, rect.top + 84, rect.right, rect.bottom - 12),
+                                   rid="tab_item_label"),
+                         rid="tab_item_holder", clickable=True, focusable=True, selected=i == self.tab,
+                         on_tap=lambda i=i: self._switch(i))
+            tab.desc = name
+            tabs.append(tab)
+        return layout("HorizontalScrollView", TAB_BAR, layout("LinearLayout", TAB_BAR, *tabs), rid="main_tabs_holder")
+
+    # ---------------------------------------------------------------- tabs
+    def _contacts_tab(self) -> list[View | None]:
+        contacts = self.app.data.visible(self.query)
+        area = TAB_BODY if self.searching else LIST_WITH_FAB
+        if contacts:
+            rows = scroll_list(RECYCLER, "contacts_list", area, self._rows(contacts), self.scrolls[0])
+        else:
+            rows = self._placeholder("No contacts found" if self.query.strip() else "No contacts yet")
+        add = None if self.searching else fab("Create new contact", "fragment_fab", self.app.new_contact,
+                                              bottom=FAB_BOTTOM)
+        return [layout(VIEW_GROUP, TAB_BODY, rows, add, rid="contacts_fragment")]
+
+    def _favorites_tab(self) -> list[View | None]:
+        contacts = self.app.data.visible(self.query, favorites_only=True)
+        if contacts:
+            rows = scroll_list(RECYCLER, "favorites_list", TAB_BODY, self._rows(contacts), self.scrolls[1])
+        else:
+            rows = self._placeholder("No favorites found" if self.query.strip() else
+                                     "No favorites yet. Open a contact and tap its star.")
+        return [layout(VIEW_GROUP, TAB_BODY, rows, rid="favorites_fragment")]
+
+    @staticmethod
+    def _placeholder(text: str) -> View:
+        return text_view(text, TAB_BODY.inset(63).band(400, 84), rid="fragment_placeholder")
+
+    def _rows(self, contacts: list[Contact]) -> list:
+        height = 210 if self.app.data.show_phone_numbers else 168
+        return [(height, self._row(contact)) for contact in contacts]
+
+    def _row(self, contact: Contact):
+        data = self.app.data
+
+        def build(rect: Rect) -> View:
+            left = rect.left + 63
+            views: list[View | None] = []
+            if data.show_thumbnails:
+                views.append(image_view(Rect(left, rect.top + 21, left + 126, rect.top + 147), rid="item_contact_image"))
+                left += 168
+            views.append(text_view(data.display_name(contact), Rect(left, rect.top + 42, rect.right - 63,
+                                                                     rect.top + 105), rid="item_contact_name"))
+            if data.show_phone_numbers and contact.phone:
+                number = f"{contact.phone} ({PHONE_TYPES[contact.phone_type]})"
+                views.append(text_view(number, Rect(left, rect.top + 114, rect.right - 63, rect.top + 168),
+                                       rid="item_contact_number"))
+            return layout("FrameLayout", rect, *views, rid="item_contact_frame", clickable=True, focusable=True,
+                          on_tap=lambda: self.app.contact_clicked(contact))
+        return build
+
+    # ---------------------------------------------------------------- handlers
+    def on_back(self) -> bool:
+        if self.searching:
+            self._stop_search()
+            return True
+        return False
+
+    def _switch(self, tab: int) -> None:
+        self.tab = tab
+
+    def _start_search(self) -> None:
+        self.searching, self.query, self.focus = True, "", "search_input"
+        self.scrolls[self.tab].offset = 0
+
+    def _stop_search(self) -> None:
+        self.searching, self.query, self.focus = False, "", ""
+        self.scrolls[self.tab].offset = 0
+
+    def _search(self, text: str) -> None:
+        self.query = text
+        self.scrolls[self.tab].offset = 0
+
+    def _clear(self) -> None:
+        self.query = ""
+
+    def _menu(self) -> None:
+        self.app.push(MenuPopup(self.app, "contacts.main_menu", [
+            ("Sort by", lambda: self.app.push(SortDialog(self.app))),
+            ("Settings", self.app.open_settings),
+            ("About", self.app.open_about),
+        ]))
+
+
+class SortDialog(Page):
+    """Sort field and order as two radio groups; OK re-orders both lists."""
+
+    kind = "contacts.sort_dialog"
+    overlay = True
+    app: "ContactsApp"
+
+    def __init__(self, app: "ContactsApp"):
+        super().__init__(app)
+        self.field = app.data.sort_field
+        self.descending = app.data.sort_descending
+
+    def build(self) -> list[View | None]:
+        def body(rect: Rect) -> list[View]:
+            fields = rect.band(0, OPTION_HEIGHT * len(SORT_FIELDS))
+            orders = rect.band(fields.height + 42, OPTION_HEIGHT * 2)
+            return [
+                radio_group(fields, SORT_FIELDS, self.field, self._field, rid="sorting_dialog_radio_sorting"),
+                View("android.view.View", Rect(rect.left + 42, fields.bottom + 20, rect.right - 42, fields.bottom + 23),
+                     rid="sorting_dialog_divider"),
+                radio_group(orders, SORT_ORDERS, int(self.descending), self._order, rid="sorting_dialog_radio_order"),
+            ]
+
+        return [dialog_box("Sort by", OPTION_HEIGHT * (len(SORT_FIELDS) + 2) + 63, body, [
+            DialogButton("Cancel", self.close, "negative"),
+            DialogButton("OK", self._ok, "positive"),
+        ])]
+
+    def _field(self, index: int) -> None:
+        self.field = index
+
+    def _order(self, index: int) -> None:
+        self.descending = index == 1
+
+    def _ok(self) -> None:
+        self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
+        self.close()
