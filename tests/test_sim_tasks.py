@@ -229,3 +229,29 @@ def test_cli_bench_sim(tmp_path, monkeypatch):
     assert "reference: 3/3 (100.0%) by final state (clock 3/3)" in result.output
     meta = json.loads((tmp_path / "summary.json").read_text())["meta"]
     assert meta["task_file"] == "benchmarks/sim_tasks.yaml" and "--tasks" in meta["command"]
+
+
+def test_cli_bench_sim_reads_several_task_files_and_refuses_an_id_in_two(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import json
+
+    from autodroid.bench.simtasks import DEFAULT_TASKS
+    from autodroid.cli.main import cli
+
+    monkeypatch.chdir(DEFAULT_TASKS.parents[1])
+    files = ["--tasks", "benchmarks/sim_tasks_heldout_contacts.yaml", "--tasks", "benchmarks/sim_tasks_heldout_calendar.yaml"]
+    result = CliRunner().invoke(cli, ["bench", "sim", "--out", str(tmp_path / "two"), "--agents", "reference",
+                                      "--limit", "2", *files])
+    assert result.exit_code == 0, result.output
+    summary_line = next(line for line in result.output.splitlines() if line.startswith("reference: "))
+    assert summary_line.startswith("reference: 4/4 (100.0%)")
+    assert "calendar 2/2" in summary_line and "contacts 2/2" in summary_line
+    meta = json.loads((tmp_path / "two" / "summary.json").read_text())["meta"]
+    assert meta["task_file"] == ("benchmarks/sim_tasks_heldout_contacts.yaml, "
+                                 "benchmarks/sim_tasks_heldout_calendar.yaml")
+    assert len(meta["task_sha256"].split()) == 2
+    twice = CliRunner().invoke(cli, ["bench", "sim", "--out", str(tmp_path / "twice"), "--agents", "reference",
+                                     "--tasks", "benchmarks/sim_tasks.yaml", "--tasks", "benchmarks/sim_tasks.yaml"])
+    assert twice.exit_code != 0 and "task ids in more than one task file" in twice.output
+    assert not (tmp_path / "twice" / "results.jsonl").exists()

@@ -30,7 +30,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from autodroid.errors import BadInputError
 
@@ -738,7 +738,8 @@ def summary_markdown(summary: dict, meta: dict) -> str:
     apps = sorted({app for entry in summary["agents"].values() for app in entry["apps"]})
     lines = [f"# Sim tasks by final state ({meta.get('tasks', '?')} tasks)", "",
              f"Command: `{meta.get('command', '')}`  ", f"Model: {meta.get('model') or '(none)'}; code: "
-             f"{meta.get('code_version')}; task file: {meta.get('task_file')} (sha256 {meta.get('task_sha256', '')[:12]})"
+             f"{meta.get('code_version')}; task file: {meta.get('task_file')} (sha256 "
+             f"{' '.join(h[:12] for h in meta.get('task_sha256', '').split())})"
              f"; {meta.get('date', '')}", "",
              "A task passes when its check holds on the sim's final state. `strict`: it passes and nothing outside "
              "what the check looks at changed (no stray note, alarm, timer or setting). `no error`: the agent itself "
@@ -780,7 +781,8 @@ def _shown_path(path: Path) -> str:
 
 
 def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str | None = None,
-                  tasks_path: Path | None = None, apps: list[str] | None = None, limit: int | None = None,
+                  tasks_path: Path | Sequence[Path] | None = None, apps: list[str] | None = None,
+                  limit: int | None = None,
                   fresh: bool = False, command: str = "", progress=None) -> dict:
     """Run each agent on each task (fresh sim per task), append one record per (agent, task) to
     ``OUT/results.jsonl`` (resuming: pairs already there are skipped unless ``fresh``), and write
@@ -795,8 +797,14 @@ def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str
     agents = list(agents or DEFAULT_AGENTS)
     for name in agents:
         _agent(name)  # unknown names fail before anything runs
-    tasks_file = Path(tasks_path) if tasks_path else DEFAULT_TASKS
-    tasks = load_tasks(tasks_file, apps=apps)
+    if isinstance(tasks_path, (str, Path)):
+        tasks_path = [tasks_path]
+    task_files = [Path(path) for path in tasks_path] if tasks_path else [DEFAULT_TASKS]
+    tasks = [task for path in task_files for task in load_tasks(path, apps=apps)]
+    repeated = sorted({t.id for t in tasks if sum(1 for other in tasks if other.id == t.id) > 1})
+    if repeated:
+        raise BadInputError(f"task ids in more than one task file: {', '.join(repeated)}",
+                            fix="give every task its own id across the files passed with --tasks")
     if limit is not None:
         per_app: dict[str, int] = {}
         kept = []
@@ -835,8 +843,8 @@ def run_sim_bench(out: Path, *, agents: list[str] | None = None, model_name: str
     records = [r for r in read_results(out) if r["id"] in wanted]
     summary = summarize(records, tasks)
     meta = {"command": command, "model": None, "code_version": code_version(), "tasks": len(tasks),
-            "task_file": _shown_path(tasks_file),
-            "task_sha256": hashlib.sha256(tasks_file.read_bytes()).hexdigest(),
+            "task_file": ", ".join(_shown_path(path) for path in task_files),
+            "task_sha256": " ".join(hashlib.sha256(path.read_bytes()).hexdigest() for path in task_files),
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine()}
     if any(r["agent"] == "ours" for r in records):

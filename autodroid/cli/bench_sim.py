@@ -16,12 +16,13 @@ import click
 @click.option("--agents", default="reference,candidates-1,candidates-3,candidates-all,ours", show_default=True,
               help="comma-separated: reference (the tasks' gold scripts), candidates-K / candidates-all (the "
                    "planner's first K / every candidate line, no model), ours (autodroid run's agent)")
-@click.option("--tasks", "tasks_path", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
-              help="task file (default: benchmarks/sim_tasks.yaml; held out: benchmarks/sim_tasks_heldout_*.yaml)")
+@click.option("--tasks", "tasks_paths", type=click.Path(path_type=Path, dir_okay=False, exists=True), multiple=True,
+              help="task file, may be given more than once (default: benchmarks/sim_tasks.yaml; held out: "
+                   "benchmarks/sim_tasks_heldout_*.yaml)")
 @click.option("--apps", default=None, help="only these sim apps, comma-separated (notes, clock, calendar, contacts)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume)")
-def sim(out: Path, model_name: str | None, agents: str, tasks_path: Path | None, apps: str | None,
+def sim(out: Path, model_name: str | None, agents: str, tasks_paths: tuple[Path, ...], apps: str | None,
         limit: int | None, fresh: bool) -> None:
     """Each agent on each sim task (a fresh sim per task); a task passes when its check holds on the final
     state. Writes OUT/results.jsonl (one line per agent and task) and OUT/summary.md."""
@@ -30,8 +31,8 @@ def sim(out: Path, model_name: str | None, agents: str, tasks_path: Path | None,
 
     names = [a.strip() for a in agents.split(",") if a.strip()]
     chosen_apps = [a.strip() for a in apps.split(",") if a.strip()] if apps else None
-    summary = run_sim_bench(out, agents=names, model_name=model_name, tasks_path=tasks_path, apps=chosen_apps,
-                            limit=limit, fresh=fresh, command=_command(),
+    summary = run_sim_bench(out, agents=names, model_name=model_name, tasks_path=list(tasks_paths) or None,
+                            apps=chosen_apps, limit=limit, fresh=fresh, command=_command(),
                             progress=lambda line: click.echo(line, err=True))
     for name, entry in summary["agents"].items():
         total = entry["total"]
