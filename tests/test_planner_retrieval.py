@@ -67,6 +67,8 @@ def test_scrollables_and_texts_rank_low_and_unmatched_elements_are_left_out():
 
 def test_helpers():
     assert quoted_values("""rename 'Diary' to "events" """) == ["Diary", "events"]
+    assert quoted_values("Dad's birthday is on Saturday, I don't need a reminder") == []  # apostrophes
+    assert quoted_values("rename 'Dad's birthday' to 'Mum's'") == ["Dad's birthday", "Mum's"]
     assert best_option(DOC.elements["font_size_dialog__radio_list"], "make the font large") == "Large"
     assert best_option(DOC.elements["font_size_dialog__radio_list"], "make it huge") is None
     assert text_similarity("turn off autosave", "disable autosave notes") > text_similarity("turn off autosave", "sort")

@@ -65,7 +65,9 @@ def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
 
 
-_QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+# a single quote opens after a non-word character and closes before one: the apostrophes of "Dad's" and
+# "don't" quote nothing, and 'Dad's birthday' is one quoted text
+_QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)|\"([^\"]+)\"")
 
 
 def quoted_values(task: str) -> list[str]:
