@@ -110,3 +110,16 @@ def test_addresses_and_file_names_are_values_by_their_shape():
     assert task_values(task, shaped=True) == ["ana.b@example.com", "ana.vcf", "www.example.org"]
     for prose in ("e.g. this one", "the end. Then go", "it's ok.Then go", "version 1.2"):
         assert shaped_values(prose) == [], prose
+
+
+def test_an_option_named_in_full_covers_the_options_made_of_its_words():
+    from autodroid.appdoc import Element
+    from autodroid.planner.retrieval import ranked_options
+
+    sizes = Element(name="font_size_dialog__radio_list", screen="font_size_dialog", type="list",
+                    options=("Small", "Medium", "Large", "Extra large"))
+    assert ranked_options(sizes, "use the extra large font") == ["Extra large"]  # not also "Large"
+    assert ranked_options(sizes, "use the large font") == ["Large"]
+    sorts = Element(name="sort_dialog__radio_list", screen="sort_dialog", type="list",
+                    options=("Alarm time", "Day and alarm time", "Date created"))
+    assert ranked_options(sorts, "sort the alarms by day and time") == ["Day and alarm time"]
