@@ -198,6 +198,10 @@ class RuntimeHost:
         """The live node of ``element``, navigating to its screen and scrolling it into view as needed."""
         screen = self._screen()
         rec = self.recognizer.recognize(screen, self.expected)
+        own = self._own_commit(element, rec)
+        if own is not None:
+            self.trace.add("commit_here", wanted=element.name, used=own.name, line=self.line)
+            element = own
         if not any(c in element.screens for c in rec.candidates):
             if not rec.candidates:
                 direct = self._try_ground(screen, element, strict=True)
@@ -362,6 +366,20 @@ class RuntimeHost:
         if self.pending_edit is not None and not set(after.candidates) & set(self.pending_edit.screens):
             self.pending_edit = None  # the script itself left the form: saved, discarded or went back
 
+    def _own_commit(self, element: Element, rec: Recognition) -> Element | None:
+        """The open form's own commit button when the script taps another screen's button saying the same
+        while text it typed here is unsaved ("Save" of the Edit-event screen on the New-event form, whose
+        fields the doc records once): that Save means this form's, and going there would lose the text."""
+        pending = self.pending_edit
+        if pending is None or any(c in element.screens for c in rec.candidates) \
+                or not set(rec.candidates) & set(pending.screens) \
+                or self.policy.find("commit", element_label(element)) is None:
+            return None
+        said = element.description.strip().lower()
+        here = [self.doc.elements[api] for api in self._commit_elements(tuple(rec.candidates))]
+        same = [other for other in here if other.description.strip().lower() == said]
+        return same[0] if len(same) == 1 else None
+
     def _commit_elements(self, screens: tuple[str, ...]) -> list[str]:
         found = []
         for name in screens:
@@ -375,11 +393,17 @@ class RuntimeHost:
 
     def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge]) -> list[NavEdge] | None:
         """Shortest path to the element's canonical screen (the one its API name says), else to any screen
-        it is also on."""
+        it is also on. A path that picks a list row (the item the crawl happened to open) gives way to one
+        no longer that picks none: a form shared by "New event" and an event's page is reached through
+        "New event", not by opening some event the script never named."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
                 path = self.graph.path(candidate, targets, banned)
                 if path is not None:
+                    if any(edge in self.graph.row_picks for edge in path):
+                        rowless = self.graph.path(candidate, set(element.screens), banned | self.graph.row_picks)
+                        if rowless is not None and len(rowless) <= len(path):
+                            return rowless
                     return path
         return None
 

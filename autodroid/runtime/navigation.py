@@ -62,6 +62,8 @@ class NavGraph:
             self.out.setdefault(edge.source, []).append(edge)
         for edges in self.out.values():
             edges.sort(key=lambda e: (-e.count, e.action == "back"))
+        self.row_picks = frozenset(edge for edges in self.out.values() for edge in edges
+                                   if edge.action in ("select", "long_tap") and edge.option is not None)
 
     def path(self, start: str, targets: set[str] | frozenset[str],
              banned: set[NavEdge] | frozenset[NavEdge] = frozenset()) -> list[NavEdge] | None:
