@@ -51,3 +51,19 @@ def test_a_row_the_script_picks_is_still_the_one_edited():
     assert report.ok, report.error_text
     titles = [e["title"] for e in events]
     assert len(titles) == 15 and "Pilates" in titles and "Yoga class" not in titles
+
+
+def test_a_row_shown_on_every_variant_of_a_screen_leads_where_it_led_from_one():
+    """The crawl tapped "Default reminder" on one variant of the settings screen only (settings_screen_2,
+    reached by no edge): the same row on the other variants leads to the same dialog."""
+    from autodroid.runtime.navigation import NavGraph
+
+    recorded = [e for e in DOC.navigation if e.element == "settings_screen__default_reminder_holder_button"]
+    assert {e.source for e in recorded} == {"settings_screen_2"}
+    graph = NavGraph(DOC)
+    assert graph.path("main_screen", {"default_reminder_dialog"}) is not None
+    with open_device("sim:calendar") as device:
+        report = run_on_device('default_reminder_dialog__dialog_radio_group_list.select("1 hour before")\n'
+                               "default_reminder_dialog__ok_button.tap()\n", DOC, device, auto_yes=True)
+        assert report.ok, report.error_text
+        assert snapshot(device, "calendar")["settings"]["default_reminder"] == "1 hour before"

@@ -12,6 +12,7 @@ this navigation are excluded by the caller (``banned``) so a re-plan takes anoth
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 
 from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.runtime.policy import BUILTIN_WORDS, WordClass
@@ -60,10 +61,27 @@ class NavGraph:
                 self.refused.append(edge)
                 continue
             self.out.setdefault(edge.source, []).append(edge)
+        self._spread_shown_elements(doc)
         for edges in self.out.values():
             edges.sort(key=lambda e: (-e.count, e.action == "back"))
         self.row_picks = frozenset(edge for edges in self.out.values() for edge in edges
                                    if edge.action in ("select", "long_tap") and edge.option is not None)
+
+    def _spread_shown_elements(self, doc: AppDoc) -> None:
+        """An element the doc shows on several screens (a settings row on every variant of the settings
+        screen) leads where it led from any of them: the crawl tapped it on one variant only, and the others
+        would otherwise be dead ends. The copies count 0, so recorded edges go first among equal paths."""
+        recorded = [edge for edges in self.out.values() for edge in edges if edge.element is not None
+                    and edge.action in ("tap", "long_tap", "select")]
+        for edge in recorded:
+            element = doc.elements[edge.element]
+            for screen in element.screens:
+                if screen in (edge.source, edge.to) or screen not in self.out:
+                    continue
+                if any(e.element == edge.element and e.action == edge.action and e.option == edge.option
+                       for e in self.out[screen]):
+                    continue
+                self.out[screen].append(replace(edge, source=screen, count=0))
 
     def path(self, start: str, targets: set[str] | frozenset[str],
              banned: set[NavEdge] | frozenset[NavEdge] = frozenset()) -> list[NavEdge] | None:
