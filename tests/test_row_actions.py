@@ -255,3 +255,27 @@ def test_values_get_the_fields_with_the_best_total_score_not_first_come_first_se
     joint = Planner(None, doc)
     lines = joint.choices(task, [c.name for c in joint.candidates(task)])
     assert 'edit_screen__email_input.set_text("ana@example.com")' in lines
+
+
+def test_a_box_the_task_names_in_full_keeps_the_script_going_past_another_confirm():
+    title = 'sort_by_dialog__sorting_dialog_radio_sorting_list.select("Title")'
+    ok, tick = "sort_by_dialog__ok_button.tap()", "settings_screen__show_preview_checkbox.tap()"
+    order = [title, ok, tick]
+
+    def planned(config=None):  # a model that sorts and confirms first, then ticks if it is asked again
+        model = PickingModel(lambda line: line == order[min(len(model.offered) - 1, 2)])
+        return Planner(model, load_doc("notes"), config=config).plan(
+            "sort the notes by title and show note previews").script.splitlines()
+
+    assert planned()[:3] == order  # (this stand-in never ends a script by itself)
+    assert planned(PlanConfig(ticks_pending=False)) == [title, ok]  # the confirm ended it
+
+
+def test_an_option_said_only_after_not_is_not_named():
+    from autodroid.appdoc import Element
+    from autodroid.planner.retrieval import ranked_options
+
+    days = Element(name="week_dialog__radio_list", screen="week_dialog", type="list",
+                   options=("Saturday", "Sunday", "Monday"))
+    assert ranked_options(days, "my week starts on Sunday, not Monday") == ["Sunday"]
+    assert ranked_options(days, "not Sunday but Monday, Monday it is") == ["Monday"]

@@ -350,11 +350,29 @@ class DecodeRules:
         confirmed = any(self._confirms(line) for line in lines)
         anywhere = self.config.pending_after_confirm and confirmed
         later = self._words_after_done(task, lines) if self.config.pending_later and confirmed else set()
-        return [line for line in choices if (parsed := parse_line(line)).method == "select"
-                and parsed.name not in chosen and self._named_option(task, parsed)
-                and (self.doc.elements[parsed.name].screen in opened
-                     or (anywhere or set(words(parsed.arg or "")) <= later)
-                     and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
+        picks = [line for line in choices if (parsed := parse_line(line)).method == "select"
+                 and parsed.name not in chosen and self._named_option(task, parsed)
+                 and (self.doc.elements[parsed.name].screen in opened
+                      or (anywhere or set(words(parsed.arg or "")) <= later)
+                      and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
+        return picks + (self._pending_ticks(task, choices, lines) if self.config.ticks_pending and confirmed else [])
+
+    def _pending_ticks(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """Ticks of boxes whose whole label the task says ("show phone numbers": Show phone numbers) that no
+        line made yet: a confirm elsewhere ("sort everyone by surname", OK) does not end the script first."""
+        said = set(words(self._spelled(task)))
+        ticked = {parse_line(line).name for line in lines}
+        out = []
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None or element.type != "checkbox" or element.one_of or parsed.method != "tap" \
+                    or parsed.name in ticked:
+                continue  # a radio button (one_of) is a pick, pending or not by the radio rules
+            label = set(words(element.description))
+            if label and label <= said:
+                out.append(line)
+        return out
 
     def _words_after_done(self, task: str, lines: Sequence[str]) -> set[str]:
         """The task's words after the last text a line of the script typed or picked ("add a note called

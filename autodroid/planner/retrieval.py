@@ -298,13 +298,20 @@ def _one_edit(a: str, b: str) -> bool:
     return any(short == long[:i] + long[i + 1:] for i in range(len(long)))
 
 
+def _affirmed_words(task: str) -> set[str]:
+    """The task's word stems (stop words kept) without a word it only says right after "not" ("starts on
+    Sunday, not Monday" names Sunday, not Monday)."""
+    said = words(task, keep_stopwords=True)
+    return {word for before, word in zip([""] + said, said) if before != "not"}
+
+
 def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = False) -> list[str]:
     """The list's documented options the task names best: those sharing the largest part of their words
     with the task (ties kept, more shared words first, at most ``k``), so "5 minute" gives "5 minutes" but
     not "1 minute", and "the 'download' folder, then Diary.pdf" gives both. With ``evidence``, an option
     counts only when the task says one of its content words that the list's own name does not ("Meeting
     notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
-    task_words = set(words(task, keep_stopwords=True))
+    task_words = _affirmed_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
     scored = []
     for index, option in enumerate(element.options):
