@@ -4,67 +4,44 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
 from autodroid.device.sim.calendar.data import DURATIONS, FONT_SIZES, REMINDERS, WEEK_STARTS
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, VIEW_GROUP, ScrollState, checkbox_row, scroll_list, section_label, toolbar, value_row,
-)
-from autodroid.device.sim.pages import ChoiceDialog
-from autodroid.device.sim.widgets import View, layout
+from autodroid.device.sim.chrome import checkbox_row, section_label, value_row
+from autodroid.device.sim.settings_page import SettingsScreen
 
 if TYPE_CHECKING:
     from autodroid.device.sim.calendar import CalendarApp
 
 
-class SettingsPage(Page):
+class SettingsPage(SettingsScreen):
     kind = "calendar.settings"
     app: "CalendarApp"
 
-    def __init__(self, app: "CalendarApp"):
-        super().__init__(app)
-        self.scroll = ScrollState()
-
-    def build(self) -> list[View | None]:
+    def rows(self) -> list:
         data = self.app.data
-        toggle, choose = self._toggle, self._choose
-        items = [
+        toggle, choose = self.toggle, self.choose
+        return [
             section_label("General", "settings_general_settings_label"),
             value_row("Font size", FONT_SIZES[data.font_size],
-                      choose("font_size", "calendar.font_size_dialog", "Font size", FONT_SIZES), "settings_font_size"),
+                      choose("font_size", "calendar.font_size_dialog", FONT_SIZES, "Font size"), "settings_font_size"),
             checkbox_row("Use 24-hour time format", data.use_24h, toggle("use_24h"), "settings_use_24_hour_format"),
             value_row("Start week on", WEEK_STARTS[data.week_start],
-                      choose("week_start", "calendar.week_start_dialog", "Start week on", WEEK_STARTS),
+                      choose("week_start", "calendar.week_start_dialog", WEEK_STARTS, "Start week on"),
                       "settings_start_week_on"),
             checkbox_row("Show week numbers", data.show_week_numbers, toggle("show_week_numbers"),
                          "settings_week_numbers"),
             section_label("Reminders", "settings_reminders_label"),
             value_row("Default reminder", REMINDERS[data.default_reminder],
-                      choose("default_reminder", "calendar.default_reminder_dialog", "Default reminder", REMINDERS),
+                      choose("default_reminder", "calendar.default_reminder_dialog", REMINDERS, "Default reminder"),
                       "settings_default_reminder"),
             checkbox_row("Vibrate on reminder notification", data.vibrate, toggle("vibrate"), "settings_vibrate"),
             section_label("New events", "settings_new_events_label"),
             value_row("Default event duration", DURATIONS[data.default_duration],
-                      choose("default_duration", "calendar.default_duration_dialog", "Default event duration",
-                             DURATIONS), "settings_default_duration"),
+                      choose("default_duration", "calendar.default_duration_dialog", DURATIONS,
+                             "Default event duration"), "settings_default_duration"),
             section_label("Event lists", "settings_event_lists_label"),
             checkbox_row("Dim past events", data.dim_past_events, toggle("dim_past_events"),
                          "settings_dim_past_events"),
         ]
-        bar = toolbar("Settings", rid="settings_toolbar", up=self.close)
-        body = scroll_list("android.widget.ScrollView", "settings_nested_scrollview", BODY, items, self.scroll,
-                           holder_rid="settings_holder")
-        return [layout(VIEW_GROUP, CONTENT, bar, body, rid="settings_coordinator")]
-
-    def _toggle(self, name: str):
-        def toggle() -> None:
-            setattr(self.app.data, name, not getattr(self.app.data, name))
-        return toggle
-
-    def _choose(self, name: str, kind: str, title: str, options: tuple[str, ...]):
-        def choose() -> None:
-            self.app.push(ChoiceDialog(self.app, kind, title, options, getattr(self.app.data, name),
-                                       lambda i: setattr(self.app.data, name, i)))
-        return choose
 
 
 FAQ = (

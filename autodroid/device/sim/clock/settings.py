@@ -5,30 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, OPTION_HEIGHT, VIEW_GROUP, DialogButton, ScrollState, checkbox_row, dialog_box, scroll_list,
-    section_label, toolbar, value_row,
-)
+from autodroid.device.sim.chrome import OPTION_HEIGHT, DialogButton, checkbox_row, dialog_box, section_label, value_row
 from autodroid.device.sim.clock.data import CITIES, REMINDER_DURATIONS, SNOOZE_TIMES, Timer
-from autodroid.device.sim.pages import ChoiceDialog
+from autodroid.device.sim.settings_page import SettingsScreen
 from autodroid.device.sim.widgets import Rect, View, checkbox, edit_text, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.clock import ClockApp
 
 
-class SettingsPage(Page):
+class SettingsPage(SettingsScreen):
     kind = "clock.settings"
     app: "ClockApp"
 
-    def __init__(self, app: "ClockApp"):
-        super().__init__(app)
-        self.scroll = ScrollState()
-
-    def build(self) -> list[View | None]:
+    def rows(self) -> list:
         data = self.app.data
-        toggle = self._toggle
-        items = [
+        toggle = self.toggle
+        return [
             section_label("General", "settings_general_settings_label"),
             checkbox_row("Use 24-hour time format", data.use_24h, toggle("use_24h"), "settings_use_24_hour_format"),
             checkbox_row("Start week on Sunday", data.sunday_first, toggle("sunday_first"), "settings_sunday_first"),
@@ -38,37 +31,22 @@ class SettingsPage(Page):
             checkbox_row("Show seconds", data.show_seconds, toggle("show_seconds"), "settings_show_seconds"),
             section_label("Alarm tab", "settings_alarm_tab_label"),
             value_row("Max reminder duration", REMINDER_DURATIONS[data.alarm_max_reminder],
-                      self._choose("alarm_max_reminder", "clock.alarm_max_reminder_dialog", REMINDER_DURATIONS),
+                      self.choose("alarm_max_reminder", "clock.alarm_max_reminder_dialog", REMINDER_DURATIONS),
                       "settings_alarm_max_reminder"),
             checkbox_row("Increase volume gradually", data.increase_volume, toggle("increase_volume"),
                          "settings_increase_volume_gradually"),
             checkbox_row("Always use same snooze time", data.same_snooze, toggle("same_snooze"),
                          "settings_use_same_snooze"),
             value_row("Snooze time", SNOOZE_TIMES[data.snooze],
-                      self._choose("snooze", "clock.snooze_dialog", SNOOZE_TIMES), "settings_snooze_time",
+                      self.choose("snooze", "clock.snooze_dialog", SNOOZE_TIMES), "settings_snooze_time",
                       enabled=data.same_snooze),
             section_label("Timer tab", "settings_timer_tab_label"),
             value_row("Max reminder duration", REMINDER_DURATIONS[data.timer_max_reminder],
-                      self._choose("timer_max_reminder", "clock.timer_max_reminder_dialog", REMINDER_DURATIONS),
+                      self.choose("timer_max_reminder", "clock.timer_max_reminder_dialog", REMINDER_DURATIONS),
                       "settings_timer_max_reminder"),
             checkbox_row("Vibrate when a timer ends", data.timer_vibrate, toggle("timer_vibrate"),
                          "settings_timer_vibrate"),
         ]
-        bar = toolbar("Settings", rid="settings_toolbar", up=self.close)
-        body = scroll_list("android.widget.ScrollView", "settings_nested_scrollview", BODY, items, self.scroll,
-                           holder_rid="settings_holder")
-        return [layout(VIEW_GROUP, CONTENT, bar, body, rid="settings_coordinator")]
-
-    def _toggle(self, name: str):
-        def toggle() -> None:
-            setattr(self.app.data, name, not getattr(self.app.data, name))
-        return toggle
-
-    def _choose(self, name: str, kind: str, options: tuple[str, ...]):
-        def choose() -> None:
-            self.app.push(ChoiceDialog(self.app, kind, None, options, getattr(self.app.data, name),
-                                       lambda i: setattr(self.app.data, name, i)))
-        return choose
 
 
 class TimeZoneDialog(Page):

@@ -5,68 +5,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, VIEW_GROUP, ScrollState, checkbox_row, scroll_list, section_label, toolbar, value_row,
-)
+from autodroid.device.sim.chrome import checkbox_row, section_label, value_row
 from autodroid.device.sim.contacts.data import CONTACT_CLICK, FONT_SIZES
-from autodroid.device.sim.pages import ChoiceDialog
-from autodroid.device.sim.widgets import View, layout, switch
+from autodroid.device.sim.settings_page import SettingsScreen
+from autodroid.device.sim.widgets import layout, switch
 
 if TYPE_CHECKING:
     from autodroid.device.sim.contacts import ContactsApp
 
 
-class SettingsPage(Page):
+class SettingsPage(SettingsScreen):
     kind = "contacts.settings"
     app: "ContactsApp"
 
-    def __init__(self, app: "ContactsApp"):
-        super().__init__(app)
-        self.scroll = ScrollState()
-
-    def build(self) -> list[View | None]:
+    def rows(self) -> list:
         data = self.app.data
-        items = [
+        return [
             section_label("Appearance", "settings_appearance_label"),
-            value_row("Font size", FONT_SIZES[data.font_size], self._choose("font_size", "Font size", FONT_SIZES),
+            value_row("Font size", FONT_SIZES[data.font_size],
+                      self.choose("font_size", "contacts.font_size_dialog", FONT_SIZES, "Font size"),
                       "settings_font_size"),
-            checkbox_row("Show contact thumbnails", data.show_thumbnails, self._toggle("show_thumbnails"),
+            checkbox_row("Show contact thumbnails", data.show_thumbnails, self.toggle("show_thumbnails"),
                          "settings_show_contact_thumbnails"),
             section_label("Contacts list", "settings_list_label"),
-            checkbox_row("Show phone numbers", data.show_phone_numbers, self._toggle("show_phone_numbers"),
+            checkbox_row("Show phone numbers", data.show_phone_numbers, self.toggle("show_phone_numbers"),
                          "settings_show_phone_numbers"),
-            checkbox_row("Start name with surname", data.surname_first, self._toggle("surname_first"),
+            checkbox_row("Start name with surname", data.surname_first, self.toggle("surname_first"),
                          "settings_start_name_with_surname"),
             checkbox_row("Show only contacts with phone numbers", data.only_with_phones,
-                         self._toggle("only_with_phones"), "settings_show_only_contacts_with_numbers"),
+                         self.toggle("only_with_phones"), "settings_show_only_contacts_with_numbers"),
             value_row("On contact click", CONTACT_CLICK[data.contact_click],
-                      self._choose("contact_click", "On contact click", CONTACT_CLICK), "settings_on_contact_click"),
+                      self.choose("contact_click", "contacts.contact_click_dialog", CONTACT_CLICK, "On contact click"),
+                      "settings_on_contact_click"),
             section_label("Calls and deleting", "settings_calls_label"),
-            checkbox_row("Show a call confirmation dialog", data.call_confirmation, self._toggle("call_confirmation"),
+            checkbox_row("Show a call confirmation dialog", data.call_confirmation, self.toggle("call_confirmation"),
                          "settings_show_call_confirmation"),
             (158, lambda rect: layout("RelativeLayout", rect, switch(
                 "Skip delete confirmation", rect.inset(42, 21), data.skip_delete_confirmation,
-                self._toggle("skip_delete_confirmation"), rid="settings_skip_delete_confirmation"),
+                self.toggle("skip_delete_confirmation"), rid="settings_skip_delete_confirmation"),
                 rid="settings_skip_delete_confirmation_holder")),
         ]
-        bar = toolbar("Settings", rid="settings_toolbar", up=self.close)
-        body = scroll_list("android.widget.ScrollView", "settings_nested_scrollview", BODY, items, self.scroll,
-                           holder_rid="settings_holder")
-        return [layout(VIEW_GROUP, CONTENT, bar, body, rid="settings_coordinator")]
-
-    def _toggle(self, name: str):
-        def toggle() -> None:
-            setattr(self.app.data, name, not getattr(self.app.data, name))
-        return toggle
-
-    def _choose(self, name: str, title: str, options: tuple[str, ...]):
-        kind = f"contacts.{name}_dialog"
-
-        def open_dialog() -> None:
-            self.app.push(ChoiceDialog(self.app, kind, title, options, getattr(self.app.data, name),
-                                       lambda i: setattr(self.app.data, name, i)))
-        return open_dialog
 
 
 FAQ = (
