@@ -267,8 +267,8 @@ def test_a_box_the_task_names_in_full_keeps_the_script_going_past_another_confir
         return Planner(model, load_doc("notes"), config=config).plan(
             "sort the notes by title and show note previews").script.splitlines()
 
-    assert planned()[:3] == order  # (this stand-in never ends a script by itself)
-    assert planned(PlanConfig(ticks_pending=False)) == [title, ok]  # the confirm ended it
+    assert planned(PlanConfig(ticks_pending=True))[:3] == order  # (this stand-in never ends a script itself)
+    assert planned() == [title, ok]  # off by default (measured): the confirm ends it
 
 
 def test_an_option_said_only_after_not_is_not_named():

@@ -405,6 +405,12 @@ class RuntimeHost:
                         if rowless is not None and len(rowless) <= len(path):
                             return rowless
                     return path
+        unbanned = self._not_hops()  # where the recorded edges have no way at all, copies of shown elements'
+        if not any(self.graph.path(c, set(element.screens), unbanned) for c in rec.candidates):
+            for candidate in rec.candidates:  # edges may (``NavGraph.spread``)
+                path = self.graph.spread.path(candidate, set(element.screens), banned)
+                if path is not None:
+                    return path
         return None
 
     def _hop(self, edge: NavEdge, rec: Recognition) -> None:

@@ -61,27 +61,31 @@ class NavGraph:
                 self.refused.append(edge)
                 continue
             self.out.setdefault(edge.source, []).append(edge)
-        self._spread_shown_elements(doc)
         for edges in self.out.values():
             edges.sort(key=lambda e: (-e.count, e.action == "back"))
         self.row_picks = frozenset(edge for edges in self.out.values() for edge in edges
                                    if edge.action in ("select", "long_tap") and edge.option is not None)
+        self.spread = self._spread_shown_elements(doc)
 
-    def _spread_shown_elements(self, doc: AppDoc) -> None:
-        """An element the doc shows on several screens (a settings row on every variant of the settings
-        screen) leads where it led from any of them: the crawl tapped it on one variant only, and the others
-        would otherwise be dead ends. The copies count 0, so recorded edges go first among equal paths."""
+    def _spread_shown_elements(self, doc: AppDoc) -> "NavGraph":
+        """This graph plus, for an element the doc shows on several screens (a settings row on every variant
+        of the settings screen), the edge it was recorded on copied to the others: the crawl tapped it on one
+        variant only, and the others would be dead ends. Copies count 0 (recorded edges first among equal
+        paths); the runtime uses this graph only where the recorded one has no way at all."""
+        spread = object.__new__(NavGraph)
+        spread.out = {screen: list(edges) for screen, edges in self.out.items()}
+        spread.refused, spread.row_picks, spread.spread = self.refused, self.row_picks, None
         recorded = [edge for edges in self.out.values() for edge in edges if edge.element is not None
                     and edge.action in ("tap", "long_tap", "select")]
         for edge in recorded:
-            element = doc.elements[edge.element]
-            for screen in element.screens:
-                if screen in (edge.source, edge.to) or screen not in self.out:
+            for screen in doc.elements[edge.element].screens:
+                if screen in (edge.source, edge.to) or screen not in spread.out:
                     continue
                 if any(e.element == edge.element and e.action == edge.action and e.option == edge.option
-                       for e in self.out[screen]):
+                       for e in spread.out[screen]):
                     continue
-                self.out[screen].append(replace(edge, source=screen, count=0))
+                spread.out[screen].append(replace(edge, source=screen, count=0))
+        return spread
 
     def path(self, start: str, targets: set[str] | frozenset[str],
              banned: set[NavEdge] | frozenset[NavEdge] = frozenset()) -> list[NavEdge] | None:
