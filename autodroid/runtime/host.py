@@ -393,14 +393,14 @@ class RuntimeHost:
 
     def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge]) -> list[NavEdge] | None:
         """Shortest path to the element's canonical screen (the one its API name says), else to any screen
-        it is also on. A path that picks a list row (the item the crawl happened to open) gives way to one
-        no longer that picks none: a form shared by "New event" and an event's page is reached through
-        "New event", not by opening some event the script never named."""
+        it is also on. For an input, a path that picks a list row (the item the crawl happened to open)
+        gives way to one no longer that picks none: a form shared by "New event" and an event's page is
+        reached through "New event", not by opening some event the script never named and typing over it."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
                 path = self.graph.path(candidate, targets, banned)
                 if path is not None:
-                    if any(edge in self.graph.row_picks for edge in path):
+                    if element.type == "input" and any(edge in self.graph.row_picks for edge in path):
                         rowless = self.graph.path(candidate, set(element.screens), banned | self.graph.row_picks)
                         if rowless is not None and len(rowless) <= len(path):
                             return rowless
