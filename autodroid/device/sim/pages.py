@@ -1,4 +1,5 @@
-"""Reusable overlay pages: confirmation dialog, single-choice (radio) dialog, text input dialog, popup menu."""
+"""Reusable overlay pages: confirmation dialog, single-choice (radio) dialog, sort dialog, text input dialog,
+popup menu."""
 
 from __future__ import annotations
 
@@ -120,3 +121,42 @@ class MenuPopup(Page):
             self.close()
             handler()
         return run
+
+
+class SortDialog(Page):
+    """Sort field and order as two radio groups; OK stores both in the app's data (``sort_field``,
+    ``sort_descending``), which its lists read."""
+
+    overlay = True
+
+    def __init__(self, app: SimApp, kind: str, fields: Sequence[str], orders: Sequence[str]):
+        super().__init__(app)
+        self.kind, self.fields, self.orders = kind, tuple(fields), tuple(orders)
+        self.field = app.data.sort_field
+        self.descending = app.data.sort_descending
+
+    def build(self) -> list[View | None]:
+        def body(rect: Rect) -> list[View]:
+            fields = rect.band(0, OPTION_HEIGHT * len(self.fields))
+            orders = rect.band(fields.height + 42, OPTION_HEIGHT * 2)
+            return [
+                radio_group(fields, self.fields, self.field, self._field, rid="sorting_dialog_radio_sorting"),
+                View("android.view.View", Rect(rect.left + 42, fields.bottom + 20, rect.right - 42, fields.bottom + 23),
+                     rid="sorting_dialog_divider"),
+                radio_group(orders, self.orders, int(self.descending), self._order, rid="sorting_dialog_radio_order"),
+            ]
+
+        return [dialog_box("Sort by", OPTION_HEIGHT * (len(self.fields) + 2) + 63, body, [
+            DialogButton("Cancel", self.close, "negative"),
+            DialogButton("OK", self._ok, "positive"),
+        ])]
+
+    def _field(self, index: int) -> None:
+        self.field = index
+
+    def _order(self, index: int) -> None:
+        self.descending = index == 1
+
+    def _ok(self) -> None:
+        self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
+        self.close()

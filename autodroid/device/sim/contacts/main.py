@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, FAB_SIZE, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, WIDTH, Action, DialogButton,
-    ScrollState, dialog_box, fab, radio_group, scroll_list, toolbar,
+    BODY, CONTENT, FAB_SIZE, NAV_TOP, RECYCLER, VIEW_GROUP, WIDTH, Action, ScrollState, fab, scroll_list, toolbar,
 )
 from autodroid.device.sim.contacts.data import PHONE_TYPES, SORT_FIELDS, SORT_ORDERS, Contact
-from autodroid.device.sim.pages import MenuPopup
+from autodroid.device.sim.pages import MenuPopup, SortDialog
 from autodroid.device.sim.widgets import Rect, View, edit_text, image_view, layout, text_view
 
 if TYPE_CHECKING:
@@ -144,46 +143,7 @@ class MainPage(Page):
 
     def _menu(self) -> None:
         self.app.push(MenuPopup(self.app, "contacts.main_menu", [
-            ("Sort by", lambda: self.app.push(SortDialog(self.app))),
+            ("Sort by", lambda: self.app.push(SortDialog(self.app, "contacts.sort_dialog", SORT_FIELDS, SORT_ORDERS))),
             ("Settings", self.app.open_settings),
             ("About", self.app.open_about),
         ]))
-
-
-class SortDialog(Page):
-    """Sort field and order as two radio groups; OK re-orders both lists."""
-
-    kind = "contacts.sort_dialog"
-    overlay = True
-    app: "ContactsApp"
-
-    def __init__(self, app: "ContactsApp"):
-        super().__init__(app)
-        self.field = app.data.sort_field
-        self.descending = app.data.sort_descending
-
-    def build(self) -> list[View | None]:
-        def body(rect: Rect) -> list[View]:
-            fields = rect.band(0, OPTION_HEIGHT * len(SORT_FIELDS))
-            orders = rect.band(fields.height + 42, OPTION_HEIGHT * 2)
-            return [
-                radio_group(fields, SORT_FIELDS, self.field, self._field, rid="sorting_dialog_radio_sorting"),
-                View("android.view.View", Rect(rect.left + 42, fields.bottom + 20, rect.right - 42, fields.bottom + 23),
-                     rid="sorting_dialog_divider"),
-                radio_group(orders, SORT_ORDERS, int(self.descending), self._order, rid="sorting_dialog_radio_order"),
-            ]
-
-        return [dialog_box("Sort by", OPTION_HEIGHT * (len(SORT_FIELDS) + 2) + 63, body, [
-            DialogButton("Cancel", self.close, "negative"),
-            DialogButton("OK", self._ok, "positive"),
-        ])]
-
-    def _field(self, index: int) -> None:
-        self.field = index
-
-    def _order(self, index: int) -> None:
-        self.descending = index == 1
-
-    def _ok(self) -> None:
-        self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
-        self.close()

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, Action, DialogButton,
-    ScrollState, dialog_box, fab, radio_group, scroll_list, toolbar,
+    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, RECYCLER, VIEW_GROUP, Action, ScrollState, fab, scroll_list, toolbar,
 )
 from autodroid.device.sim.notes.data import SORT_FIELDS, SORT_ORDERS, Note, word_count_text
-from autodroid.device.sim.pages import MenuPopup
+from autodroid.device.sim.pages import MenuPopup, SortDialog
 from autodroid.device.sim.widgets import Rect, View, edit_text, layout, text_view
 
 if TYPE_CHECKING:
@@ -100,46 +99,7 @@ class ListPage(Page):
 
     def _menu(self) -> None:
         self.app.push(MenuPopup(self.app, "notes.main_menu", [
-            ("Sort by", lambda: self.app.push(SortDialog(self.app))),
+            ("Sort by", lambda: self.app.push(SortDialog(self.app, "notes.sort_dialog", SORT_FIELDS, SORT_ORDERS))),
             ("Settings", self.app.open_settings),
             ("About", self.app.open_about),
         ]))
-
-
-class SortDialog(Page):
-    """Sort field and order as two radio groups; OK re-orders the list."""
-
-    kind = "notes.sort_dialog"
-    overlay = True
-    app: "NotesApp"
-
-    def __init__(self, app: "NotesApp"):
-        super().__init__(app)
-        self.field = app.data.sort_field
-        self.descending = app.data.sort_descending
-
-    def build(self) -> list[View | None]:
-        def body(rect: Rect) -> list[View]:
-            fields = rect.band(0, OPTION_HEIGHT * 3)
-            orders = rect.band(OPTION_HEIGHT * 3 + 42, OPTION_HEIGHT * 2)
-            return [
-                radio_group(fields, SORT_FIELDS, self.field, self._field, rid="sorting_dialog_radio_sorting"),
-                View("android.view.View", Rect(rect.left + 42, fields.bottom + 20, rect.right - 42, fields.bottom + 23),
-                     rid="sorting_dialog_divider"),
-                radio_group(orders, SORT_ORDERS, int(self.descending), self._order, rid="sorting_dialog_radio_order"),
-            ]
-
-        return [dialog_box("Sort by", OPTION_HEIGHT * 5 + 63, body, [
-            DialogButton("Cancel", self.close, "negative"),
-            DialogButton("OK", self._ok, "positive"),
-        ])]
-
-    def _field(self, index: int) -> None:
-        self.field = index
-
-    def _order(self, index: int) -> None:
-        self.descending = index == 1
-
-    def _ok(self) -> None:
-        self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
-        self.close()
