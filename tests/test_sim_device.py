@@ -22,6 +22,10 @@ def find(device, **criteria):
     return matches[0]
 
 
+def texts(device, rid):
+    return [n.text for n in device.screen() if n.rid == rid]
+
+
 @pytest.mark.parametrize("app", ["notes", "clock", "calendar", "contacts"])
 @pytest.mark.parametrize("check", CONTRACT_CHECKS, ids=lambda check: check.__name__)
 def test_device_contract(check, app):

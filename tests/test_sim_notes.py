@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_sim_device import assert_real_dump
+from test_sim_device import assert_real_dump, find, texts
 
 from autodroid.device import open_device
 
@@ -14,16 +14,6 @@ SEEDED = 15
 def device():
     with open_device("sim:notes") as device:
         yield device
-
-
-def find(device, **criteria):
-    matches = [n for n in device.screen() if all(getattr(n, k) == v for k, v in criteria.items())]
-    assert matches, f"no node with {criteria} on {device.screen_kind()}"
-    return matches[0]
-
-
-def texts(device, rid):
-    return [n.text for n in device.screen() if n.rid == rid]
 
 
 def all_titles(device):
