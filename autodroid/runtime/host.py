@@ -277,7 +277,7 @@ class RuntimeHost:
             if hops >= self.limits.max_hops:
                 raise NavigationFailed(f"could not reach {_names(targets)} for {element.name} within "
                                        f"{self.limits.max_hops} navigation steps (went {' -> '.join(history)})")
-            path = self._plan(rec, element, banned)
+            path = self._plan(rec, element, banned, spread=restarted or self.doc.start_screen in rec.candidates)
             if path is None:
                 if not rec.candidates and hops < self.limits.max_hops:  # off the map: step back first
                     try:
@@ -391,11 +391,14 @@ class RuntimeHost:
                     found.append(api)
         return found
 
-    def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge]) -> list[NavEdge] | None:
+    def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge], *,
+              spread: bool = False) -> list[NavEdge] | None:
         """Shortest path to the element's canonical screen (the one its API name says), else to any screen
         it is also on. For an input, a path that picks a list row (the item the crawl happened to open)
         gives way to one no longer that picks none: a form shared by "New event" and an event's page is
-        reached through "New event", not by opening some event the script never named and typing over it."""
+        reached through "New event", not by opening some event the script never named and typing over it.
+        With ``spread`` (from the start screen, or after a restart), where the recorded edges have no way at
+        all, the shown elements' copied edges are tried (``NavGraph.spread``)."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
                 path = self.graph.path(candidate, targets, banned)
@@ -405,9 +408,11 @@ class RuntimeHost:
                         if rowless is not None and len(rowless) <= len(path):
                             return rowless
                     return path
-        unbanned = self._not_hops()  # where the recorded edges have no way at all, copies of shown elements'
+        if not spread:  # elsewhere a restart comes first: it lands where the recorded edges start
+            return None
+        unbanned = self._not_hops()
         if not any(self.graph.path(c, set(element.screens), unbanned) for c in rec.candidates):
-            for candidate in rec.candidates:  # edges may (``NavGraph.spread``)
+            for candidate in rec.candidates:
                 path = self.graph.spread.path(candidate, set(element.screens), banned)
                 if path is not None:
                     return path
