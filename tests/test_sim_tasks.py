@@ -1,6 +1,6 @@
-"""The sim task sets (benchmarks/sim_tasks.yaml and the held-out benchmarks/sim_tasks_heldout_contacts.yaml):
-they load, every reference script passes its final-state check on a fresh sim, doing nothing fails every
-check, and the checker refuses malformed checks."""
+"""The sim task sets (benchmarks/sim_tasks.yaml and the held-out benchmarks/sim_tasks_heldout_*.yaml): they
+load, every reference script passes its final-state check on a fresh sim without side effects, doing nothing
+fails every check, and the checker refuses malformed checks."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from autodroid.errors import BadInputError
 from autodroid.runtime import run_on_device
 
 TASKS = load_tasks()
-HELDOUT = load_tasks(DEFAULT_TASKS.parent / "sim_tasks_heldout_contacts.yaml")
+HELDOUT_FILES = {app: DEFAULT_TASKS.parent / f"sim_tasks_heldout_{app}.yaml" for app in ("contacts", "calendar")}
+HELDOUT = [task for path in HELDOUT_FILES.values() for task in load_tasks(path)]
 ALL_TASKS = TASKS + HELDOUT
 
 
@@ -30,10 +31,17 @@ def test_the_set_is_big_enough_with_unique_ids():
     assert all(t.task and t.reference.strip() for t in TASKS)
 
 
-def test_the_held_out_set_is_big_enough_and_only_contacts():
-    assert len(HELDOUT) >= 20 and {t.app for t in HELDOUT} == {"contacts"}
+@pytest.mark.parametrize("app", sorted(HELDOUT_FILES))
+def test_each_held_out_file_is_big_enough_holds_only_its_app_and_says_it_is_held_out(app):
+    tasks = load_tasks(HELDOUT_FILES[app])
+    assert len(tasks) >= 20 and {t.app for t in tasks} == {app}
+    assert not any(t.app == app for t in TASKS)  # held-out apps stay out of the dev set
+    header = HELDOUT_FILES[app].read_text(encoding="utf-8").split("format: 1")[0]
+    assert "HELD-OUT" in header and "doc ceiling" in header and "held out once" in header
+
+
+def test_task_ids_are_unique_across_the_sets():
     assert len({t.id for t in ALL_TASKS}) == len(ALL_TASKS)
-    assert not any(t.app == "contacts" for t in TASKS)  # held-out tasks stay out of the dev set
 
 
 @pytest.mark.parametrize("tasks", [TASKS, HELDOUT], ids=["dev", "heldout"])
