@@ -68,3 +68,24 @@ def test_a_row_shown_on_every_variant_of_a_screen_leads_where_it_led_from_one():
                                "default_reminder_dialog__ok_button.tap()\n", DOC, device, auto_yes=True)
         assert report.ok, report.error_text
         assert snapshot(device, "calendar")["settings"]["default_reminder"] == "1 hour before"
+
+
+def test_a_dialog_the_form_opens_keeps_the_typed_text():
+    """Choosing the new event's reminder opens the form's own dialog (its ways out return to the form): the
+    typed title is not "left", and the form's Save still saves it with the reminder."""
+    report, events = _run('main_screen__calendar_fab_button.tap()\n'
+                          'edit_event_screen__title_input.set_text("Call the bank")\n'
+                          'reminder_dialog__dialog_radio_group_list.select("1 hour before")\n'
+                          'reminder_dialog__ok_button.tap()\n'
+                          'edit_event_screen__save_button.tap()\n')
+    assert report.ok, report.error_text
+    bank = [e for e in events if e["title"] == "Call the bank"]
+    assert bank and bank[0]["reminder"] == "1 hour before" and len(events) == 16
+
+
+def test_a_screen_outside_the_form_is_still_refused_while_text_is_unsaved():
+    report, events = _run('main_screen__calendar_fab_button.tap()\n'
+                          'edit_event_screen__title_input.set_text("Call the bank")\n'
+                          'settings_screen__vibrate_checkbox.tap()\n')
+    assert not report.ok and "UnsavedEdit" in report.error_text
+    assert len(events) == 15

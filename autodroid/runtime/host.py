@@ -266,7 +266,7 @@ class RuntimeHost:
         arrived = targets.union(*(self.twins.get(screen, ()) for screen in targets))  # twins: same screen
         if any(c in arrived for c in rec.candidates):
             return rec
-        self._guard_pending_edit(element, rec)
+        into_form_dialog = self._guard_pending_edit(element, rec)
         banned: set[NavEdge] = set(self._not_hops())
         hops = 0
         restarted = False
@@ -277,7 +277,8 @@ class RuntimeHost:
             if hops >= self.limits.max_hops:
                 raise NavigationFailed(f"could not reach {_names(targets)} for {element.name} within "
                                        f"{self.limits.max_hops} navigation steps (went {' -> '.join(history)})")
-            path = self._plan(rec, element, banned, spread=restarted or self.doc.start_screen in rec.candidates)
+            path = self._plan(rec, element, banned,
+                              spread=into_form_dialog or restarted or self.doc.start_screen in rec.candidates)
             if path is None:
                 if not rec.candidates and hops < self.limits.max_hops:  # off the map: step back first
                     try:
@@ -334,15 +335,21 @@ class RuntimeHost:
             self._policy_banned = frozenset(banned)
         return self._policy_banned
 
-    def _guard_pending_edit(self, element: Element, rec: Recognition) -> None:
+    def _guard_pending_edit(self, element: Element, rec: Recognition) -> bool:
         """Refuse to navigate away from a form the script typed into and has not saved: every way out
-        (Save, back with autosave, Discard) would decide the text's fate for the script."""
+        (Save, back with autosave, Discard) would decide the text's fate for the script. True when the way
+        is into one of the form's own dialogs (``_form_dialog``), which keeps the text."""
         pending = self.pending_edit
         if pending is None:
-            return
+            return False
         if not set(rec.candidates) & set(pending.screens):  # the app left the form by itself
             self.pending_edit = None
-            return
+            return False
+        if any(self._form_dialog(screen, pending) for screen in element.screens):
+            paths = [self.graph.spread.path(c, set(element.screens), frozenset(self._not_hops()))
+                     for c in rec.candidates]
+            if any(path is not None and len(path) == 1 for path in paths):  # one tap on the form opens it
+                return True
         self.trace.add("navigation_refused", reason="unsaved edit", api=pending.api, screens=list(pending.screens),
                        wanted=element.name, line=self.line)
         commit = f" ({', '.join(pending.commit[:2])})" if pending.commit else ""
@@ -363,8 +370,21 @@ class RuntimeHost:
             if commit:
                 self.pending_edit = _PendingEdit(api, screens, self.line, tuple(commit))
             return
-        if self.pending_edit is not None and not set(after.candidates) & set(self.pending_edit.screens):
+        pending = self.pending_edit
+        if pending is not None and not set(after.candidates) & set(pending.screens) \
+                and not any(self._form_dialog(screen, pending) for screen in after.candidates):
             self.pending_edit = None  # the script itself left the form: saved, discarded or went back
+
+    def _form_dialog(self, screen: str, pending: "_PendingEdit") -> bool:
+        """Whether ``screen`` is a dialog whose recorded ways out (OK, Cancel, back) all return to the form
+        the pending text was typed into (its screens, or the screens its input is documented on): choosing an
+        event's reminder keeps its typed title."""
+        if "dialog" not in screen:
+            return False
+        typed = self.doc.elements.get(pending.api)
+        form = set(pending.screens) | set(typed.screens if typed is not None else ())
+        returns = {edge.to for edge in self.doc.navigation if edge.source == screen and edge.to != screen}
+        return bool(returns) and returns <= form
 
     def _own_commit(self, element: Element, rec: Recognition) -> Element | None:
         """The open form's own commit button when the script taps another screen's button saying the same
