@@ -62,7 +62,7 @@ def test_a_row_shown_on_every_variant_of_a_screen_leads_where_it_led_from_one():
     assert {e.source for e in recorded} == {"settings_screen_2"}
     graph = NavGraph(DOC)
     assert graph.path("main_screen", {"default_reminder_dialog"}) is None  # recorded edges: no way
-    assert graph.spread.path("main_screen", {"default_reminder_dialog"}) is not None
+    assert graph.path("main_screen", {"default_reminder_dialog"}, copies=True) is not None
     with open_device("sim:calendar") as device:
         report = run_on_device('default_reminder_dialog__dialog_radio_group_list.select("1 hour before")\n'
                                "default_reminder_dialog__ok_button.tap()\n", DOC, device, auto_yes=True)

@@ -327,7 +327,7 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     kept = sorted((item for item in scored if item[0] == best), key=lambda item: (-item[1], item[2]))
     if best == 1.0:  # "extra large" names "Extra large", not also "Large": a named option's part is not named
         full = [set(words(option, keep_stopwords=True)) for _, _, _, option in kept]
-        kept = [item for item, own in zip(kept, full) if not any(own < other for other in full)]
+        kept = [item for item, said in zip(kept, full) if not any(said < other for other in full)]
     return [option for _, _, _, option in kept][:k]
 
 

@@ -278,7 +278,7 @@ class RuntimeHost:
                 raise NavigationFailed(f"could not reach {_names(targets)} for {element.name} within "
                                        f"{self.limits.max_hops} navigation steps (went {' -> '.join(history)})")
             path = self._plan(rec, element, banned,
-                              spread=into_form_dialog or restarted or self.doc.start_screen in rec.candidates)
+                              copies=into_form_dialog or restarted or self.doc.start_screen in rec.candidates)
             if path is None:
                 if not rec.candidates and hops < self.limits.max_hops:  # off the map: step back first
                     try:
@@ -346,8 +346,7 @@ class RuntimeHost:
             self.pending_edit = None
             return False
         if any(self._form_dialog(screen, pending) for screen in element.screens):
-            paths = [self.graph.spread.path(c, set(element.screens), frozenset(self._not_hops()))
-                     for c in rec.candidates]
+            paths = [self.graph.path(c, set(element.screens), self._not_hops(), copies=True) for c in rec.candidates]
             if any(path is not None and len(path) == 1 for path in paths):  # one tap on the form opens it
                 return True
         self.trace.add("navigation_refused", reason="unsaved edit", api=pending.api, screens=list(pending.screens),
@@ -412,13 +411,13 @@ class RuntimeHost:
         return found
 
     def _plan(self, rec: Recognition, element: Element, banned: set[NavEdge], *,
-              spread: bool = False) -> list[NavEdge] | None:
+              copies: bool = False) -> list[NavEdge] | None:
         """Shortest path to the element's canonical screen (the one its API name says), else to any screen
         it is also on. For an input, a path that picks a list row (the item the crawl happened to open)
         gives way to one no longer that picks none: a form shared by "New event" and an event's page is
         reached through "New event", not by opening some event the script never named and typing over it.
-        With ``spread`` (from the start screen, or after a restart), where the recorded edges have no way at
-        all, the shown elements' copied edges are tried (``NavGraph.spread``)."""
+        With ``copies`` (from the start screen, or after a restart), where the recorded edges have no way at
+        all, the shown elements' copied edges are tried (``NavGraph.path(copies=True)``)."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
                 path = self.graph.path(candidate, targets, banned)
@@ -428,12 +427,12 @@ class RuntimeHost:
                         if rowless is not None and len(rowless) <= len(path):
                             return rowless
                     return path
-        if not spread:  # elsewhere a restart comes first: it lands where the recorded edges start
+        if not copies:  # elsewhere a restart comes first: it lands where the recorded edges start
             return None
         unbanned = self._not_hops()
         if not any(self.graph.path(c, set(element.screens), unbanned) for c in rec.candidates):
             for candidate in rec.candidates:
-                path = self.graph.spread.path(candidate, set(element.screens), banned)
+                path = self.graph.path(candidate, set(element.screens), banned, copies=True)
                 if path is not None:
                     return path
         return None

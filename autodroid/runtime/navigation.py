@@ -65,31 +65,31 @@ class NavGraph:
             edges.sort(key=lambda e: (-e.count, e.action == "back"))
         self.row_picks = frozenset(edge for edges in self.out.values() for edge in edges
                                    if edge.action in ("select", "long_tap") and edge.option is not None)
-        self.spread = self._spread_shown_elements(doc)
+        self.copies = self._copies_of_shown_elements(doc)
 
-    def _spread_shown_elements(self, doc: AppDoc) -> "NavGraph":
-        """This graph plus, for an element the doc shows on several screens (a settings row on every variant
-        of the settings screen), the edge it was recorded on copied to the others: the crawl tapped it on one
-        variant only, and the others would be dead ends. Copies count 0 (recorded edges first among equal
-        paths); the runtime uses this graph only where the recorded one has no way at all."""
-        spread = object.__new__(NavGraph)
-        spread.out = {screen: list(edges) for screen, edges in self.out.items()}
-        spread.refused, spread.row_picks, spread.spread = self.refused, self.row_picks, None
+    def _copies_of_shown_elements(self, doc: AppDoc) -> dict[str, list[NavEdge]]:
+        """Per screen, copies of the recorded edges of elements the doc also shows there (a settings row on
+        every variant of the settings screen): the crawl tapped it on one variant only, and the others would
+        be dead ends. Copies count 0 and come after the recorded edges; ``path(copies=True)`` uses them, and
+        the runtime asks for that only where the recorded edges have no way at all."""
+        copies: dict[str, list[NavEdge]] = {}
         recorded = [edge for edges in self.out.values() for edge in edges if edge.element is not None
                     and edge.action in ("tap", "long_tap", "select")]
         for edge in recorded:
             for screen in doc.elements[edge.element].screens:
-                if screen in (edge.source, edge.to) or screen not in spread.out:
+                if screen in (edge.source, edge.to) or screen not in self.out:
                     continue
                 if any(e.element == edge.element and e.action == edge.action and e.option == edge.option
-                       for e in spread.out[screen]):
+                       for e in self.out[screen] + copies.get(screen, [])):
                     continue
-                spread.out[screen].append(replace(edge, source=screen, count=0))
-        return spread
+                copies.setdefault(screen, []).append(replace(edge, source=screen, count=0))
+        return copies
 
     def path(self, start: str, targets: set[str] | frozenset[str],
-             banned: set[NavEdge] | frozenset[NavEdge] = frozenset()) -> list[NavEdge] | None:
-        """Fewest hops from ``start`` to any of ``targets`` (``[]`` if already there, ``None`` if unreachable)."""
+             banned: set[NavEdge] | frozenset[NavEdge] = frozenset(), *,
+             copies: bool = False) -> list[NavEdge] | None:
+        """Fewest hops from ``start`` to any of ``targets`` (``[]`` if already there, ``None`` if unreachable);
+        with ``copies``, over the shown elements' copied edges too (``_copies_of_shown_elements``)."""
         if start in targets:
             return []
         previous: dict[str, NavEdge] = {}
@@ -97,7 +97,8 @@ class NavGraph:
         seen = {start}
         while queue:
             screen = queue.popleft()
-            for edge in self.out.get(screen, ()):
+            edges = self.out.get(screen, [])
+            for edge in edges + self.copies.get(screen, []) if copies else edges:
                 if edge in banned or edge.to in seen:
                     continue
                 seen.add(edge.to)
