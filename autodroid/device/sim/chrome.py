@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from autodroid.device.sim.widgets import (
-    Handler, Rect, View, button, checkbox, image_button, layout, radio, text_view,
+    Handler, Rect, View, button, checkbox, image_button, image_view, layout, radio, text_view,
 )
 
 WIDTH, HEIGHT = 1080, 2340
@@ -24,6 +24,8 @@ FAB_SIZE = 147
 MARGIN = 42
 RECYCLER = "androidx.recyclerview.widget.RecyclerView"
 VIEW_GROUP = "android.view.ViewGroup"
+TAB_BAR = Rect(0, NAV_TOP - 147, WIDTH, NAV_TOP)  # a bottom tab bar, and the body above it
+TAB_BODY = Rect(0, BODY.top, WIDTH, TAB_BAR.top)
 
 
 def activity(*content: View | None) -> View:
@@ -76,6 +78,24 @@ def toolbar(title: str, *, rid: str = "main_toolbar", up: Handler | None = None,
         children.append(layout("androidx.appcompat.widget.LinearLayoutCompat",
                                Rect(right, bar.top, WIDTH, bar.bottom), *menu))
     return layout(VIEW_GROUP, bar, *children, rid=rid)
+
+
+def tab_bar(names: Sequence[str], selected: int, on_switch: Callable[[int], None], *, icon_inset: int) -> View:
+    """A bottom bar of equal-width tabs, each an icon over its name (the tab's content description)."""
+    width = WIDTH // len(names)
+    tabs = []
+    for i, name in enumerate(names):
+        rect = Rect(i * width, TAB_BAR.top, (i + 1) * width, TAB_BAR.bottom)
+        tab = layout("LinearLayout", rect,
+                     image_view(Rect(rect.left + icon_inset, rect.top + 18, rect.right - icon_inset, rect.top + 81),
+                                rid="tab_item_icon"),
+                     text_view(name, Rect(rect.left, rect.top + 84, rect.right, rect.bottom - 12),
+                               rid="tab_item_label"),
+                     rid="tab_item_holder", clickable=True, focusable=True, selected=i == selected,
+                     on_tap=lambda i=i: on_switch(i))
+        tab.desc = name
+        tabs.append(tab)
+    return layout("HorizontalScrollView", TAB_BAR, layout("LinearLayout", TAB_BAR, *tabs), rid="main_tabs_holder")
 
 
 def fab(desc: str, rid: str, on_tap: Handler, *, bottom: int = NAV_TOP - MARGIN) -> View:

@@ -6,17 +6,15 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, NAV_TOP, RECYCLER, VIEW_GROUP, WIDTH, Action, ScrollState, fab, scroll_list, toolbar,
+    CONTENT, RECYCLER, TAB_BAR, TAB_BODY, VIEW_GROUP, WIDTH, Action, ScrollState, fab, scroll_list, tab_bar, toolbar,
 )
 from autodroid.device.sim.clock.data import CITIES, NOW_HOUR, NOW_MINUTE, TODAY, Alarm, Timer, format_duration
-from autodroid.device.sim.widgets import Rect, View, image_button, image_view, layout, switch, text_view
+from autodroid.device.sim.widgets import Rect, View, image_button, layout, switch, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.clock import ClockApp
 
 TABS = ("Clock", "Alarm", "Stopwatch", "Timer")
-TAB_BAR = Rect(0, NAV_TOP - 147, WIDTH, NAV_TOP)
-TAB_BODY = Rect(0, BODY.top, WIDTH, TAB_BAR.top)
 FAB_BOTTOM = TAB_BAR.top - 42
 LIST = TAB_BODY._replace(bottom=FAB_BOTTOM - 147 - 21)  # lists end above the floating button
 ROW = 231
@@ -42,23 +40,8 @@ class MainPage(Page):
         bar = toolbar(TABS[self.tab], actions=actions)
         body = (self._clock_tab, self._alarm_tab, self._stopwatch_tab, self._timer_tab)[self.tab]()
         pager = layout("androidx.viewpager.widget.ViewPager", TAB_BODY, *body, rid="view_pager")
-        return [layout(VIEW_GROUP, CONTENT, bar, pager, self._tab_bar(), rid="main_coordinator")]
-
-    def _tab_bar(self) -> View:
-        width = WIDTH // len(TABS)
-        tabs = []
-        for i, name in enumerate(TABS):
-            rect = Rect(i * width, TAB_BAR.top, (i + 1) * width, TAB_BAR.bottom)
-            tab = layout("LinearLayout", rect,
-                         image_view(Rect(rect.left + 102, rect.top + 18, rect.right - 102, rect.top + 81),
-                                    rid="tab_item_icon"),
-                         text_view(name, Rect(rect.left, rect.top + 84, rect.right, rect.bottom - 12),
-                                   rid="tab_item_label"),
-                         rid="tab_item_holder", clickable=True, focusable=True, selected=i == self.tab,
-                         on_tap=lambda i=i: self._switch(i))
-            tab.desc = name
-            tabs.append(tab)
-        return layout("HorizontalScrollView", TAB_BAR, layout("LinearLayout", TAB_BAR, *tabs), rid="main_tabs_holder")
+        tabs = tab_bar(TABS, self.tab, self._switch, icon_inset=102)
+        return [layout(VIEW_GROUP, CONTENT, bar, pager, tabs, rid="main_coordinator")]
 
     def _switch(self, tab: int) -> None:
         self.tab = tab

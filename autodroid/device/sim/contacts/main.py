@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, FAB_SIZE, NAV_TOP, RECYCLER, VIEW_GROUP, WIDTH, Action, ScrollState, fab, scroll_list, toolbar,
+    CONTENT, FAB_SIZE, RECYCLER, TAB_BAR, TAB_BODY, VIEW_GROUP, Action, ScrollState, fab, scroll_list, tab_bar, toolbar,
 )
 from autodroid.device.sim.contacts.data import PHONE_TYPES, SORT_FIELDS, SORT_ORDERS, Contact
 from autodroid.device.sim.pages import MenuPopup, SortDialog
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from autodroid.device.sim.contacts import ContactsApp
 
 TABS = ("Contacts", "Favorites")
-TAB_BAR = Rect(0, NAV_TOP - 147, WIDTH, NAV_TOP)
-TAB_BODY = Rect(0, BODY.top, WIDTH, TAB_BAR.top)
 FAB_BOTTOM = TAB_BAR.top - 42
 LIST_WITH_FAB = TAB_BODY._replace(bottom=FAB_BOTTOM - FAB_SIZE - 21)  # no row hides under the button
 
@@ -50,23 +48,8 @@ class MainPage(Page):
                           overflow=self._menu)
         body = self._contacts_tab() if self.tab == 0 else self._favorites_tab()
         pager = layout("androidx.viewpager.widget.ViewPager", TAB_BODY, *body, rid="view_pager")
-        return [layout(VIEW_GROUP, CONTENT, bar, pager, self._tab_bar(), rid="main_coordinator")]
-
-    def _tab_bar(self) -> View:
-        width = WIDTH // len(TABS)
-        tabs = []
-        for i, name in enumerate(TABS):
-            rect = Rect(i * width, TAB_BAR.top, (i + 1) * width, TAB_BAR.bottom)
-            tab = layout("LinearLayout", rect,
-                         image_view(Rect(rect.left + 210, rect.top + 18, rect.right - 210, rect.top + 81),
-                                    rid="tab_item_icon"),
-                         text_view(name, Rect(rect.left, rect.top + 84, rect.right, rect.bottom - 12),
-                                   rid="tab_item_label"),
-                         rid="tab_item_holder", clickable=True, focusable=True, selected=i == self.tab,
-                         on_tap=lambda i=i: self._switch(i))
-            tab.desc = name
-            tabs.append(tab)
-        return layout("HorizontalScrollView", TAB_BAR, layout("LinearLayout", TAB_BAR, *tabs), rid="main_tabs_holder")
+        tabs = tab_bar(TABS, self.tab, self._switch, icon_inset=210)
+        return [layout(VIEW_GROUP, CONTENT, bar, pager, tabs, rid="main_coordinator")]
 
     # ---------------------------------------------------------------- tabs
     def _contacts_tab(self) -> list[View | None]:
