@@ -1,5 +1,5 @@
-"""Reusable overlay pages: confirmation dialog, single-choice (radio) dialog, sort dialog, text input dialog,
-popup menu."""
+"""Reusable pages: confirmation dialog, single-choice (radio) dialog, sort dialog, text input dialog, popup
+menu, and a list screen whose toolbar turns into a search field."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from autodroid.device.sim.app import Page, SimApp
 from autodroid.device.sim.chrome import (
-    OPTION_HEIGHT, DialogButton, dialog_box, message_body, popup_menu, radio_group,
+    OPTION_HEIGHT, Action, DialogButton, ScrollState, dialog_box, message_body, popup_menu, radio_group, toolbar,
 )
 from autodroid.device.sim.widgets import Handler, Rect, View, edit_text, layout, text_view
 
@@ -160,3 +160,46 @@ class SortDialog(Page):
     def _ok(self) -> None:
         self.app.data.sort_field, self.app.data.sort_descending = self.field, self.descending
         self.close()
+
+
+class SearchablePage(Page):
+    """A list screen whose toolbar turns into a search field: Search opens it, typing filters, Clear empties
+    it, up or back ends the search; each step scrolls the list (``list_scroll``) back to the top."""
+
+    search_rid = "search_input"
+    search_hint = ""
+
+    def __init__(self, app: SimApp):
+        super().__init__(app)
+        self.searching = False
+        self.query = ""
+
+    def list_scroll(self) -> ScrollState:
+        return self.scroll
+
+    def search_bar(self) -> View:
+        return toolbar("", up=self._stop_search, rid="main_toolbar",
+                       actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
+                       title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
+                                                         rid=self.search_rid, hint=self.search_hint))
+
+    def on_back(self) -> bool:
+        if self.searching:
+            self._stop_search()
+            return True
+        return False
+
+    def _start_search(self) -> None:
+        self.searching, self.query, self.focus = True, "", self.search_rid
+        self.list_scroll().offset = 0
+
+    def _stop_search(self) -> None:
+        self.searching, self.query, self.focus = False, "", ""
+        self.list_scroll().offset = 0
+
+    def _search(self, text: str) -> None:
+        self.query = text
+        self.list_scroll().offset = 0
+
+    def _clear(self) -> None:
+        self.query = ""

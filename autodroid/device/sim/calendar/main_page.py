@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
 from autodroid.device.sim.calendar.data import VIEW_TYPES, Event
 from autodroid.device.sim.chrome import (
     BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, RECYCLER, VIEW_GROUP, Action, ScrollState, fab, scroll_list, toolbar,
 )
-from autodroid.device.sim.pages import ChoiceDialog, MenuPopup
-from autodroid.device.sim.widgets import Rect, View, edit_text, layout, text_view
+from autodroid.device.sim.pages import ChoiceDialog, MenuPopup, SearchablePage
+from autodroid.device.sim.widgets import Rect, View, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.calendar import CalendarApp
@@ -19,13 +18,13 @@ if TYPE_CHECKING:
 ROW = 231
 
 
-class MainPage(Page):
+class MainPage(SearchablePage):
     app: "CalendarApp"
+    search_rid = "search_query"
+    search_hint = "Search events"
 
     def __init__(self, app: "CalendarApp"):
         super().__init__(app)
-        self.searching = False
-        self.query = ""
         self.scroll = ScrollState()
 
     @property
@@ -35,10 +34,7 @@ class MainPage(Page):
     def build(self) -> list[View | None]:
         data = self.app.data
         if self.searching:
-            bar = toolbar("", up=self._stop_search, rid="main_toolbar",
-                          actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
-                          title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
-                                                            rid="search_query", hint="Search events"))
+            bar = self.search_bar()
         else:
             bar = toolbar(data.view_title(), overflow=self._menu, actions=[
                 Action("Search", "search", self._start_search),
@@ -75,31 +71,10 @@ class MainPage(Page):
                           on_tap=lambda: self.app.open_event(event))
         return build
 
-    def on_back(self) -> bool:
-        if self.searching:
-            self._stop_search()
-            return True
-        return False
-
     def go_to_today(self) -> None:
         self.scroll.offset = 0
 
     # handlers
-    def _start_search(self) -> None:
-        self.searching, self.query, self.focus = True, "", "search_query"
-        self.scroll.offset = 0
-
-    def _stop_search(self) -> None:
-        self.searching, self.query, self.focus = False, "", ""
-        self.scroll.offset = 0
-
-    def _search(self, text: str) -> None:
-        self.query = text
-        self.scroll.offset = 0
-
-    def _clear(self) -> None:
-        self.query = ""
-
     def _change_view(self) -> None:
         def apply(index: int) -> None:
             self.app.data.view = index

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
     CONTENT, FAB_SIZE, RECYCLER, TAB_BAR, TAB_BODY, VIEW_GROUP, Action, ScrollState, fab, scroll_list, tab_bar, toolbar,
 )
 from autodroid.device.sim.contacts.data import PHONE_TYPES, SORT_FIELDS, SORT_ORDERS, Contact
-from autodroid.device.sim.pages import MenuPopup, SortDialog
-from autodroid.device.sim.widgets import Rect, View, edit_text, image_view, layout, text_view
+from autodroid.device.sim.pages import MenuPopup, SearchablePage, SortDialog
+from autodroid.device.sim.widgets import Rect, View, image_view, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.contacts import ContactsApp
@@ -21,14 +20,13 @@ FAB_BOTTOM = TAB_BAR.top - 42
 LIST_WITH_FAB = TAB_BODY._replace(bottom=FAB_BOTTOM - FAB_SIZE - 21)  # no row hides under the button
 
 
-class MainPage(Page):
+class MainPage(SearchablePage):
     app: "ContactsApp"
+    search_hint = "Search contacts"
 
     def __init__(self, app: "ContactsApp"):
         super().__init__(app)
         self.tab = 0
-        self.searching = False
-        self.query = ""
         self.scrolls = [ScrollState() for _ in TABS]
 
     @property
@@ -39,10 +37,7 @@ class MainPage(Page):
 
     def build(self) -> list[View | None]:
         if self.searching:
-            bar = toolbar("", up=self._stop_search,
-                          actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
-                          title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
-                                                            rid="search_input", hint="Search contacts"))
+            bar = self.search_bar()
         else:
             bar = toolbar(TABS[self.tab], actions=[Action("Search", "search", self._start_search)],
                           overflow=self._menu)
@@ -100,29 +95,11 @@ class MainPage(Page):
         return build
 
     # ---------------------------------------------------------------- handlers
-    def on_back(self) -> bool:
-        if self.searching:
-            self._stop_search()
-            return True
-        return False
-
     def _switch(self, tab: int) -> None:
         self.tab = tab
 
-    def _start_search(self) -> None:
-        self.searching, self.query, self.focus = True, "", "search_input"
-        self.scrolls[self.tab].offset = 0
-
-    def _stop_search(self) -> None:
-        self.searching, self.query, self.focus = False, "", ""
-        self.scrolls[self.tab].offset = 0
-
-    def _search(self, text: str) -> None:
-        self.query = text
-        self.scrolls[self.tab].offset = 0
-
-    def _clear(self) -> None:
-        self.query = ""
+    def list_scroll(self) -> ScrollState:
+        return self.scrolls[self.tab]
 
     def _menu(self) -> None:
         self.app.push(MenuPopup(self.app, "contacts.main_menu", [

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
     BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, RECYCLER, VIEW_GROUP, Action, ScrollState, fab, scroll_list, toolbar,
 )
 from autodroid.device.sim.notes.data import SORT_FIELDS, SORT_ORDERS, Note, word_count_text
-from autodroid.device.sim.pages import MenuPopup, SortDialog
-from autodroid.device.sim.widgets import Rect, View, edit_text, layout, text_view
+from autodroid.device.sim.pages import MenuPopup, SearchablePage, SortDialog
+from autodroid.device.sim.widgets import Rect, View, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.notes import NotesApp
 
 
-class ListPage(Page):
+class ListPage(SearchablePage):
     app: "NotesApp"
+    search_hint = "Search notes"
 
     def __init__(self, app: "NotesApp"):
         super().__init__(app)
-        self.searching = False
-        self.query = ""
         self.scroll = ScrollState()
 
     @property
@@ -32,10 +30,7 @@ class ListPage(Page):
     def build(self) -> list[View | None]:
         data = self.app.data
         if self.searching:
-            bar = toolbar("", up=self._stop_search, rid="main_toolbar",
-                          actions=[Action("Clear", "search_clear", self._clear)] if self.query else [],
-                          title_view=lambda rect: edit_text(self.query, rect.inset(0, 21), self._search,
-                                                            rid="search_input", hint="Search notes"))
+            bar = self.search_bar()
         else:
             bar = toolbar("Notes", actions=[Action("Search", "search", self._start_search)],
                           overflow=self._menu)
@@ -70,28 +65,7 @@ class ListPage(Page):
                           on_long_tap=lambda: self.app.note_menu(note))
         return build
 
-    def on_back(self) -> bool:
-        if self.searching:
-            self._stop_search()
-            return True
-        return False
-
     # handlers
-    def _start_search(self) -> None:
-        self.searching, self.query, self.focus = True, "", "search_input"
-        self.scroll.offset = 0
-
-    def _stop_search(self) -> None:
-        self.searching, self.query, self.focus = False, "", ""
-        self.scroll.offset = 0
-
-    def _search(self, text: str) -> None:
-        self.query = text
-        self.scroll.offset = 0
-
-    def _clear(self) -> None:
-        self.query = ""
-
     def _new_note(self) -> None:
         from autodroid.device.sim.notes.editor import EditorPage
 
