@@ -34,7 +34,7 @@ from typing import Any, Sequence
 
 from autodroid.errors import BadInputError
 
-SIM_APPS = ("notes", "clock", "calendar", "contacts")
+SIM_APPS = ("notes", "clock", "calendar", "contacts", "messages")
 PREDICATES = ("equals", "has", "lacks", "count", "unchanged")
 OPERATORS = ("contains", "not", "any_of", "at_least", "at_most")
 DEFAULT_TASKS = Path(__file__).resolve().parents[2] / "benchmarks" / "sim_tasks.yaml"
@@ -140,8 +140,38 @@ def _contacts_snapshot(app) -> dict:
     }
 
 
+def _messages_snapshot(app) -> dict:
+    from autodroid.device.sim.messages.data import FONT_SIZES, KEEP_MESSAGES, LOCK_SCREEN
+    from autodroid.device.sim.messages.main import MainPage
+
+    data = app.data
+    root = app.stack[0] if app.stack else None
+    searching = isinstance(root, MainPage) and root.searching
+    conversations = []
+    for c in data.conversations:
+        sent = [m.text for m in c.messages if m.outgoing]
+        conversations.append({
+            "title": data.title(c), "number": c.number, "read": c.read, "pinned": c.pinned, "archived": c.archived,
+            "sent": sent, "received": [m.text for m in c.messages if not m.outgoing],
+            "last_sent": sent[-1] if sent else "", "last_message": c.last.text if c.last else "",
+            "messages": len(c.messages),
+        })
+    return {
+        "conversations": conversations,  # in the order they were created, not as listed
+        "contacts": [{"name": c.name, "number": c.number} for c in data.contacts],
+        "blocked": list(data.blocked),
+        "settings": {
+            "font_size": FONT_SIZES[data.font_size], "show_character_counter": data.show_character_counter,
+            "use_simple_characters": data.use_simple_characters, "send_on_enter": data.send_on_enter,
+            "delivery_reports": data.delivery_reports, "lock_screen": LOCK_SCREEN[data.lock_screen],
+            "keep_messages": KEEP_MESSAGES[data.keep_messages],
+        },
+        "search": {"open": searching, "query": root.query if searching else ""},
+    }
+
+
 _SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot,
-              "contacts": _contacts_snapshot}
+              "contacts": _contacts_snapshot, "messages": _messages_snapshot}
 
 
 def snapshot(device, app: str) -> dict:

@@ -18,6 +18,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
 - contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
   call_dialog, call, delete_dialog, editor, discard_dialog, settings, font_size_dialog, contact_click_dialog,
   about, faq.
+- messages (``org.autodroid.messages``): list, search, main_menu, selection, selection_menu, delete_dialog,
+  thread, thread_menu, add_contact_dialog, block_dialog, new_conversation, archive, settings, font_size_dialog,
+  lock_screen_dialog, keep_messages_dialog, blocked_numbers, add_blocked_dialog, about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -56,8 +59,14 @@ def _contacts() -> SimApp:
     return ContactsApp()
 
 
+def _messages() -> SimApp:
+    from autodroid.device.sim.messages import MessagesApp
+
+    return MessagesApp()
+
+
 _APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
-                                          "contacts": _contacts}
+                                          "contacts": _contacts, "messages": _messages}
 
 
 def sim_apps() -> list[str]:
