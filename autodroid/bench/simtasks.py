@@ -162,7 +162,7 @@ def _messages_snapshot(app) -> dict:
         "blocked": list(data.blocked),
         "settings": {
             "font_size": FONT_SIZES[data.font_size], "show_character_counter": data.show_character_counter,
-            "use_simple_characters": data.use_simple_characters, "send_on_enter": data.send_on_enter,
+            "send_on_enter": data.send_on_enter,
             "delivery_reports": data.delivery_reports, "lock_screen": LOCK_SCREEN[data.lock_screen],
             "keep_messages": KEEP_MESSAGES[data.keep_messages],
         },

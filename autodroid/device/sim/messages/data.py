@@ -25,11 +25,11 @@ IN, OUT = False, True
 # number, read, pinned, archived, messages as (outgoing, text, time); most recent conversation first
 SEED_CONVERSATIONS = (
     ("555-0100", False, True, False, ((IN, "Did you get home ok?", "Yesterday"),
-                                      (IN, "Don't forget to call your grandmother on Sunday", "09:12"))),
+                                      (IN, "Don't forget Grandma's birthday on Sunday", "09:12"))),
     ("555-0142", True, True, False, ((IN, "Are we still on for Saturday?", "Yesterday"),
                                      (OUT, "Yes! 10 am at the park", "Yesterday"),
                                      (IN, "Great, I'll bring the frisbee", "08:47"))),
-    ("72345", False, False, False, ((IN, "Your Northbank code is 482913. Never share it with anyone.", "08:30"),)),
+    ("72345", False, False, False, ((IN, "Your Northbank code is 482913. Do not give it to anyone.", "08:30"),)),
     ("555-0193", False, False, False, ((IN, "Game night at mine on Friday? Bring snacks", "07:55"),)),
     ("555-0166", True, False, False, ((OUT, "Hi, I ordered a large margherita", "Yesterday"),
                                       (IN, "Your order is on its way! ETA 25 minutes", "Yesterday"))),
@@ -94,7 +94,6 @@ class MessagesData:
     clock: int = 0
     font_size: int = 1
     show_character_counter: bool = False
-    use_simple_characters: bool = False
     send_on_enter: bool = False
     delivery_reports: bool = False
     lock_screen: int = 0

@@ -21,7 +21,8 @@ LIST_WITH_FAB = BODY._replace(bottom=NAV_TOP - MARGIN - FAB_SIZE - 21)  # no row
 
 
 def conversation_row(page: Page, conversation: Conversation, *, on_tap, on_long_tap=None, selected: bool = False):
-    """One row of a conversation list: name or number, the last message, its time, pin and unread marks."""
+    """One row of a conversation list: name or number, the last message, its time and a pin mark (as in the real
+    app, an unread conversation differs only by a bold font, which a screen dump does not show)."""
     data = page.app.data
 
     def build(rect: Rect) -> View:
@@ -32,17 +33,13 @@ def conversation_row(page: Page, conversation: Conversation, *, on_tap, on_long_
                        rid="conversation_image"),
             text_view(data.title(conversation), Rect(left, rect.top + 30, right - 210, rect.top + 100),
                       rid="conversation_address"),
+            text_view(last.text if last else "", Rect(left, rect.top + 108, right - 84, rect.top + 171),
+                      rid="conversation_body_short"),
             text_view(last.time if last else "", Rect(right - 200, rect.top + 30, right, rect.top + 100),
                       rid="conversation_date"),
-            text_view(last.text if last else "", Rect(left, rect.top + 108, right - 84, rect.top + 171),
-                      rid="draft_indicator_and_body"),
         ]
-        if conversation.pinned:
-            views.append(image_view(Rect(right - 63, rect.top + 108, right, rect.top + 171), rid="pin_indicator",
-                                    desc="Pinned"))
-        if not conversation.read:
-            views.append(image_view(Rect(rect.left + 6, rect.top + 87, rect.left + 36, rect.top + 117),
-                                    rid="unread_indicator", desc="Unread"))
+        if conversation.pinned:  # no id: a pinned row keeps the shape of the others
+            views.append(image_view(Rect(right - 63, rect.top + 108, right, rect.top + 171), desc="Pinned"))
         return layout("RelativeLayout", rect, *views, rid="conversation_frame", clickable=True, focusable=True,
                       long_clickable=on_long_tap is not None, selected=selected, on_tap=on_tap,
                       on_long_tap=on_long_tap)
@@ -117,6 +114,7 @@ class MainPage(SearchablePage):
         all_pinned = all(c.pinned for c in chosen)
         return toolbar(f"{len(chosen)} selected", rid="main_toolbar", up=self._end_selection, actions=[
             Action("Unpin" if all_pinned else "Pin", "cab_pin", self._pin),
+            Action("Mark as read", "cab_mark_as_read", self._mark(True)),
             Action("Archive", "cab_archive", self._archive),
             Action("Delete", "cab_delete", self._delete),
         ], overflow=self._selection_menu)
@@ -165,7 +163,6 @@ class MainPage(SearchablePage):
 
     def _selection_menu(self) -> None:
         self.app.push(MenuPopup(self.app, "messages.selection_menu", [
-            ("Mark as read", self._mark(True)),
             ("Mark as unread", self._mark(False)),
             ("Select all", self._select_all),
         ]))

@@ -33,8 +33,6 @@ class SettingsPage(SettingsScreen):
             section_label("Messages", "settings_messages_label"),
             checkbox_row("Show character counter", data.show_character_counter, toggle("show_character_counter"),
                          "settings_show_character_counter"),
-            checkbox_row("Remove accents and diacritics when sending", data.use_simple_characters,
-                         toggle("use_simple_characters"), "settings_use_simple_characters"),
             checkbox_row("Send message on Enter", data.send_on_enter, toggle("send_on_enter"),
                          "settings_send_on_enter"),
             checkbox_row("Enable delivery reports", data.delivery_reports, toggle("delivery_reports"),

@@ -77,7 +77,7 @@ class ThreadPage(Page):
                                     rid="thread_message_body"),
                           text_view(message.time, Rect(left + 21, rect.bottom - 70, right - 21, rect.bottom - 21),
                                     rid="thread_message_time"),
-                          rid="thread_message_sent_holder" if message.outgoing else "thread_message_received_holder")
+                          rid="thread_message_holder")
         return height, build
 
     # ---------------------------------------------------------------- composing
