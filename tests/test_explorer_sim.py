@@ -26,7 +26,7 @@ class KindSpy:
         return screen
 
 
-# Every page kind of the sim apps except the confirmations behind delete buttons (destructive: skipped).
+# Every page kind of these sim apps except the confirmations behind delete buttons (destructive: skipped).
 EXPECTED = {
     "notes": {"notes.list", "notes.search", "notes.main_menu", "notes.sort_dialog", "notes.view", "notes.editor",
               "notes.discard_dialog", "notes.note_menu", "notes.view_menu", "notes.rename_dialog",
@@ -35,6 +35,13 @@ EXPECTED = {
               "clock.faq", "clock.time_picker", "clock.clock_tab", "clock.alarm_max_reminder_dialog",
               "clock.snooze_dialog", "clock.timer_max_reminder_dialog", "clock.time_zone_dialog",
               "clock.stopwatch_tab", "clock.timer_tab", "clock.new_timer_dialog"},
+    # not the selection bar's overflow menu either: the crawl never opens it (a doc-ceiling omission of
+    # benchmarks/sim_tasks_heldout_messages.yaml)
+    "messages": {"messages.list", "messages.search", "messages.main_menu", "messages.selection", "messages.thread",
+                 "messages.thread_menu", "messages.add_contact_dialog", "messages.block_dialog",
+                 "messages.new_conversation", "messages.archive", "messages.settings", "messages.font_size_dialog",
+                 "messages.lock_screen_dialog", "messages.keep_messages_dialog", "messages.blocked_numbers",
+                 "messages.add_blocked_dialog", "messages.about", "messages.faq"},
 }
 
 
