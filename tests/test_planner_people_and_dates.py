@@ -104,3 +104,12 @@ def test_a_script_does_not_end_before_both_parts_of_a_name_are_typed():
     script = planner.plan("add Rita Moreno").script.splitlines()
     assert 'editor_screen__first_name_input.set_text("Rita")' in script
     assert 'editor_screen__surname_input.set_text("Moreno")' in script, script
+
+
+def test_a_full_name_takes_both_name_fields_so_a_later_name_goes_elsewhere():
+    planner = Planner(model=None, doc=DOC)
+    task = "add Tom Hale from Bright Sparks"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'editor_screen__first_name_input.set_text("Tom")' in lines
+    assert 'editor_screen__surname_input.set_text("Hale")' in lines
+    assert not any('"Bright' in line and "name_input" in line for line in lines), lines

@@ -373,7 +373,7 @@ class Planner(DecodeRules):
             lexical = getattr(self.index, "lexical", self.index)
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
                                              per_value=self.config.inputs_per_value, values=self.values(task),
-                                             joint=self.config.joint_slots))
+                                             joint=self.config.joint_slots, name_pairs=self.config.name_split))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:

@@ -151,14 +151,15 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
                 per_value: int = 3, values: Sequence[str] | None = None,
-                joint: bool = False) -> list[tuple[Slot, list[str]]]:
+                joint: bool = False, name_pairs: bool = False) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
     says which note, so the name field it matches stays free for 'events'). With ``joint``, the values to
     type get the distinct best places with the highest total score instead of first come, first served
     ("Ana with the email ana@example.com": the cue "email" gives the address the Email field, and Ana the
-    next best)."""
+    next best). With ``name_pairs``, a full name that goes into a first-name field takes its surname field
+    too (``name_fields``), so a later name goes elsewhere ("Tom Hale from Bright Sparks": the company)."""
     near = near_screens(doc, ranked)
     scored = []
     typed = 0  # values before this one that are texts to type (not labels of something shown)
@@ -166,6 +167,8 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         label = names_an_element(doc, slot.value)
         scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed)))
         typed += 0 if label else 1
+    if name_pairs:
+        scored = _name_pairs_taken(doc, scored)
     homes = _joint_homes([scores for _, label, scores in scored if not label]) if joint else None
     out = []
     claimed: set[str] = set()
@@ -178,6 +181,20 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         if not label and best:
             claimed.add(best[0])
         out.append((slot, best))
+    return out
+
+
+def _name_pairs_taken(doc: AppDoc, scored: list) -> list:
+    """``scored`` (slot, label, input scores) where a full name whose best input is a first-name or surname
+    field takes both, so no later value scores them."""
+    taken: set[str] = set()
+    out = []
+    for slot, label, scores in scored:
+        if not label:
+            scores = {name: score for name, score in scores.items() if name not in taken}
+            fields = name_fields(doc, max(scores, key=scores.get)) if scores and name_parts(slot.value) else None
+            taken |= set(fields or ())
+        out.append((slot, label, scores))
     return out
 
 
