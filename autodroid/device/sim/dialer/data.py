@@ -149,17 +149,17 @@ class DialerData:
 
     # ---------------------------------------------------------------- the call log
     def log_groups(self, query: str = "") -> list[list[LogEntry]]:
-        """The log's rows: with grouping on, subsequent calls with the same number share one row."""
-        needle = query.strip().lower()
-        entries = [e for e in self.call_log
-                   if not needle or needle in self.caller(e.number).lower() or needle in e.number.lower()]
+        """The log's rows: with grouping on, subsequent calls with the same number share one row; a search
+        keeps the rows whose name or number holds the query."""
         groups: list[list[LogEntry]] = []
-        for entry in entries:
+        for entry in self.call_log:
             if self.group_calls and groups and dial_digits(groups[-1][0].number) == dial_digits(entry.number):
                 groups[-1].append(entry)
             else:
                 groups.append([entry])
-        return groups
+        needle = query.strip().lower()
+        return [g for g in groups
+                if not needle or needle in self.caller(g[0].number).lower() or needle in g[0].number.lower()]
 
     def delete_entries(self, entries: list[LogEntry]) -> None:
         ids = {e.id for e in entries}
