@@ -175,7 +175,7 @@ def test_back_at_root_goes_to_launcher_and_the_icon_returns():
     assert device.current_app() == "com.android.launcher3"
     assert device.back().changed is False  # nothing behind the home screen
     icons = [n.text for n in device.screen() if n.clickable]
-    assert icons == ["Notes", "Clock", "Calendar", "Contacts"]
+    assert icons == ["Notes", "Clock", "Calendar", "Contacts", "Phone"]
     assert device.tap(find(device, text="Clock")).changed
     assert device.current_app() == "org.autodroid.clock"
     device.back()
