@@ -18,6 +18,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
 - contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
   call_dialog, call, delete_dialog, editor, discard_dialog, settings, font_size_dialog, contact_click_dialog,
   about, faq.
+- dialer (``org.autodroid.dialer``): contacts, favorites, recents, search, main_menu, dialpad, call, contact_menu,
+  recent_menu, details, block_dialog, call_dialog, clear_history_dialog, settings, font_size_dialog,
+  default_tab_dialog, blocked_numbers, add_blocked_dialog, about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -56,8 +59,14 @@ def _contacts() -> SimApp:
     return ContactsApp()
 
 
+def _dialer() -> SimApp:
+    from autodroid.device.sim.dialer import DialerApp
+
+    return DialerApp()
+
+
 _APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
-                                          "contacts": _contacts}
+                                          "contacts": _contacts, "dialer": _dialer}
 
 
 def sim_apps() -> list[str]:
