@@ -16,7 +16,7 @@ from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, is_positive_button, parse_line
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
 from autodroid.planner.rows import tapped_field
-from autodroid.planner.slots import names_an_element, time_parts
+from autodroid.planner.slots import name_fields, name_parts, names_an_element, time_parts
 
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
@@ -135,9 +135,9 @@ class DecodeRules:
         used = {arg for line in lines if (arg := parse_line(line).arg) is not None}
         offered = {parse_line(line).arg for line in choices}
         given = self.values(task)
-        parts = {value: time_parts(value) for value in given}
-        return [v for v in given if v in offered and not _within_any(v, used)
-                and not (parts[v] and set(parts[v]) <= used)]
+        parts = {value: time_parts(value) or name_parts(value) for value in given}
+        return [v for v in given if (v in offered or (parts[v] and set(parts[v]) <= offered))
+                and not _within_any(v, used) and not (parts[v] and set(parts[v]) <= used)]
 
     def _can_choose(self, lines: Sequence[str]) -> bool:
         """Whether the next line can be picked whole by ``Model.choose``: fast decoding is on, the model
@@ -167,13 +167,17 @@ class DecodeRules:
 
     def _value_homes(self, task: str) -> list[tuple[str, str]]:
         """(value, the input it most likely goes into) for each text the task quotes to type (not the label
-        of something shown): that input's dialog is not confirmed before the value is typed."""
+        of something shown) and each part of a full name a form takes in two fields (``name_split``): that
+        input's dialog is not confirmed before the value is typed."""
         if self._homes is not None and self._homes[0] == task:
             return self._homes[1]
         quoted = set(quoted_values(task))
         filled = self._slot_inputs(task, [c.name for c in self.candidates(task)])
         homes = [(slot.value, inputs[0]) for slot, inputs in filled
                  if inputs and slot.value in quoted and not names_an_element(self.doc, slot.value)]
+        if self.config.name_split:  # each part of a full name the form takes in two fields
+            homes += [pair for slot, inputs in filled if inputs and (parts := name_parts(slot.value))
+                      and (fields := name_fields(self.doc, inputs[0])) for pair in zip(parts, fields)]
         self._homes = (task, homes)
         return homes
 

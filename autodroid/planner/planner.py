@@ -43,8 +43,8 @@ from autodroid.planner.reach import Reach
 from autodroid.planner.rows import row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
-from autodroid.planner.slots import (duration_zeroes, names_an_element, near_screens, slot_inputs, steppers,
-                                    time_fields, time_parts)
+from autodroid.planner.slots import (duration_zeroes, name_fields, name_parts, names_an_element, near_screens,
+                                     slot_inputs, steppers, time_fields, time_parts)
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
@@ -108,6 +108,7 @@ class PlanConfig:
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
     shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
+    name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
 
@@ -265,6 +266,10 @@ class Planner(DecodeRules):
                     first += split[slot.value]
                 inputs = [name for name in inputs if name not in fields]
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
+            parts = name_parts(slot.value) if self.config.name_split and inputs else None
+            fields = name_fields(self.doc, inputs[0]) if parts else None
+            if fields:  # "add Rita Moreno": Rita into the first-name field, Moreno into the surname field
+                typed = [f"{field}.set_text({py_string(part)})" for field, part in zip(fields, parts)]
             if self.config.cued_search and shown and slot.value in quoted:
                 said = set(slot.cue) & TYPING_VERBS  # "search 'Clock'": the verb before it names the field
                 cued = [line for line, name in zip(typed, inputs)
@@ -368,7 +373,7 @@ class Planner(DecodeRules):
             lexical = getattr(self.index, "lexical", self.index)
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
                                              per_value=self.config.inputs_per_value, values=self.values(task),
-                                             joint=self.config.joint_slots))
+                                             joint=self.config.joint_slots, name_pairs=self.config.name_split))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:

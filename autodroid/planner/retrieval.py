@@ -59,10 +59,51 @@ def stem(word: str) -> str:
     return word
 
 
+# How pickers write days, months and times: "Wed, Mar 6", "3:00 PM". People say "Wednesday", "3pm", "noon".
+_CALENDAR_SHORT = {full: full[:3] for full in (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december").split()} | {"tues": "tue", "thurs": "thu", "sept": "sep"}
+_HOUR_ONLY = re.compile(r"(?<![:.\d])\b(\d{1,2})\s*([ap])\.?m\b\.?")  # "3pm", "3 p.m." (no minutes given)
+_CLOCK_WORDS = {"noon": "12:00 pm", "midday": "12:00 pm", "midnight": "12:00 am"}
+
+
+def clock_spelling(text: str) -> str:
+    """``text`` lower-cased with its times as pickers write them: "3pm" -> "3:00 pm", "noon" -> "12:00 pm"."""
+    text = _HOUR_ONLY.sub(lambda m: f"{m.group(1)}:00 {m.group(2)}m", text.lower())
+    return re.sub(r"\b(noon|midday|midnight)\b", lambda m: _CLOCK_WORDS[m.group(1)], text)
+
+
+def _lower_words(text: str) -> list[str]:
+    return _WORD.findall(clock_spelling(text.replace("_", " ")))
+
+
+def word_stem(word: str) -> str:
+    """``stem`` of a lower-case word, a day or month name as its three-letter form ("wednesday": "wed")."""
+    return stem(_CALENDAR_SHORT.get(word, word))
+
+
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s*([ap])m\b)?")
+
+
+def clock_minutes(text: str) -> list[set[int]]:
+    """Each time in ``text`` as the minutes after midnight it may mean: "3pm" {900}, "15:00" {900},
+    "3:00" {180, 900} (no am or pm said)."""
+    out = []
+    for match in _CLOCK.finditer(clock_spelling(text)):
+        hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+        if hour > 23 or minute > 59:
+            continue
+        if half:
+            out.append({(hour % 12 + (12 if half == "p" else 0)) * 60 + minute})
+        else:
+            out.append({hour * 60 + minute} | ({(hour + 12) * 60 + minute} if 1 <= hour < 12 else set()))
+    return out
+
+
 def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Lower-case word stems of ``text`` (snake_case names split at underscores)."""
-    found = _WORD.findall(text.replace("_", " ").lower())
-    return [stem(w) for w in found if keep_stopwords or w not in STOPWORDS]
+    """Lower-case word stems of ``text`` (snake_case names split at underscores; day and month names as
+    their three-letter forms, times as pickers write them)."""
+    return [word_stem(w) for w in _lower_words(text) if keep_stopwords or w not in STOPWORDS]
 
 
 # a single quote opens after a non-word character and closes before one: the apostrophes of "Dad's" and
@@ -118,6 +159,21 @@ def named_values(text: str) -> list[str]:
     return out
 
 
+# a text the task gives after a word that says "here is the text" ("an event called Pay electricity bill",
+# "text Bob saying running late"): a name runs to the next clause word, a message to the clause's end
+_NAMING = re.compile(r"\b(?:called|named|titled|entitled|labell?ed)\s+(?=\w)(.+?)"
+                     r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but)\b))", re.I)
+_SAYING = re.compile(r"\b(?:saying|says|that reads)\s+(?=\w)(.+?)(?=\s*(?:[.;!?(]|$|,?\s(?:and )?then\b))", re.I)
+
+
+def introduced_values(text: str) -> list[str]:
+    """Unquoted texts a word like "called" or "saying" hands over: "add an event called Pay electricity bill"
+    gives "Pay electricity bill". Not ones that start like a sentence's grammar ("called it", "named the")."""
+    out = [match.group(1).strip() for match in _NAMING.finditer(text)]
+    out = [value for value in out if value.split()[0].lower() not in STOPWORDS]
+    return out + [match.group(1).strip() for match in _SAYING.finditer(text)]
+
+
 _SHAPED = re.compile(r"(?<![\w.@/-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[A-Z]{2,4}))"
                      r"(?![\w@/-]|\.\w)")
 
@@ -130,16 +186,19 @@ def shaped_values(text: str) -> list[str]:
 
 def task_values(task: str, *, names: bool = False, shaped: bool = False) -> list[str]:
     """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
-    1000", "5:00", "a 45 second timer labelled 'Eggs'"), then (with ``names``) its unquoted names
-    (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``); empty when
+    1000", "5:00", "a 45 second timer labelled 'Eggs'"), then (with ``names``) the unquoted texts a word
+    like "called" hands over (``introduced_values``) and its unquoted names (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``); empty when
     it gives none (then any text is allowed)."""
     quoted = quoted_values(task)
     rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
-    found = (named_values(rest) if names else []) + (shaped_values(rest) if shaped else [])
-    found = [n for n in dict.fromkeys(found) if n not in numbers]
+    introduced = introduced_values(task) if names else []
+    numbers = [n for n in numbers if not any(n in text for text in introduced)]  # "saying see you at 5"
+    found = introduced + (named_values(rest) if names else []) + (shaped_values(rest) if shaped else [])
+    found = [n for n in dict.fromkeys(found) if n not in numbers
+             and not any(n != text and n in text for text in introduced)]
     return quoted + [n for n in clock + numbers + found if n not in quoted]
 
 
@@ -203,13 +262,13 @@ class LexicalIndex:
         from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
         if not self.spelling:
             return words(task)
-        unquoted = {w for w in _WORD.findall(_QUOTED.sub(" ", task).lower()) if w not in STOPWORDS}
+        unquoted = {w for w in _lower_words(_QUOTED.sub(" ", task)) if w not in STOPWORDS}
         out: list[str] = []
-        for word in _WORD.findall(task.replace("_", " ").lower()):
+        for word in _lower_words(task):
             if word in STOPWORDS:
                 continue
             fixed = self._spells(word) if word in unquoted else None
-            out += fixed or [stem(word)]
+            out += fixed or [word_stem(word)]
         return out
 
     def spelled(self, task: str) -> str:
@@ -231,10 +290,10 @@ class LexicalIndex:
     def _spells(self, word: str) -> list[str] | None:
         """The doc stems a word the doc never uses spells, or None (a stop word, a known word, or one that
         spells nothing the doc has): the one decision ``query`` and ``spelled`` share."""
-        if word in STOPWORDS or stem(word) in self.idf:
+        if word in STOPWORDS or word_stem(word) in self.idf:
             return None
         fixed = self._respelled(word)
-        return None if fixed == [stem(word)] else fixed
+        return None if fixed == [word_stem(word)] else fixed
 
     def _respelled(self, word: str) -> list[str]:
         if word.isdigit():
@@ -243,7 +302,7 @@ class LexicalIndex:
             head, tail = stem(word[:cut]), stem(word[cut:])
             if (head, tail) in self.pairs:
                 return [head, tail]
-        base = stem(word)
+        base = word_stem(word)
         if len(base) >= 6:  # shorter words are too often another word one letter away ("short", "sort")
             near = [known for known in self.idf if len(known) >= 4 and _one_edit(base, known)]
             if len(near) == 1:
@@ -313,10 +372,13 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
     task_words = _affirmed_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
+    said_times = set().union(*clock_minutes(task))
     scored = []
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
         hits = sum(1 for w in option_words if w in task_words)
+        if _CLOCK.fullmatch(clock_spelling(option).strip()):  # a time is named by the same time only
+            hits = len(option_words) if clock_minutes(option)[0] & said_times else 0
         if evidence and not any(w in task_words and w not in own for w in words(option)):
             continue
         if hits:

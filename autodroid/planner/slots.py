@@ -35,6 +35,8 @@ NEAR_WEIGHT = 1.5  # the input's screen is opened by (or holds) a top-ranked ele
 SHAPE_WEIGHT = 1.0
 ORDER_WEIGHT = 0.5  # the n-th value to type and the n-th field of a form (title, then body): breaks near-ties
 NEAR_FROM = 5  # how many top-ranked elements say where the task is going
+NAMING_CUES = frozenset(words("called named titled entitled labelled labeled"))  # "an event called X": X is
+NAME_FIELDS = frozenset(words("name title label"))  # what the item is called, so its name/title/label field
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         cue = sum(1 for w in slot.cue if w in entry) / len(slot.cue) if slot.cue else 0.0
         if slot.unit and slot.unit in entry:
             cue = 1.0  # "8 minutes" goes into the minutes field whatever words come before it
+        elif slot.cue and slot.cue[-1] in NAMING_CUES and entry & NAME_FIELDS:
+            cue = 1.0
         lexical = task_scores[name].score / top if name in task_scores else 0.0
         is_near = max((near.get(screen, 0.0) for screen in element.screens), default=0.0)
         shown = element.description.strip()
@@ -147,14 +151,15 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
                 per_value: int = 3, values: Sequence[str] | None = None,
-                joint: bool = False) -> list[tuple[Slot, list[str]]]:
+                joint: bool = False, name_pairs: bool = False) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
     says which note, so the name field it matches stays free for 'events'). With ``joint``, the values to
     type get the distinct best places with the highest total score instead of first come, first served
     ("Ana with the email ana@example.com": the cue "email" gives the address the Email field, and Ana the
-    next best)."""
+    next best). With ``name_pairs``, a full name that goes into a first-name field takes its surname field
+    too (``name_fields``), so a later name goes elsewhere ("Tom Hale from Bright Sparks": the company)."""
     near = near_screens(doc, ranked)
     scored = []
     typed = 0  # values before this one that are texts to type (not labels of something shown)
@@ -162,6 +167,8 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         label = names_an_element(doc, slot.value)
         scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed)))
         typed += 0 if label else 1
+    if name_pairs:
+        scored = _name_pairs_taken(doc, scored)
     homes = _joint_homes([scores for _, label, scores in scored if not label]) if joint else None
     out = []
     claimed: set[str] = set()
@@ -174,6 +181,20 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         if not label and best:
             claimed.add(best[0])
         out.append((slot, best))
+    return out
+
+
+def _name_pairs_taken(doc: AppDoc, scored: list) -> list:
+    """``scored`` (slot, label, input scores) where a full name whose best input is a first-name or surname
+    field takes both, so no later value scores them."""
+    taken: set[str] = set()
+    out = []
+    for slot, label, scores in scored:
+        if not label:
+            scores = {name: score for name, score in scores.items() if name not in taken}
+            fields = name_fields(doc, max(scores, key=scores.get)) if scores and name_parts(slot.value) else None
+            taken |= set(fields or ())
+        out.append((slot, label, scores))
     return out
 
 
@@ -280,6 +301,32 @@ def _unit_of(field: Element) -> set[str]:
     return set(words(field.short_name)) & TIME_UNITS
 
 
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['-][A-Z]?[a-z]+)*")
+FIRST_NAME, LAST_NAMES = frozenset(words("first given")), frozenset(words("surname last family"))
+NAME = words("name")[0]
+
+
+def name_parts(value: str) -> tuple[str, str] | None:
+    """("Rita", "Moreno") for a person's name of two or three capitalized words; None for anything else."""
+    parts = value.split()
+    if 2 <= len(parts) <= 3 and all(len(part) > 1 and _NAME_WORD.fullmatch(part) for part in parts):
+        return parts[0], " ".join(parts[1:])
+    return None
+
+
+def name_fields(doc: AppDoc, input_name: str) -> tuple[str, str] | None:
+    """(first-name input, surname input) of the form ``input_name`` is on, when it is one of the two: a
+    full name goes into such a form in two parts."""
+    element = doc.elements.get(input_name)
+    screen = doc.screens.get(element.screen) if element is not None else None
+    if screen is None:
+        return None
+    inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
+    first = next((e.name for e in inputs if FIRST_NAME & _entry_words(e) and NAME in _entry_words(e)), None)
+    last = next((e.name for e in inputs if e.name != first and LAST_NAMES & _entry_words(e)), None)
+    return (first, last) if first and last and input_name in (first, last) else None
+
+
 def names_an_element(doc: AppDoc, value: str) -> bool:
     """Whether ``value`` is the label of something the app shows (every word of it in one non-input
     element's description or options): then it says which element to act on, not a text to type."""
@@ -297,5 +344,6 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_scores", "names_an_element", "near_screens", "shape",
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_scores", "name_fields", "name_parts", "names_an_element",
+           "near_screens", "shape",
            "slot_inputs", "steppers", "task_slots", "time_fields", "time_parts"]

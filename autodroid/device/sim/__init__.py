@@ -18,6 +18,9 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
 - contacts (``org.autodroid.contacts``): list, favorites, search, main_menu, sort_dialog, details,
   call_dialog, call, delete_dialog, editor, discard_dialog, settings, font_size_dialog, contact_click_dialog,
   about, faq.
+- dialer (``org.autodroid.dialer``): contacts, favorites, recents, search, main_menu, dialpad, call, contact_menu,
+  recent_menu, details, block_dialog, call_dialog, clear_history_dialog, settings, font_size_dialog,
+  default_tab_dialog, blocked_numbers, add_blocked_dialog, about, faq.
 - messages (``org.autodroid.messages``): list, search, main_menu, selection, selection_menu, delete_dialog,
   thread, thread_menu, add_contact_dialog, block_dialog, new_conversation, archive, settings, font_size_dialog,
   lock_screen_dialog, keep_messages_dialog, blocked_numbers, add_blocked_dialog, about, faq.
@@ -59,6 +62,12 @@ def _contacts() -> SimApp:
     return ContactsApp()
 
 
+def _dialer() -> SimApp:
+    from autodroid.device.sim.dialer import DialerApp
+
+    return DialerApp()
+
+
 def _messages() -> SimApp:
     from autodroid.device.sim.messages import MessagesApp
 
@@ -66,7 +75,7 @@ def _messages() -> SimApp:
 
 
 _APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
-                                          "contacts": _contacts, "messages": _messages}
+                                          "contacts": _contacts, "dialer": _dialer, "messages": _messages}
 
 
 def sim_apps() -> list[str]:

@@ -1,0 +1,115 @@
+"""Values as people say them and apps store them: day and month names and times as pickers write them
+("Wednesday at 3pm" names "Wed, Mar 6" and "3:00 PM"), a text handed over by "called" or "saying", and a
+person's full name typed into a form's first-name and surname fields in two parts."""
+
+from __future__ import annotations
+
+from autodroid.appdoc import Element, parse_doc
+from autodroid.planner.planner import PlanConfig, Planner
+from autodroid.planner.retrieval import introduced_values, ranked_options, task_values, words
+from autodroid.planner.slots import name_fields, name_parts
+from picking_model import PickingModel
+
+DOC = parse_doc("""\
+schema: 1
+app: people
+package: org.people
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      add_button: {type: button, description: New contact, selectors: [{resource_id: fab}], leads_to: editor_screen}
+      search_input: {type: input, description: Search, selectors: [{resource_id: search}]}
+  editor_screen:
+    description: screen opened by 'New contact'
+    elements:
+      first_name_input: {type: input, description: First name, selectors: [{resource_id: first}]}
+      surname_input: {type: input, description: Surname, selectors: [{resource_id: last}]}
+      number_input: {type: input, description: Number, selectors: [{resource_id: number}]}
+      title_input: {type: input, description: Title, selectors: [{resource_id: job}]}
+      save_button: {type: button, description: Save, selectors: [{text: Save}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__add_button, to: editor_screen}
+""")
+
+
+def test_day_month_and_time_words_meet_the_forms_pickers_write():
+    assert words("Wednesday") == words("Wed") == ["wed"]
+    assert words("in September") == words("Sep")
+    assert words("at 3pm") == words("3 p.m.") == words("3:00 PM") == ["3", "00", "pm"]
+    assert words("noon") == words("12:00 PM")
+    assert words("6:45 am") == ["6", "45", "am"]  # a time with its minutes is left as it is
+    assert words("mp3 files") == ["mp3", "file"]
+
+
+def test_a_day_and_a_time_name_the_pickers_options():
+    days = Element(name="date_dialog__list", screen="date_dialog", type="list",
+                   options=("Tue, Mar 5", "Wed, Mar 6", "Thu, Mar 7"))
+    times = Element(name="time_dialog__list", screen="time_dialog", type="list",
+                    options=("2:00 PM", "2:30 PM", "3:00 PM", "3:30 PM"))
+    task = "schedule a vet appointment for Wednesday at 3pm"
+    assert ranked_options(days, task) == ["Wed, Mar 6"]
+    assert ranked_options(times, task)[0] == "3:00 PM"
+    assert ranked_options(times, "lunch at noon") == []  # 12:00 PM is not an option here
+    assert ranked_options(times, "move it to 2 pm") == ["2:00 PM"]  # not 2:30 PM, nor every "PM"
+    assert ranked_options(times, "at 15:00") == ranked_options(times, "at 3:00") == ["3:00 PM"]
+
+
+def test_a_text_handed_over_by_called_or_saying_is_a_value():
+    assert introduced_values("add an event called Pay electricity bill") == ["Pay electricity bill"]
+    assert introduced_values("a timer called Pasta for 8 minutes") == ["Pasta"]
+    assert introduced_values("text Bob saying I'm running late, then archive it") == ["I'm running late"]
+    assert introduced_values("a note named 'Wifi' that says 'x'") == []  # quoted texts are values already
+    assert introduced_values("what is it called") == []
+    task = "add an event called Pay electricity bill"
+    assert task_values(task) == []  # only with names=True
+    assert task_values(task, names=True) == ["Pay electricity bill"]  # not also "Pay"
+    assert task_values("text Bob saying see you at 5", names=True) == ["see you at 5", "Bob"]  # no "5" alone
+
+
+def test_a_text_called_something_goes_into_the_name_or_title_field():
+    planner = Planner(model=None, doc=DOC)
+    task = "add a contact called Dr Who"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'editor_screen__title_input.set_text("Dr Who")' not in lines or \
+        lines.index('editor_screen__first_name_input.set_text("Dr")') < \
+        lines.index('editor_screen__title_input.set_text("Dr Who")')
+
+
+def test_a_full_name_is_split_into_the_first_name_and_surname_fields():
+    assert name_parts("Rita Moreno") == ("Rita", "Moreno")
+    assert name_parts("Mary-Jane O'Neil") == ("Mary-Jane", "O'Neil")
+    assert name_parts("Anna Maria Rossi") == ("Anna", "Maria Rossi")
+    for not_a_name in ("Rita", "Pay electricity bill", "Team A", "555-0155 Rita"):
+        assert name_parts(not_a_name) is None, not_a_name
+    assert name_fields(DOC, "editor_screen__first_name_input") == ("editor_screen__first_name_input",
+                                                                  "editor_screen__surname_input")
+    assert name_fields(DOC, "editor_screen__number_input") is None
+    assert name_fields(DOC, "main_screen__search_input") is None
+
+    task = "add Rita Moreno with the number 555-0155"
+    planner = Planner(model=None, doc=DOC)
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'editor_screen__first_name_input.set_text("Rita")' in lines
+    assert 'editor_screen__surname_input.set_text("Moreno")' in lines
+    assert not any('"Rita Moreno"' in line for line in lines if ".set_text(" in line)
+    off = Planner(model=None, doc=DOC, config=PlanConfig(name_split=False))
+    assert not any('"Rita"' in line for line in off.choices(task, [c.name for c in off.candidates(task)]))
+
+
+def test_a_script_does_not_end_before_both_parts_of_a_name_are_typed():
+    model = PickingModel(prefer=lambda line: '"Rita"' in line or "set_text" not in line)  # types Rita only
+    planner = Planner(model=model, doc=DOC, config=PlanConfig(line_budget=4, max_lines=3))
+    script = planner.plan("add Rita Moreno").script.splitlines()
+    assert 'editor_screen__first_name_input.set_text("Rita")' in script
+    assert 'editor_screen__surname_input.set_text("Moreno")' in script, script
+
+
+def test_a_full_name_takes_both_name_fields_so_a_later_name_goes_elsewhere():
+    planner = Planner(model=None, doc=DOC)
+    task = "add Tom Hale from Bright Sparks"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'editor_screen__first_name_input.set_text("Tom")' in lines
+    assert 'editor_screen__surname_input.set_text("Hale")' in lines
+    assert not any('"Bright' in line and "name_input" in line for line in lines), lines
