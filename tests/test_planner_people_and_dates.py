@@ -113,3 +113,64 @@ def test_a_full_name_takes_both_name_fields_so_a_later_name_goes_elsewhere():
     assert 'editor_screen__first_name_input.set_text("Tom")' in lines
     assert 'editor_screen__surname_input.set_text("Hale")' in lines
     assert not any('"Bright' in line and "name_input" in line for line in lines), lines
+
+
+THREAD_DOC = parse_doc("""\
+schema: 1
+app: texts
+package: org.texts
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      conversations_list: {type: list, description: conversations, options: [Anna Kowalski, Ben Okafor], selectors: [{resource_id: list}], leads_to: thread_screen}
+      dialpad_input: {type: input, description: Enter a number, selectors: [{resource_id: dial}]}
+  thread_screen:
+    description: screen opened by 'Anna Kowalski'
+    elements:
+      thread_type_message_input: {type: input, description: Type a message, selectors: [{resource_id: message}]}
+      thread_send_message_button: {type: button, description: Send, risk: sensitive, selectors: [{resource_id: send}]}
+      thread_attach_button: {type: button, description: Attach, selectors: [{resource_id: attach}]}
+      navigate_up_button: {type: button, description: Navigate up, selectors: [{resource_id: up}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: select, element: main_screen__conversations_list, to: thread_screen}
+""")
+
+
+def test_a_typed_message_is_offered_with_the_button_that_sends_it():
+    from autodroid.planner.slots import input_commit
+
+    message = THREAD_DOC.elements["thread_screen__thread_type_message_input"]
+    assert input_commit(THREAD_DOC, message).name == "thread_screen__thread_send_message_button"
+    assert input_commit(THREAD_DOC, THREAD_DOC.elements["main_screen__dialpad_input"]) is None  # says no subject
+    assert input_commit(DOC, DOC.elements["editor_screen__title_input"]) is None  # a form with a Save
+    task = 'text Anna "See you at 10!"'
+    planner = Planner(model=None, doc=THREAD_DOC)
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert "thread_screen__thread_send_message_button.tap()" in lines  # sensitive, but the task asks for it
+    off = Planner(model=None, doc=THREAD_DOC, config=PlanConfig(input_commits=False))
+    assert "thread_screen__thread_send_message_button.tap()" not in off.choices(task, [c.name for c in off.candidates(task)])
+    nothing_typed = "show me Anna's conversation"  # no text to send: Send stays unasked for
+    assert "thread_screen__thread_send_message_button.tap()" not in planner.choices(
+        nothing_typed, [c.name for c in planner.candidates(nothing_typed)])
+
+
+def test_a_phone_number_is_one_value_and_goes_where_a_number_goes():
+    from autodroid.planner.slots import shape
+
+    assert task_values("can you call 555 0142 for me") == ["555 0142"]
+    assert task_values("call +1 800 555 0188 now") == ["+1 800 555 0188"]
+    assert task_values("resize to 1280 720") == ["1280", "720"]  # not a phone number's groups
+    assert [shape(v) for v in ("555-0199", "555 0142", "1000", "72345")] == ["phone", "phone", "number", "number"]
+    planner = Planner(model=None, doc=THREAD_DOC)
+    task = "dial the number 555-0199"
+    assert 'main_screen__dialpad_input.set_text("555-0199")' in planner.choices(
+        task, [c.name for c in planner.candidates(task)])
+
+
+def test_an_option_in_the_task_s_word_order_beats_the_same_words_reordered():
+    people = Element(name="main_screen__contacts_list", screen="main_screen", type="list",
+                     options=("Santos Julia", "Julia Santos", "Julia Roberts"))
+    assert ranked_options(people, "call Julia Santos") == ["Julia Santos"]
+    assert ranked_options(people, "call Santos") == ["Santos Julia", "Julia Santos"]  # no order said: both

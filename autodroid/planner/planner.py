@@ -43,8 +43,8 @@ from autodroid.planner.reach import Reach
 from autodroid.planner.rows import row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
-from autodroid.planner.slots import (duration_zeroes, name_fields, name_parts, names_an_element, near_screens,
-                                     slot_inputs, steppers, time_fields, time_parts)
+from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
+                                     near_screens, slot_inputs, steppers, time_fields, time_parts)
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
@@ -108,6 +108,7 @@ class PlanConfig:
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
     shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
+    input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
@@ -289,7 +290,8 @@ class Planner(DecodeRules):
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
         if self.config.row_actions:
             out = row_actions(self.doc, words(task), out)
-        return self._asked(task, self._with_openers(self._in_task_order(task, self._without_steppers(out))))
+        ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
+        return self._asked(task, ordered, given=saves if self.config.input_commits else ())
 
     def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
         """``order.in_task_order`` on the task as the ranking spells it (with ``config.task_order``)."""
@@ -310,9 +312,11 @@ class Planner(DecodeRules):
     def _steppers(self) -> dict[str, list[str]]:
         return steppers(self.doc)
 
-    def _asked(self, task: str, lines: list[str]) -> list[str]:
+    def _asked(self, task: str, lines: list[str], given: Sequence[str] = ()) -> list[str]:
         """``lines`` without sensitive actions (the doc's risk class: delete, share, pay...) whose label shares
-        no word with the task: "turn on my alarm" never offers the alarm's Delete button."""
+        no word with the task: "turn on my alarm" never offers the alarm's Delete button. The lines in
+        ``given`` carry out a text the task gives (a message's Send) and stay: asking for the text asks
+        for them (the privilege policy still confirms them at run time)."""
         if not self.config.sensitive_asked:
             return lines
         lexical = getattr(self.index, "lexical", self.index)
@@ -320,7 +324,8 @@ class Planner(DecodeRules):
         kept = []
         for line in lines:
             element = self.doc.elements.get(parse_line(line).name or "")
-            if element is not None and element.risk == "sensitive" and not said & set(words(element.description)):
+            if element is not None and element.risk == "sensitive" and not said & set(words(element.description)) \
+                    and line not in given:
                 continue
             kept.append(line)
         return kept
@@ -413,11 +418,15 @@ class Planner(DecodeRules):
         return out
 
     def _form_saves(self, typed: Sequence[str]) -> list[str]:
-        """The save (OK/Save) line of each form a typed line fills: typing without it is lost."""
+        """The save (OK/Save) line of each form a typed line fills: typing without it is lost. With
+        ``config.input_commits``, where the form has none, the button that carries out the typed text (a
+        message's Send: ``slots.input_commit``)."""
         out: list[str] = []
         for line in typed:
             element = self.doc.elements.get(parse_line(line).name or "")
             save = confirm_button(self.doc, element.screen) if element is not None else None
+            if save is None and element is not None and self.config.input_commits:
+                save = input_commit(self.doc, element)
             if save is not None and save.type in self.config.types:
                 out.append(f"{save.name}.tap()")
         return list(dict.fromkeys(out))

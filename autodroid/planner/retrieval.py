@@ -131,6 +131,8 @@ def value_labels(doc: AppDoc) -> set[str]:
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?", re.I)
+# a phone number written in groups ("555 0142", "+1 800 555 0188", "(555) 014-2200"): one value, not several
+PHONE = re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])(?:\d{3}[\s.-])?\d{4}(?![\w.-])")
 
 
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*")
@@ -145,7 +147,7 @@ def named_values(text: str) -> list[str]:
     day or month name, or an app's own name ("the Gallery app", "the File manager app")."""
     out = []
     for match in _CAPITALIZED_RUN.finditer(text):
-        name = match.group(0).rstrip(".'")
+        name = re.sub(r"'s$", "", match.group(0)).rstrip(".'")  # "Anna's conversation": Anna
         if name == "I" or name.startswith("I'"):
             continue
         before = text[:match.start()].rstrip()
@@ -193,6 +195,8 @@ def task_values(task: str, *, names: bool = False, shaped: bool = False) -> list
     rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
+    clock += [m.group(0) for m in PHONE.finditer(rest) if " " in m.group(0)]  # "555 0142": one value
+    rest = PHONE.sub(lambda m: " " if " " in m.group(0) else m.group(0), rest)
     numbers = [w.strip(".,;:!?") for w in rest.split() if any(c.isdigit() for c in w) and w.strip(".,;:!?")]
     introduced = introduced_values(task) if names else []
     numbers = [n for n in numbers if not any(n in text for text in introduced)]  # "saying see you at 5"
@@ -390,7 +394,15 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     if best == 1.0:  # "extra large" names "Extra large", not also "Large": a named option's part is not named
         full = [set(words(option, keep_stopwords=True)) for _, _, _, option in kept]
         kept = [item for item, said in zip(kept, full) if not any(said < other for other in full)]
+        said_order = words(task, keep_stopwords=True)  # "Julia Santos" names "Julia Santos", not "Santos Julia"
+        in_order = {option for _, _, _, option in kept if _said_in_order(words(option, keep_stopwords=True), said_order)}
+        kept = [item for item in kept if item[3] in in_order or not any(
+            set(words(item[3], keep_stopwords=True)) == set(words(other, keep_stopwords=True)) for other in in_order)]
     return [option for _, _, _, option in kept][:k]
+
+
+def _said_in_order(option: list[str], said: list[str]) -> bool:
+    return any(said[i:i + len(option)] == option for i in range(len(said) - len(option) + 1))
 
 
 def best_option(element: Element, task: str) -> str | None:

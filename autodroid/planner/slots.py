@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 
 from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import confirm_button, parse_line
-from autodroid.planner.retrieval import Candidate, task_values, words
+from autodroid.planner.retrieval import PHONE, TYPE_SUFFIXES, Candidate, task_values, words
 
 CUE_WORDS = 3  # content words before a value that say where it goes
 CUE_WEIGHT = 2.0
@@ -35,6 +35,7 @@ NEAR_WEIGHT = 1.5  # the input's screen is opened by (or holds) a top-ranked ele
 SHAPE_WEIGHT = 1.0
 ORDER_WEIGHT = 0.5  # the n-th value to type and the n-th field of a form (title, then body): breaks near-ties
 NEAR_FROM = 5  # how many top-ranked elements say where the task is going
+PHONE_FIELDS = frozenset(words("number phone"))
 NAMING_CUES = frozenset(words("called named titled entitled labelled labeled"))  # "an event called X": X is
 NAME_FIELDS = frozenset(words("name title label"))  # what the item is called, so its name/title/label field
 
@@ -76,10 +77,12 @@ def _occurrences(task: str, value: str) -> list[re.Match]:
 
 
 def shape(text: str) -> str:
-    """A coarse kind of a text: "number", "time", "file" (name.ext), "path" or "words"."""
+    """A coarse kind of a text: "number", "phone", "time", "file" (name.ext), "path" or "words"."""
     text = text.strip()
-    if re.fullmatch(r"[\d.,]+\s*%?", text):
+    if re.fullmatch(r"[\d.,]+\s*%?", text) and not PHONE.fullmatch(text):
         return "number"
+    if PHONE.fullmatch(text) or re.fullmatch(r"\+?\d[\d\s().-]{5,}\d", text) and sum(c.isdigit() for c in text) >= 7:
+        return "phone"
     if TIME.fullmatch(text):
         return "time"
     if re.fullmatch(r"[^\s/]+\.[A-Za-z0-9]{1,5}", text):
@@ -138,6 +141,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         is_near = max((near.get(screen, 0.0) for screen in element.screens), default=0.0)
         shown = element.description.strip()
         same_shape = 1.0 if shown and shape(shown) == shape(slot.value) else 0.0
+        if shape(slot.value) == "phone" and entry & PHONE_FIELDS:  # a phone number goes where a number goes
+            same_shape = 1.0
         out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
                      + SHAPE_WEIGHT * same_shape)
     if order is not None and out:
@@ -327,6 +332,31 @@ def name_fields(doc: AppDoc, input_name: str) -> tuple[str, str] | None:
     return (first, last) if first and last and input_name in (first, last) else None
 
 
+TYPING_WORDS = frozenset(words("type enter write edit text field box"))  # how an input's name says "type here"
+
+
+def input_commit(doc: AppDoc, element: Element) -> Element | None:
+    """The button that carries out what is typed into ``element`` when its screen has no OK/Save: the one
+    button beside it whose name says the input's subject (``thread_send_message_button`` for
+    ``thread_type_message_input``); None when no button or several say it equally."""
+    if element.type != "input" or confirm_button(doc, element.screen) is not None:
+        return None
+    screen_words = set(words(element.screen))
+    subject = set(words(element.short_name)) - TYPE_SUFFIXES - TYPING_WORDS - screen_words
+    scored = []
+    for name in doc.screens[element.screen].elements if element.screen in doc.screens else ():
+        button = doc.elements.get(name)
+        if button is None or button.type != "button" or button.leads_to not in (None, element.screen):
+            continue
+        shared = len(subject & (set(words(button.short_name)) - TYPE_SUFFIXES - screen_words))
+        if shared:
+            scored.append((shared, button))
+    scored.sort(key=lambda pair: -pair[0])
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
 def names_an_element(doc: AppDoc, value: str) -> bool:
     """Whether ``value`` is the label of something the app shows (every word of it in one non-input
     element's description or options): then it says which element to act on, not a text to type."""
@@ -344,6 +374,6 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_scores", "name_fields", "name_parts", "names_an_element",
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_commit", "input_scores", "name_fields", "name_parts", "names_an_element",
            "near_screens", "shape",
            "slot_inputs", "steppers", "task_slots", "time_fields", "time_parts"]
