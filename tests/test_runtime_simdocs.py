@@ -28,13 +28,16 @@ def test_delete_needs_confirmation_and_happens_only_when_confirmed(app, rid, dia
     doc = shipped(app)
     delete = api_for(doc, resource_id=rid)
     assert doc.elements[delete].risk == "sensitive"
+    # an item's Delete acts on the item the script picked (tests/test_runtime_unnamed_item.py): pick it first
+    row = next((e for e in doc.navigation if e.to == doc.elements[delete].screen and e.option), None)
+    script = (f'{row.element}.select("{row.option}")\n' if row else "") + f"{delete}.tap()\n"
     with open_device(f"sim:{app}") as device:
-        report = run_on_device(f"{delete}.tap()\n", doc, device)  # non-interactive: refused
+        report = run_on_device(script, doc, device)  # non-interactive: refused
         assert not report.ok and isinstance(report.cause, PolicyRefused)
         assert device.screen_kind() != dialog
         assert all(a.api != delete for a in report.actions)
         asked = []
-        report = run_on_device(f"{delete}.tap()\n", doc, device, confirm=lambda request: asked.append(request) or True)
+        report = run_on_device(script, doc, device, confirm=lambda request: asked.append(request) or True)
         assert report.ok, report.error_text
         assert device.screen_kind() == dialog
         assert [r.api for r in asked] == [delete]

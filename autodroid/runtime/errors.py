@@ -27,3 +27,10 @@ class UnsavedEdit(NavigationFailed):
 
     default_fix = ("tap the form's own Save/OK element first to keep the text, or call back() to leave it "
                    "explicitly; then use the element on the other screen")
+
+
+class UnnamedItem(NavigationFailed):
+    """A sensitive action (send, delete...) would act on a list item the script never picked: the runtime
+    opened that item's screen itself, through the row the crawl happened to record, to reach the element."""
+
+    default_fix = "pick the item the task means first (its list's select() or match()), then the action"

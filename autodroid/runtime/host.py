@@ -23,7 +23,7 @@ from droidscript import ActionError, BudgetExceeded, DroidScriptError, ItemRef
 from autodroid.appdoc import AppDoc, Element, NavEdge
 from autodroid.device.base import ActionResult, Device
 from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
-from autodroid.runtime.errors import AmbiguousElement, NavigationFailed, UnsavedEdit
+from autodroid.runtime.errors import AmbiguousElement, NavigationFailed, UnnamedItem, UnsavedEdit
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
 from autodroid.runtime.lists import Row, list_rows, match_row, tap_target
 from autodroid.runtime.doctables import tables_of
@@ -135,6 +135,7 @@ class RuntimeHost:
         self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
         self._dump_s: float | None = None  # how long the last screen dump took
         self._policy_banned: frozenset[NavEdge] | None = None
+        self.unnamed_row: tuple[str, str, str] | None = None  # (list, row, screen) navigation picked for the script
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -451,6 +452,7 @@ class RuntimeHost:
             press = "long_tap" if edge.action == "long_tap" else "tap"
             self._do("navigation", element, "select" if press == "tap" else "long_tap", node, (edge.option,),
                      device_action=press)
+            self.unnamed_row = (element.name, edge.option, edge.to)
             return
         node = self._ground_here(element, screen, rec)
         args = ("down",) if edge.action == "scroll" else ()
@@ -492,6 +494,7 @@ class RuntimeHost:
 
     def _restart(self) -> None:
         self._check_budgets("restart", "", "app_start")
+        self.unnamed_row = None
         before = self.recognize()
         started = time.monotonic()
         try:
@@ -582,6 +585,7 @@ class RuntimeHost:
         raise ElementNotFound(f"{element.name} has no such row on the screen, even after scrolling")
 
     def _select(self, element: Element, option: str) -> Any:
+        self.unnamed_row = None
         container = self._locate(element)
         row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
@@ -589,6 +593,7 @@ class RuntimeHost:
         return self._do("script", element, "select", node, (option,), device_action="tap")
 
     def _act_on_item(self, element: Element, method: str, args: tuple, item: ItemRef, field: str | None) -> Any:
+        self.unnamed_row = None
         container = self._locate(element)
         state = self._list_state(element)
         row = self._find_row(element, container, lambda rows: next((r for r in rows if r.key == item.key), None),
@@ -620,6 +625,12 @@ class RuntimeHost:
         screen_name = before.screen or ""
         screen = self._screen()
         risk = element.risk if element is not None else "normal"
+        if role == "script" and risk == "sensitive" and self.unnamed_row is not None \
+                and self.unnamed_row[2] == screen_name:
+            listed, row, _ = self.unnamed_row
+            raise UnnamedItem(f"{api}.{action}() would act on {row!r}, a row of {listed} the script never picked "
+                              f"(the runtime opened it to reach {screen_name})",
+                              fix=f"pick the item the task means first: {listed}.select(\"...\"), then {api}")
         ctx = ActionContext(self.doc.app, self.doc.package, screen_name, api if element is not None else "",
                             action, _label(element, node, args, field), risk,
                             seen=_seen(screen, node, row), opens=self._opens(element, action, args, before),

@@ -1,0 +1,39 @@
+"""A sensitive action never lands on a list item the script did not pick: sim:messages' thread screen is
+reached only through a conversation row, so "type, then Send" without picking the conversation would send
+to whichever conversation the crawl recorded. The runtime refuses, naming the fix."""
+
+from __future__ import annotations
+
+from autodroid.appdoc import load_doc
+from autodroid.bench.simtasks import snapshot
+from autodroid.device import open_device
+from autodroid.runtime import run_on_device
+
+DOC = load_doc("messages")
+TYPE = 'mum_screen__thread_type_message_input.set_text("Got home fine")\n'
+SEND = "mum_screen__thread_send_message_button.tap()\n"
+
+
+def _run(script: str):
+    with open_device("sim:messages") as device:
+        report = run_on_device(script, DOC, device, auto_yes=True)
+        return report, {c["title"]: c["sent"] for c in snapshot(device, "messages")["conversations"]}
+
+
+def test_the_thread_is_reached_only_through_a_row():
+    assert any(edge.to == "mum_screen" and edge.option for edge in DOC.navigation)
+    assert DOC.elements["mum_screen__thread_send_message_button"].risk == "sensitive"
+
+
+def test_send_on_a_conversation_the_script_never_picked_is_refused_and_nothing_is_sent():
+    before = _run("")[1]
+    report, sent = _run(TYPE + SEND)
+    assert not report.ok
+    assert "never picked" in report.error_text and "select(" in report.error_text
+    assert sent == before  # typed into some thread (a draft), sent to no one
+
+
+def test_send_after_picking_the_conversation_goes_to_it():
+    report, sent = _run('main_screen__conversations_list.select("Mum")\n' + TYPE + SEND)
+    assert report.ok, report.error_text
+    assert sent["Mum"][-1] == "Got home fine"
