@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, RECYCLER, VIEW_GROUP, Action, ScrollState, checkbox_row, link_row, scroll_list, section_label,
-    toolbar, value_row,
-)
+from autodroid.device.sim import blocked
+from autodroid.device.sim.chrome import checkbox_row, link_row, section_label, value_row
 from autodroid.device.sim.dialer.data import DEFAULT_TABS, FONT_SIZES, dial_digits
-from autodroid.device.sim.pages import TextInputDialog
 from autodroid.device.sim.settings_page import SettingsScreen
-from autodroid.device.sim.widgets import Rect, View, image_button, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.dialer import DialerApp
@@ -54,47 +49,13 @@ class SettingsPage(SettingsScreen):
         ]
 
 
-class BlockedNumbersPage(Page):
-    """The blocked numbers, each with an Unblock button; the toolbar's Add button opens a number dialog."""
-
+class BlockedNumbersPage(blocked.BlockedNumbersPage):
     kind = "dialer.blocked_numbers"
-    app: "DialerApp"
+    empty_text = "You have not blocked anybody."
+    unblock_rid = "unblock_number"
 
-    def __init__(self, app: "DialerApp"):
-        super().__init__(app)
-        self.scroll = ScrollState()
-
-    def build(self) -> list[View | None]:
-        data = self.app.data
-        bar = toolbar("Manage blocked numbers", rid="block_toolbar", up=self.close,
-                      actions=[Action("Add a blocked number", "add_blocked_number", self._add)])
-        if data.blocked:
-            body = scroll_list(RECYCLER, "manage_blocked_numbers_list", BODY,
-                               [(168, self._row(number)) for number in data.blocked], self.scroll)
-        else:
-            body = text_view("You have not blocked anybody.", BODY.inset(63).band(400, 84),
-                             rid="manage_blocked_numbers_placeholder")
-        return [layout(VIEW_GROUP, CONTENT, bar, body, rid="block_coordinator")]
-
-    def _row(self, number: str):
-        def build(rect: Rect) -> View:
-            return layout("RelativeLayout", rect,
-                          text_view(number, Rect(rect.left + 63, rect.top + 42, rect.right - 189, rect.top + 126),
-                                    rid="manage_blocked_number_title"),
-                          image_button("Unblock", Rect(rect.right - 168, rect.top + 21, rect.right - 42,
-                                                       rect.top + 147),
-                                       lambda: self.app.data.unblock(number), rid="unblock_number"),
-                          rid="manage_blocked_number_holder")
-        return build
-
-    def _add(self) -> None:
-        def ok(text: str) -> str | None:
-            if not dial_digits(text):
-                return "Enter a phone number"
-            self.app.data.block(text)
-            return None
-        self.app.push(TextInputDialog(self.app, "dialer.add_blocked_dialog", "Add a blocked number", "", ok,
-                                      rid="add_blocked_number_edittext", hint="Number"))
+    def accept(self, text: str) -> str | None:
+        return text if dial_digits(text) else None
 
 
 FAQ = (

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from autodroid.device.sim.app import Page
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, RECYCLER, VIEW_GROUP, Action, ScrollState, checkbox_row, link_row, scroll_list, section_label,
-    toolbar, value_row,
-)
+from autodroid.device.sim import blocked
+from autodroid.device.sim.chrome import checkbox_row, link_row, section_label, value_row
 from autodroid.device.sim.messages.data import FONT_SIZES, KEEP_MESSAGES, LOCK_SCREEN
-from autodroid.device.sim.pages import TextInputDialog
 from autodroid.device.sim.settings_page import SettingsScreen
-from autodroid.device.sim.widgets import Rect, View, image_button, layout, text_view
 
 if TYPE_CHECKING:
     from autodroid.device.sim.messages import MessagesApp
@@ -50,48 +45,15 @@ class SettingsPage(SettingsScreen):
         ]
 
 
-class BlockedNumbersPage(Page):
-    """The blocked numbers, each with an Unblock button, and a toolbar button adding one by hand."""
-
+class BlockedNumbersPage(blocked.BlockedNumbersPage):
     kind = "messages.blocked_numbers"
-    app: "MessagesApp"
+    empty_text = "You are not blocking anyone."
+    unblock_rid = "manage_blocked_number_unblock"
+    number_right = 210
 
-    def __init__(self, app: "MessagesApp"):
-        super().__init__(app)
-        self.scroll = ScrollState()
-
-    def build(self) -> list[View | None]:
-        data = self.app.data
-        bar = toolbar("Manage blocked numbers", rid="block_toolbar", up=self.close,
-                      actions=[Action("Add a blocked number", "add_blocked_number", self._add)])
-        if data.blocked:
-            body = scroll_list(RECYCLER, "manage_blocked_numbers_list", BODY,
-                               [self._row(number) for number in data.blocked], self.scroll)
-        else:
-            body = text_view("You are not blocking anyone.", BODY.inset(63).band(400, 84),
-                             rid="manage_blocked_numbers_placeholder")
-        return [layout(VIEW_GROUP, CONTENT, bar, body, rid="block_coordinator")]
-
-    def _row(self, number: str):
-        def build(rect: Rect) -> View:
-            return layout("RelativeLayout", rect,
-                          text_view(number, Rect(rect.left + 63, rect.top + 42, rect.right - 210, rect.bottom - 42),
-                                    rid="manage_blocked_number_title"),
-                          image_button("Unblock", Rect(rect.right - 168, rect.top + 21, rect.right - 42,
-                                                       rect.bottom - 21), lambda: self.app.data.unblock(number),
-                                       rid="manage_blocked_number_unblock"),
-                          rid="manage_blocked_number_holder")
-        return 168, build
-
-    def _add(self) -> None:
-        def add(text: str) -> str | None:
-            number = text.strip()
-            if not any(ch.isdigit() for ch in number):
-                return "Enter a phone number"
-            self.app.data.block(number)
-            return None
-        self.app.push(TextInputDialog(self.app, "messages.add_blocked_dialog", "Add a blocked number", "", add,
-                                      rid="add_blocked_number_edittext", hint="Number"))
+    def accept(self, text: str) -> str | None:
+        number = text.strip()
+        return number if any(ch.isdigit() for ch in number) else None
 
 
 FAQ = (
