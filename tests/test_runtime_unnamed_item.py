@@ -37,3 +37,23 @@ def test_send_after_picking_the_conversation_goes_to_it():
     report, sent = _run('main_screen__conversations_list.select("Mum")\n' + TYPE + SEND)
     assert report.ok, report.error_text
     assert sent["Mum"][-1] == "Got home fine"
+
+
+def test_a_menu_row_is_no_item_a_sensitive_setting_behind_it_runs():
+    doc = load_doc("contacts")
+    tick = "settings_screen__skip_delete_confirmation_checkbox"
+    assert doc.elements[tick].risk == "sensitive"
+    with open_device("sim:contacts") as device:  # Settings is reached through the main menu's rows
+        report = run_on_device(f"{tick}.tap()\n", doc, device, auto_yes=True)
+        assert report.ok, report.error_text
+        assert snapshot(device, "contacts")["settings"]["skip_delete_confirmation"] is True
+
+
+def test_a_sensitive_action_reached_through_an_unnamed_item_in_the_same_line_is_refused():
+    doc = load_doc("contacts")  # a call's End button: a contact's page, its number, then the call screen
+    end = "test_screen__call_end_button"
+    assert doc.elements[end].risk == "sensitive" and doc.elements[end].screen != "anna_kowalski_screen"
+    with open_device("sim:contacts") as device:
+        report = run_on_device(f"{end}.tap()\n", doc, device, auto_yes=True)
+        assert not report.ok and "never picked" in report.error_text, report.error_text
+        assert any(a.role == "navigation" and a.api == "main_screen__contacts_list" for a in report.actions)

@@ -135,7 +135,9 @@ class RuntimeHost:
         self.pending_edit: _PendingEdit | None = None  # text the script typed into a form and did not save
         self._dump_s: float | None = None  # how long the last screen dump took
         self._policy_banned: frozenset[NavEdge] | None = None
-        self.unnamed_row: tuple[str, str, str] | None = None  # (list, row, screen) navigation picked for the script
+        self.unnamed_row: tuple[str, str, str, int | None] | None = None  # (list, row, screen, line): an item
+        # navigation opened for the script without the script naming it
+        self._item_rows = _item_rows(doc)
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -452,7 +454,8 @@ class RuntimeHost:
             press = "long_tap" if edge.action == "long_tap" else "tap"
             self._do("navigation", element, "select" if press == "tap" else "long_tap", node, (edge.option,),
                      device_action=press)
-            self.unnamed_row = (element.name, edge.option, edge.to)
+            if (element.name, edge.to) in self._item_rows:
+                self.unnamed_row = (element.name, edge.option, edge.to, self.line)
             return
         node = self._ground_here(element, screen, rec)
         args = ("down",) if edge.action == "scroll" else ()
@@ -625,9 +628,10 @@ class RuntimeHost:
         screen_name = before.screen or ""
         screen = self._screen()
         risk = element.risk if element is not None else "normal"
-        if role == "script" and risk == "sensitive" and self.unnamed_row is not None \
-                and self.unnamed_row[2] == screen_name:
-            listed, row, _ = self.unnamed_row
+        unnamed = self.unnamed_row  # on the item's page, or reached through it while running this line
+        if role == "script" and risk == "sensitive" and unnamed is not None \
+                and (screen_name == unnamed[2] or unnamed[3] == self.line):
+            listed, row, _, _ = unnamed
             raise UnnamedItem(f"{api}.{action}() would act on {row!r}, a row of {listed} the script never picked "
                               f"(the runtime opened it to reach {screen_name})",
                               fix=f"pick the item the task means first: {listed}.select(\"...\"), then {api}")
@@ -788,6 +792,16 @@ class RuntimeHost:
         kind = type(error).__name__
         message = f"{call} failed ({kind}): {_short(error.message, 600)}.{where}"
         return ActionError(message, name=name or None, method=method, args=args, cause=error, fix=error.fix)
+
+
+def _item_rows(doc: AppDoc) -> frozenset[tuple[str, str]]:
+    """(list, screen) pairs where several recorded rows of the list open the same screen: an item's page
+    (a conversation, a contact), unlike a menu whose rows open different screens."""
+    rows: dict[tuple[str, str], set[str]] = {}
+    for edge in doc.navigation:
+        if edge.option is not None and edge.element is not None:
+            rows.setdefault((edge.element, edge.to), set()).add(edge.option)
+    return frozenset(key for key, options in rows.items() if len(options) >= 2)
 
 
 def attributes(node: Node) -> dict[str, Any]:
