@@ -163,7 +163,8 @@ def _dialer_snapshot(app) -> dict:
                       "type": CALL_TYPES[e.type], "time": e.when} for e in data.call_log],
         "blocked": [{"number": number, "digits": dial_digits(number)} for number in data.blocked],
         "settings": {
-            "font_size": FONT_SIZES[data.font_size], "default_tab": DEFAULT_TABS[data.default_tab], "open_dialpad": data.open_dialpad,
+            "font_size": FONT_SIZES[data.font_size], "default_tab": DEFAULT_TABS[data.default_tab],
+            "open_dialpad": data.open_dialpad,
             "surname_first": data.surname_first, "group_calls": data.group_calls,
             "call_confirmation": data.call_confirmation, "disable_proximity": data.disable_proximity,
             "dialpad_beeps": data.dialpad_beeps, "dialpad_vibration": data.dialpad_vibration,

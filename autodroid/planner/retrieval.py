@@ -187,10 +187,11 @@ def shaped_values(text: str) -> list[str]:
 
 
 def task_values(task: str, *, names: bool = False, shaped: bool = False) -> list[str]:
-    """Texts a task gives for typing or matching: what it quotes, then its other words with digits ("to
-    1000", "5:00", "a 45 second timer labelled 'Eggs'"), then (with ``names``) the unquoted texts a word
-    like "called" hands over (``introduced_values``) and its unquoted names (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``); empty when
-    it gives none (then any text is allowed)."""
+    """Texts a task gives for typing or matching: what it quotes, then its times and phone numbers ("5 am",
+    "555 0142") and other words with digits ("to 1000", "a 45 second timer labelled 'Eggs'"), then (with
+    ``names``) the unquoted texts a word like "called" hands over (``introduced_values``) and its unquoted
+    names (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``);
+    empty when it gives none (then any text is allowed)."""
     quoted = quoted_values(task)
     rest = _QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
@@ -395,7 +396,8 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
         full = [set(words(option, keep_stopwords=True)) for _, _, _, option in kept]
         kept = [item for item, said in zip(kept, full) if not any(said < other for other in full)]
         said_order = words(task, keep_stopwords=True)  # "Julia Santos" names "Julia Santos", not "Santos Julia"
-        in_order = {option for _, _, _, option in kept if _said_in_order(words(option, keep_stopwords=True), said_order)}
+        in_order = {option for _, _, _, option in kept
+                    if _said_in_order(words(option, keep_stopwords=True), said_order)}
         kept = [item for item in kept if item[3] in in_order or not any(
             set(words(item[3], keep_stopwords=True)) == set(words(other, keep_stopwords=True)) for other in in_order)]
     return [option for _, _, _, option in kept][:k]

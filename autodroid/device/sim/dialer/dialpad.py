@@ -1,4 +1,5 @@
-"""The dialpad (a number field, 0-9 * # keys, backspace, the call button) and the in-call screen (mute, speaker, hold, an in-call dialpad, end call)."""
+"""The dialpad (a number field, 0-9 * # keys, backspace, the call button) and the in-call screen (mute,
+speaker, hold, an in-call dialpad, end call)."""
 
 from __future__ import annotations
 

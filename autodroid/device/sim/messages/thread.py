@@ -7,9 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
-from autodroid.device.sim.chrome import (
-    BODY, CONTENT, RECYCLER, VIEW_GROUP, Action, ScrollState, scroll_list, toolbar,
-)
+from autodroid.device.sim.chrome import BODY, CONTENT, RECYCLER, VIEW_GROUP, ScrollState, scroll_list, toolbar
 from autodroid.device.sim.messages.data import MAX_SMS, Contact, Conversation, Message
 from autodroid.device.sim.pages import ConfirmDialog, MenuPopup, TextInputDialog
 from autodroid.device.sim.widgets import Rect, View, edit_text, image_button, image_view, layout, text_view
@@ -72,9 +70,9 @@ class ThreadPage(Page):
         def build(rect: Rect) -> View:
             left, right = (rect.left + 252, rect.right - 42) if message.outgoing else (rect.left + 42,
                                                                                           rect.right - 252)
+            body = Rect(left + 21, rect.top + 21, right - 21, rect.top + 21 + 63 * lines)
             return layout("RelativeLayout", rect,
-                          text_view(message.text, Rect(left + 21, rect.top + 21, right - 21, rect.top + 21 + 63 * lines),
-                                    rid="thread_message_body"),
+                          text_view(message.text, body, rid="thread_message_body"),
                           text_view(message.time, Rect(left + 21, rect.bottom - 70, right - 21, rect.bottom - 21),
                                     rid="thread_message_time"),
                           rid="thread_message_holder")
