@@ -57,3 +57,10 @@ def test_a_sensitive_action_reached_through_an_unnamed_item_in_the_same_line_is_
         report = run_on_device(f"{end}.tap()\n", doc, device, auto_yes=True)
         assert not report.ok and "never picked" in report.error_text, report.error_text
         assert any(a.role == "navigation" and a.api == "main_screen__contacts_list" for a in report.actions)
+
+
+def test_picking_a_message_inside_the_thread_does_not_name_the_thread():
+    before = _run("")[1]
+    report, sent = _run(TYPE + 'mum_screen__thread_messages_list.select("Yes! 10 am at the park")\n' + SEND)
+    assert not report.ok and "never picked" in report.error_text
+    assert sent == before

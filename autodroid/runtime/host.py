@@ -588,15 +588,21 @@ class RuntimeHost:
         raise ElementNotFound(f"{element.name} has no such row on the screen, even after scrolling")
 
     def _select(self, element: Element, option: str) -> Any:
-        self.unnamed_row = None
+        self._picked(element)
         container = self._locate(element)
         row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
         node = tap_target(screen, row.node)
         return self._do("script", element, "select", node, (option,), device_action="tap")
 
+    def _picked(self, element: Element) -> None:
+        """The script picks a row itself: an item it names from now on (a row of a list of items; a message
+        picked inside a thread the runtime opened does not name the thread)."""
+        if any(listed == element.name for listed, _ in self._item_rows):
+            self.unnamed_row = None
+
     def _act_on_item(self, element: Element, method: str, args: tuple, item: ItemRef, field: str | None) -> Any:
-        self.unnamed_row = None
+        self._picked(element)
         container = self._locate(element)
         state = self._list_state(element)
         row = self._find_row(element, container, lambda rows: next((r for r in rows if r.key == item.key), None),
