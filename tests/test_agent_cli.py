@@ -44,15 +44,18 @@ def test_run_shows_the_script_then_the_actions_and_exits_0(fake, tmp_path):
 
 
 def test_a_sensitive_action_is_refused_without_yes_and_done_with_it(fake):
-    delete = next(n for n, e in load_doc("notes").elements.items()
+    doc = load_doc("notes")
+    delete = next(n for n, e in doc.elements.items()
                   if e.risk == "sensitive" and e.type == "button" and e.description == "Delete")
-    fake(f"{delete}.tap()", "")
+    row = next(e for e in doc.navigation if e.to == doc.elements[delete].screen and e.option)
+    pick = f'{row.element}.select("{row.option}")'  # the note the task means (tests/test_runtime_unnamed_item.py)
+    fake(pick, f"{delete}.tap()", "")
     refused = CliRunner().invoke(cli, ["run", "--device", "sim:notes", "--app", "notes", "--no-examples",
-                                       "delete the note"])
+                                       f"delete the note {row.option}"])
     assert refused.exit_code == 1 and "PolicyRefused" in refused.output
-    fake(f"{delete}.tap()", "")
+    fake(pick, f"{delete}.tap()", "")
     allowed = CliRunner().invoke(cli, ["run", "--device", "sim:notes", "--app", "notes", "--no-examples", "--yes",
-                                       "delete the note"])
+                                       f"delete the note {row.option}"])
     assert allowed.exit_code == 0, allowed.output
 
 

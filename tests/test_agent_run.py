@@ -83,8 +83,10 @@ def test_policy_refusal_is_not_repaired(notes):
     doc, device = notes
     delete = next(n for n, e in doc.elements.items() if e.risk == "sensitive" and e.type == "button"
                   and e.description == "Delete")
-    model = FakeModel(replies=[f"{delete}.tap()", "", "unused"])
-    result = run_task("delete the note", doc, device, model, examples=None, confirm=None, auto_yes=False)
+    row = next(e for e in doc.navigation if e.to == doc.elements[delete].screen and e.option)
+    model = FakeModel(replies=[f'{row.element}.select("{row.option}")', f"{delete}.tap()", "", "unused"])
+    result = run_task(f"delete the note {row.option}", doc, device, model, examples=None, confirm=None,
+                      auto_yes=False)
     assert not result.ok and len(result.attempts) == 1
     assert result.attempts[0].error_type == "PolicyRefused"
 
