@@ -118,6 +118,15 @@ class AppDoc:
             raise DocError(f"{self.app} doc has no element {name!r}",
                            fix="use a name from `autodroid docs show " + self.app + "`") from None
 
+    def item_rows(self) -> frozenset[tuple[str, str]]:
+        """(list, screen) pairs where several recorded rows of the list open the same screen: an item's page
+        (a conversation, a contact) or its long-press menu, unlike a menu whose rows open different screens."""
+        rows: dict[tuple[str, str], set[str]] = {}
+        for edge in self.navigation:
+            if edge.option is not None and edge.element is not None:
+                rows.setdefault((edge.element, edge.to), set()).add(edge.option)
+        return frozenset(key for key, options in rows.items() if len(options) >= 2)
+
     def screen_of_signature(self, signature: str) -> str | None:
         for screen in self.screens.values():
             if signature in screen.signatures:

@@ -210,14 +210,15 @@ class DecodeRules:
         screen, a note's page), or behind it (the note's menu), until a line picked such a row: navigating
         there alone opens whichever row the exploration happened to open. Not for a screen that only this
         option leads to (a menu's "Rename" wherever the menu is). With ``rows_lead``, when such a screen is a
-        form (it has a Save/OK), the first line is the pick of its row: the thing to change is opened first
-        ("make my work alarm vibrate": Work, then Vibrate and Save), or the row's switch when the task names
-        it ("switch off the bedtime alarm": ``rows.row_actions``)."""
+        form (it has a Save/OK) or takes a text the task gives (``rows_lead_typed``), the first line is the pick
+        of its row: the thing to change is opened first ("make my work alarm vibrate": Work, then Vibrate and
+        Save), or the row's switch when the task names it ("switch off the bedtime alarm": ``rows.row_actions``)."""
         if not self.config.rows_first:
             return list(allowed)
         if not lines and self.config.rows_lead:
             leads = [line for screen, picks in self._row_screens(task, choices).items()
-                     if confirm_button(self.doc, screen) is not None for line in picks if line in allowed]
+                     if confirm_button(self.doc, screen) is not None or self._typed_on(task, screen)
+                     for line in picks if line in allowed]
             if leads:  # unless the task names a switch inside the row: then that switch, without opening it
                 rows = {(parsed.name, parsed.arg) for parsed in map(parse_line, leads)}
                 switches = [line for line in allowed if (parsed := parse_line(line)).method == "match"
@@ -238,6 +239,12 @@ class DecodeRules:
         kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or "")) is None
                 or not set(element.screens) <= waiting]
         return self._opened_row_stays(task, choices, kept or list(allowed), lines)
+
+    def _typed_on(self, task: str, screen: str) -> bool:
+        """Whether a text the task gives goes into an input on ``screen`` (``rows_lead_typed``): a message
+        for the conversation a named row opens is typed there once the row is open, not before."""
+        return self.config.rows_lead_typed and any(screen in self.doc.elements[name].screens
+                                                   for _, name in self._value_homes(task))
 
     def _opened_row_stays(self, task: str, choices: Sequence[str], allowed: list[str],
                           lines: Sequence[str]) -> list[str]:
@@ -328,14 +335,20 @@ class DecodeRules:
         return typing or list(choices)
 
     def _named_option(self, task: str, parsed) -> bool:
-        """Whether the task names ``parsed``'s option in full (every word of it), on a list whose other
+        """Whether the task names ``parsed``'s option in full (every word of it), or a person's name by the
+        first name as written ("text Anna": Anna Kowalski, with ``first_names``), on a list whose other
         options it does not also name (then the task says which one)."""
         element = self.doc.elements.get(parsed.name or "")
         if element is None or parsed.arg is None or parsed.arg not in element.options:
             return False
+        said = task
         task = self._spelled(task)
-        return ranked_options(element, task, k=2, evidence=self.config.option_evidence) == [parsed.arg] and \
-            set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True))
+        if ranked_options(element, task, k=2, evidence=self.config.option_evidence) != [parsed.arg]:
+            return False
+        if set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True)):
+            return True
+        parts = name_parts(parsed.arg) if self.config.first_names else None  # "text Anna": Anna Kowalski
+        return parts is not None and re.search(rf"\b{re.escape(parts[0])}\b", said) is not None
 
     def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of

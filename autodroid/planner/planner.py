@@ -40,7 +40,7 @@ from autodroid.planner.order import in_task_order
 from autodroid.planner.postprocess import confirm_button, parse_line, postprocess, straight_lines
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
-from autodroid.planner.rows import row_actions
+from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
 from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
@@ -96,6 +96,8 @@ class PlanConfig:
     shown_times_last: bool = True  # a time the app shows (an alarm's "7:00 am") is not first typed into a picker
     rows_first: bool = True  # lines on the screen a named list row opens wait until a line picked that row
     rows_lead: bool = True  # a named row that opens a form (a screen with Save/OK) is the script's first line
+    rows_lead_typed: bool = True  # ... and so is a named row whose page has the input a text the task gives goes into
+    first_names: bool = True  # a person's row is named by the first name as written ("text Anna": Anna Kowalski)
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
     ticks_pending: bool = False  # after a confirm, a tick of a box whose whole label the task says keeps the script
@@ -106,6 +108,7 @@ class PlanConfig:
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
+    nearest_lists: bool = True  # a row offered by one list on several screens is picked where fewest hops lead
     shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
@@ -288,6 +291,8 @@ class Planner(DecodeRules):
         saves = self._form_saves(first + last)
         rest += [line for line in saves if line not in first and line not in rest]
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
+        if self.config.nearest_lists:
+            out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
             out = row_actions(self.doc, words(task), out)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))

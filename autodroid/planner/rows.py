@@ -43,6 +43,36 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) ->
     return _without_loose_switches(doc, list(dict.fromkeys(out)))
 
 
+def nearest_lists(doc: AppDoc, graph, lines: Sequence[str]) -> list[str]:
+    """``lines`` with one pick per row among look-alike lists of items: a list the app shows on several screens
+    (the start screen's list, its search results, its selection mode: one resource id, rows with fields)
+    offers the same row on each; the pick kept is on the screen fewest hops from the start (``graph``:
+    ``NavGraph``), the others go. Radio dialogs sharing an id are not items: each stays."""
+    hops: dict[str, int] = {}
+
+    def distance(screen: str) -> int:
+        if screen not in hops:
+            path = graph.path(doc.start_screen, {screen})
+            hops[screen] = len(path) if path is not None else len(doc.screens)
+        return hops[screen]
+
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    keys: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        if parsed.method != "select" or element is None or not element.item_fields or not parsed.arg:
+            continue
+        rid = next((s.resource_id for s in element.selectors if s.resource_id), None)
+        if rid is None:
+            continue
+        keys[line] = key = (rid, parsed.arg)
+        steps = distance(element.screen)
+        if key not in best or steps < best[key][0]:
+            best[key] = (steps, line)
+    return [line for line in lines if line not in keys or best[keys[line]][1] == line]
+
+
 def _without_loose_switches(doc: AppDoc, lines: list[str]) -> list[str]:
     """``lines`` without taps of a screen element that is a row switch offered for a named row (the doc's
     ``main_screen__alarm_switch_checkbox`` is whichever row's switch the exploration saw: it toggles the

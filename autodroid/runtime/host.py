@@ -137,7 +137,7 @@ class RuntimeHost:
         self._policy_banned: frozenset[NavEdge] | None = None
         self.unnamed_row: tuple[str, str, str, int | None] | None = None  # (list, row, screen, line): an item
         # navigation opened for the script without the script naming it
-        self._item_rows = _item_rows(doc)
+        self._item_rows = doc.item_rows()
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -798,16 +798,6 @@ class RuntimeHost:
         kind = type(error).__name__
         message = f"{call} failed ({kind}): {_short(error.message, 600)}.{where}"
         return ActionError(message, name=name or None, method=method, args=args, cause=error, fix=error.fix)
-
-
-def _item_rows(doc: AppDoc) -> frozenset[tuple[str, str]]:
-    """(list, screen) pairs where several recorded rows of the list open the same screen: an item's page
-    (a conversation, a contact), unlike a menu whose rows open different screens."""
-    rows: dict[tuple[str, str], set[str]] = {}
-    for edge in doc.navigation:
-        if edge.option is not None and edge.element is not None:
-            rows.setdefault((edge.element, edge.to), set()).add(edge.option)
-    return frozenset(key for key, options in rows.items() if len(options) >= 2)
 
 
 def attributes(node: Node) -> dict[str, Any]:
