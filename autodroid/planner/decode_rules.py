@@ -16,7 +16,7 @@ from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, is_positive_button, parse_line
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
 from autodroid.planner.rows import tapped_field
-from autodroid.planner.slots import name_fields, name_parts, names_an_element, time_parts
+from autodroid.planner.slots import input_commit, name_fields, name_parts, names_an_element, names_person, time_parts
 
 DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
@@ -149,7 +149,8 @@ class DecodeRules:
         """``choices`` for the next line. While the task still names an option of a dialog that no line
         selects yet ("by title in descending order": Title and Descending before OK), that dialog's
         confirm and the lines already written are left out, so a small model can neither close the
-        dialog half done nor end by repeating itself."""
+        dialog half done nor end by repeating itself. With ``commits_wait``, the button that carries out a
+        text the task gives (a message's Send: ``slots.input_commit``) waits for that text like a confirm."""
         if not choices:
             return list(choices)
         pending_screens = {self.doc.elements[parsed.name].screen for parsed in map(parse_line, choices)
@@ -161,8 +162,13 @@ class DecodeRules:
                                 if value not in used and any(parse_line(line).arg == value for line in choices)}
         if not pending_screens:
             return list(choices)
+        commits = set()
+        if self.config.commits_wait and self.config.slots:  # a message's Send waits for its text
+            commits = {commit.name for value, name in self._value_homes(task) if value not in used
+                       and (commit := input_commit(self.doc, self.doc.elements[name])) is not None}
         kept = [line for line in choices if line not in lines and not (
-            self._confirms(line) and self.doc.elements[parse_line(line).name].screen in pending_screens)]
+            (self._confirms(line) or parse_line(line).name in commits)
+            and self.doc.elements[parse_line(line).name].screen in pending_screens)]
         return kept if kept else list(choices)
 
     def _value_homes(self, task: str) -> list[tuple[str, str]]:
@@ -347,8 +353,7 @@ class DecodeRules:
             return False
         if set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True)):
             return True
-        parts = name_parts(parsed.arg) if self.config.first_names else None  # "text Anna": Anna Kowalski
-        return parts is not None and re.search(rf"\b{re.escape(parts[0])}\b", said) is not None
+        return self.config.first_names and names_person(said, parsed.arg)
 
     def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of

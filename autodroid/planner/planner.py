@@ -112,6 +112,9 @@ class PlanConfig:
     shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
+    confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
+    commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
+    said_commits: bool = True  # ... or, where no button says the input's subject, the one beside it the task names
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
@@ -288,15 +291,53 @@ class Planner(DecodeRules):
             first += options + typed + [line for line in using if line not in options]
         first = list(dict.fromkeys(first))
         rest = [line for line in lines if line not in first]
-        saves = self._form_saves(first + last)
+        saves = self._form_saves(first + last, set(words(self._spelled(task))))
         rest += [line for line in saves if line not in first and line not in rest]
         out = first + rest + [line for line in dict.fromkeys(last) if line not in first and line not in rest]
         if self.config.nearest_lists:
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
-            out = row_actions(self.doc, words(task), out)
+            out = row_actions(self.doc, words(task), out, task if self.config.first_names else "")
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
+        ordered = self._used_confirms(task, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
+
+    def _used_confirms(self, task: str, lines: list[str]) -> list[str]:
+        """``lines`` without the tap of a screen's OK/Save (``confirm_button``) that has nothing to confirm:
+        no other line acts on its screen or on a dialog of it (``_dialogs_of``), no other line
+        opens its screen, and the task does not say its label (the new-conversation check mark offered
+        beside a reply in an open conversation). With ``config.confirms_used``."""
+        if not self.config.confirms_used:
+            return lines
+        near: list[set[str]] = []  # per line: the screens it acts on and the screens it opens
+        for line in lines:
+            element = self.doc.elements.get(parse_line(line).name or "")
+            screens = set(element.screens) | {edge.to for edge in self.reach.edges(element.name)} \
+                | ({element.leads_to} if element.leads_to else set()) if element is not None else set()
+            near.append(screens)
+        said = set(words(self._spelled(task)))
+        kept = []
+        for index, line in enumerate(lines):
+            element = self.doc.elements.get(parse_line(line).name or "")
+            confirm = confirm_button(self.doc, element.screen) if element is not None else None
+            if confirm is not None and confirm.name == element.name and parse_line(line).method == "tap" \
+                    and not set(words(element.description)) <= said:
+                around = {element.screen} | self._dialogs_of(element.screen)
+                if not any(around & screens for other, screens in enumerate(near) if other != index):
+                    continue
+            kept.append(line)
+        return kept
+
+    def _dialogs_of(self, screen: str) -> set[str]:
+        """Screens one of ``screen``'s elements opens whose ways out all lead back to it (a form's
+        repetition dialog; not the start screen that a Navigate up opens)."""
+        exits: dict[str, set[str]] = {}
+        for edge in self.doc.navigation:
+            if edge.to != edge.source:
+                exits.setdefault(edge.source, set()).add(edge.to)
+        return {other.leads_to for name in self.doc.screens[screen].elements
+                if (other := self.doc.elements.get(name)) is not None and other.leads_to
+                and exits.get(other.leads_to) == {screen}}
 
     def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
         """``order.in_task_order`` on the task as the ranking spells it (with ``config.task_order``)."""
@@ -422,19 +463,30 @@ class Planner(DecodeRules):
                               for field, part in zip(pair, parts)]
         return out
 
-    def _form_saves(self, typed: Sequence[str]) -> list[str]:
+    def _form_saves(self, typed: Sequence[str], said: set[str] = frozenset()) -> list[str]:
         """The save (OK/Save) line of each form a typed line fills: typing without it is lost. With
         ``config.input_commits``, where the form has none, the button that carries out the typed text (a
-        message's Send: ``slots.input_commit``)."""
+        message's Send: ``slots.input_commit``), else the one button beside it the task names (``said``: its
+        words)."""
         out: list[str] = []
         for line in typed:
             element = self.doc.elements.get(parse_line(line).name or "")
             save = confirm_button(self.doc, element.screen) if element is not None else None
             if save is None and element is not None and self.config.input_commits:
-                save = input_commit(self.doc, element)
+                save = input_commit(self.doc, element) or self._said_button(said, element.screen)
             if save is not None and save.type in self.config.types:
                 out.append(f"{save.name}.tap()")
         return list(dict.fromkeys(out))
+
+    def _said_button(self, said: set[str], screen: str):
+        """The one button on ``screen`` whose whole label the task says ("call 555 0142": the dialpad's
+        Call beside the number typed), with ``config.said_commits``; None for none or several."""
+        if not self.config.said_commits or screen not in self.doc.screens:
+            return None
+        named = [element for name in self.doc.screens[screen].elements
+                 if (element := self.doc.elements.get(name)) is not None and element.type == "button"
+                 and (label := set(words(element.description))) and label <= said]
+        return named[0] if len(named) == 1 else None
 
     def _quoted_first(self, task: str, lines: list[str]) -> list[str]:
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}

@@ -21,10 +21,12 @@ from droidscript.grammar import py_string
 from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import parse_line
 from autodroid.planner.retrieval import TYPE_SUFFIXES, words
+from autodroid.planner.slots import names_person
 
 
-def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) -> list[str]:
-    """``lines`` with each row line (``select`` on a list with row items) followed by its row actions."""
+def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], task: str = "") -> list[str]:
+    """``lines`` with each row line (``select`` on a list with row items) followed by its row actions. With
+    ``task`` (its text), a person's row the task names by the first name counts as named in full."""
     said = set(task_words)
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
     out: list[str] = []
@@ -34,8 +36,8 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) ->
         element = doc.elements.get(parsed.name or "")
         if parsed.method != "select" or element is None or element.type != "list" or not parsed.arg:
             continue
-        if not set(words(parsed.arg)) <= said:  # a row the task names in full, not one sharing a word
-            continue
+        if not set(words(parsed.arg)) <= said and not (task and names_person(task, parsed.arg)):
+            continue  # a row the task names in full, not one sharing a word
         row = f"{element.name}.match({py_string(parsed.arg)})"
         if element.name in pressed:
             out.append(f"{row}.long_tap()")
@@ -46,8 +48,10 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str]) ->
 def nearest_lists(doc: AppDoc, graph, lines: Sequence[str]) -> list[str]:
     """``lines`` with one pick per row among look-alike lists of items: a list the app shows on several screens
     (the start screen's list, its search results, its selection mode: one resource id, rows with fields)
-    offers the same row on each; the pick kept is on the screen fewest hops from the start (``graph``:
-    ``NavGraph``), the others go. Radio dialogs sharing an id are not items: each stays."""
+    offers the same row on each, and lists whose recorded rows open the same page (the conversations and the
+    new-conversation contacts both open a thread: ``AppDoc.item_rows``) offer the same item; the pick kept is
+    on the screen fewest hops from the start (``graph``: ``NavGraph``), the others go. Radio dialogs sharing
+    an id are not items: each stays."""
     hops: dict[str, int] = {}
 
     def distance(screen: str) -> int:
@@ -56,21 +60,28 @@ def nearest_lists(doc: AppDoc, graph, lines: Sequence[str]) -> list[str]:
             hops[screen] = len(path) if path is not None else len(doc.screens)
         return hops[screen]
 
-    best: dict[tuple[str, str], tuple[int, str]] = {}
-    keys: dict[str, tuple[str, str]] = {}
-    for line in lines:
-        parsed = parse_line(line)
-        element = doc.elements.get(parsed.name or "")
-        if parsed.method != "select" or element is None or not element.item_fields or not parsed.arg:
-            continue
-        rid = next((s.resource_id for s in element.selectors if s.resource_id), None)
-        if rid is None:
-            continue
-        keys[line] = key = (rid, parsed.arg)
-        steps = distance(element.screen)
-        if key not in best or steps < best[key][0]:
-            best[key] = (steps, line)
-    return [line for line in lines if line not in keys or best[keys[line]][1] == line]
+    pages: dict[str, set[str]] = {}
+    for listed, page in doc.item_rows():
+        pages.setdefault(listed, set()).add(page)
+    kept = list(lines)
+    for same in (_list_id, lambda element: pages.get(element.name, ())):
+        best: dict[tuple[str, str], tuple[int, str]] = {}
+        keys: dict[str, list[tuple[str, str]]] = {}
+        for line in kept:
+            parsed = parse_line(line)
+            element = doc.elements.get(parsed.name or "")
+            if parsed.method != "select" or element is None or not element.item_fields or not parsed.arg:
+                continue
+            keys[line] = [(group, parsed.arg) for group in same(element)]
+            for key in keys[line]:
+                if key not in best or distance(element.screen) < best[key][0]:
+                    best[key] = (distance(element.screen), line)
+        kept = [line for line in kept if all(best[key][1] == line for key in keys.get(line, ()))]
+    return kept
+
+
+def _list_id(element: Element) -> list[str]:
+    return [rid for rid in (next((s.resource_id for s in element.selectors if s.resource_id), None),) if rid]
 
 
 def _without_loose_switches(doc: AppDoc, lines: list[str]) -> list[str]:

@@ -319,6 +319,13 @@ def name_parts(value: str) -> tuple[str, str] | None:
     return None
 
 
+def names_person(task: str, option: str) -> bool:
+    """Whether ``task`` names the person ``option`` by the first name as written ("text Anna": Anna Kowalski;
+    not "anna", not "Kowalski")."""
+    parts = name_parts(option)
+    return parts is not None and re.search(rf"\b{re.escape(parts[0])}\b", task) is not None
+
+
 def name_fields(doc: AppDoc, input_name: str) -> tuple[str, str] | None:
     """(first-name input, surname input) of the form ``input_name`` is on, when it is one of the two: a
     full name goes into such a form in two parts."""
