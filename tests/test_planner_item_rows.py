@@ -2,12 +2,16 @@
 the input is also on the new-conversation screen, so without it the runtime could type there or in the
 conversation the crawl recorded),
 the row is picked in the start screen's list rather than the same list's search results or selection mode
-(``nearest_lists``), and a person's row is named by the first name as written (``first_names``)."""
+(``nearest_lists``), a person's row is named by the first name as written (``first_names``), a message's Send waits for its text
+(``commits_wait``), an OK with nothing to confirm is not offered (``confirms_used``), and a button the task
+names beside a typed number carries it out (``said_commits``)."""
 
 from __future__ import annotations
 
 from autodroid.appdoc import parse_doc
 from autodroid.planner.planner import PlanConfig, Planner
+from autodroid.planner.retrieval import words
+from autodroid.planner.rows import row_actions
 from picking_model import PickingModel
 
 ROWS = "{selector: {cls: android.widget.RelativeLayout}, fields: {title: {type: text, selector: {resource_id: title}}}}"
@@ -32,7 +36,21 @@ screens:
         options: {PEOPLE}, item: {ROWS}, leads_to: thread_screen}}
   new_thread_screen:
     description: screen opened by 'New conversation'
-    elements: {{}}
+    elements:
+      to_input: {{type: input, description: Add a recipient, selectors: [{{resource_id: to}}]}}
+      contacts_list: {{type: list, description: contacts list, selectors: [{{resource_id: contacts}}],
+        options: [Anna Kowalski, Chloe Martin, Mum], item: {ROWS}, leads_to: thread_screen}}
+      ok_button: {{type: button, description: OK, selectors: [{{text: OK}}]}}
+  thread_menu:
+    description: screen opened by 'Mum menu'
+    elements:
+      pin_button: {{type: button, description: Pin, selectors: [{{desc: Pin}}]}}
+  dial_screen:
+    description: screen opened by 'Dialpad'
+    elements:
+      number_input: {{type: input, description: Enter a number, selectors: [{{resource_id: digits}}]}}
+      backspace_button: {{type: button, description: Backspace, selectors: [{{desc: Backspace}}]}}
+      call_button: {{type: button, description: Call, selectors: [{{desc: Call}}]}}
   thread_screen:
     description: screen opened by 'Mum'
     elements:
@@ -46,11 +64,17 @@ navigation:
 - {{from: main_screen, action: select, element: main_screen__conversations_list, option: Mum, to: thread_screen}}
 - {{from: main_screen, action: select, element: main_screen__conversations_list, option: Ben Okafor, to: thread_screen}}
 - {{from: search_screen, action: select, element: search_screen__conversations_list, option: Mum, to: thread_screen}}
+- {{from: main_screen, action: long_tap, element: main_screen__conversations_list, option: Mum, to: thread_menu}}
+- {{from: new_thread_screen, action: select, element: new_thread_screen__contacts_list, option: Mum, to: thread_screen}}
+- {{from: new_thread_screen, action: select, element: new_thread_screen__contacts_list, option: Anna Kowalski,
+    to: thread_screen}}
 - {{from: search_screen, action: select, element: search_screen__conversations_list, option: Ben Okafor,
     to: thread_screen}}
 """)
 ANNA = 'main_screen__conversations_list.select("Anna Kowalski")'
 TYPED = 'thread_screen__type_message_input.set_text("See you at 10!")'
+SEND = "thread_screen__send_message_button.tap()"
+OK = "new_thread_screen__ok_button.tap()"
 
 
 def test_a_row_the_start_screens_list_offers_is_not_offered_again_in_its_search_results():
@@ -81,6 +105,52 @@ def test_a_first_name_names_a_persons_row_only_where_no_other_row_shares_it():
     assert not Planner(None, DOC, config=PlanConfig(first_names=False))._named_option("text Anna", _parsed(ANNA))
     assert not planner._named_option("text anna", _parsed(ANNA))  # a name is written capitalized
     assert not planner._named_option("text Kowalski", _parsed(ANNA))  # the first name, not the surname
+
+
+def test_a_row_two_lists_open_the_same_page_for_is_picked_in_the_nearer_list():
+    planner = Planner(None, DOC)
+    task = 'text Anna Kowalski "See you at 10!"'
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert ANNA in lines and 'new_thread_screen__contacts_list.select("Anna Kowalski")' not in lines
+    task = 'text Chloe Martin "Happy birthday!"'  # no conversation with Chloe yet: only the contacts list has her
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert 'new_thread_screen__contacts_list.select("Chloe Martin")' in lines
+
+
+def test_a_messages_send_waits_for_the_text_it_sends():
+    model = PickingModel(lambda line: line == SEND)  # a model that would send at once if it could
+    plan = Planner(model, DOC).plan('text Anna "See you at 10!"')
+    assert plan.script.splitlines() == [ANNA, TYPED, SEND]
+    assert all(SEND not in offered for offered in model.offered[:2])
+    eager = PickingModel(lambda line: line == SEND)
+    Planner(eager, DOC, config=PlanConfig(commits_wait=False)).plan('text Anna "See you at 10!"')
+    assert SEND in eager.offered[1]
+
+
+def test_an_ok_with_nothing_on_its_form_to_confirm_is_not_offered():
+    planner = Planner(None, DOC)
+    task = 'text Anna "See you at 10!"'
+    assert planner._used_confirms(task, [ANNA, SEND, OK]) == [ANNA, SEND]
+    assert planner._used_confirms(task, [TYPED, OK]) == [TYPED, OK]  # this doc has the message box there too
+    recipient = 'new_thread_screen__to_input.set_text("555-0199")'
+    assert planner._used_confirms(task, [recipient, OK]) == [recipient, OK]  # the form has a value to confirm
+    assert planner._used_confirms("type it and press OK", [ANNA, OK]) == [ANNA, OK]  # the task says it
+    assert Planner(None, DOC, config=PlanConfig(confirms_used=False))._used_confirms(task, [ANNA, OK]) == [ANNA, OK]
+
+
+def test_the_one_button_beside_a_typed_number_that_the_task_names_carries_it_out():
+    planner = Planner(None, DOC)
+    typed = ['dial_screen__number_input.set_text("555 0142")']
+    assert planner._form_saves(typed, set(words("call 555 0142 for me"))) == ["dial_screen__call_button.tap()"]
+    assert planner._form_saves(typed, set(words("dial 555 0142"))) == []  # no button says "dial"
+    off = Planner(None, DOC, config=PlanConfig(said_commits=False))
+    assert off._form_saves(typed, set(words("call 555 0142 for me"))) == []
+
+
+def test_a_row_named_by_the_first_name_gets_its_long_press():
+    long_press = 'main_screen__conversations_list.match("Anna Kowalski").long_tap()'
+    assert row_actions(DOC, words("pin Anna"), [ANNA], "pin Anna") == [ANNA, long_press]
+    assert row_actions(DOC, words("pin Anna"), [ANNA]) == [ANNA]  # without the task's text: full names only
 
 
 def _parsed(line: str):
