@@ -153,6 +153,13 @@ def test_a_row_named_by_the_first_name_gets_its_long_press():
     assert row_actions(DOC, words("pin Anna"), [ANNA]) == [ANNA]  # without the task's text: full names only
 
 
+def test_the_line_budget_counts_a_row_offered_in_two_lists_once():
+    task = "open my chat with Anna Kowalski"
+    both = [ANNA, 'search_screen__conversations_list.select("Anna Kowalski")']
+    assert Planner(None, DOC).script_lines(task, both) == 3  # the pick, an action, a confirm
+    assert Planner(None, DOC, config=PlanConfig(budget_distinct=False)).script_lines(task, both) == 4
+
+
 def _parsed(line: str):
     from autodroid.planner.postprocess import parse_line
     return parse_line(line)

@@ -67,6 +67,7 @@ class PlanConfig:
     max_lines: int = 3  # the least lines a script may have; with shape="task" the task can ask for more
     shape: str = "task"  # "task": as many lines as the task needs (up to line_budget); "fixed": max_lines
     line_budget: int = 8
+    budget_distinct: bool = True  # the line budget counts each named option and given value once
     max_tokens: int = 200
     repeats: str = "stop"  # "stop" at the first repeated line, or "drop" repeats
     auto_confirm: bool = True
@@ -634,12 +635,15 @@ class Planner(DecodeRules):
         ``line_budget``; ``shape="fixed"``: ``max_lines``."""
         if self.config.shape == "fixed":
             return self.config.max_lines
-        named = sum(1 for line in choices if parse_line(line).method == "select"
-                    and self._named_option(task, parse_line(line)))
+        picks = [parse_line(line).arg for line in choices if parse_line(line).method == "select"
+                 and self._named_option(task, parse_line(line))]
         given = self.values(task)
         times = sum(1 for value in given if time_parts(value) and any(
             parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
-        needed = len(given) + times + named + 2
+        if self.config.budget_distinct:  # one row offered in two lists, or a name both given and shown: one line
+            picks = list(dict.fromkeys(picks))
+            given = [value for value in given if value not in picks]
+        needed = len(given) + times + len(picks) + 2
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
     def _finish(self, raw: str, finish_reason: str, task: str = "") -> tuple[str, tuple[str, ...], tuple[str, ...]]:
