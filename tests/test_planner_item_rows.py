@@ -139,7 +139,7 @@ def test_an_ok_with_nothing_on_its_form_to_confirm_is_not_offered():
 
 
 def test_the_one_button_beside_a_typed_number_that_the_task_names_carries_it_out():
-    planner = Planner(None, DOC)
+    planner = Planner(None, DOC, config=PlanConfig(said_commits=True))
     typed = ['dial_screen__number_input.set_text("555 0142")']
     assert planner._form_saves(typed, set(words("call 555 0142 for me"))) == ["dial_screen__call_button.tap()"]
     assert planner._form_saves(typed, set(words("dial 555 0142"))) == []  # no button says "dial"

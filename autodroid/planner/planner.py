@@ -115,7 +115,10 @@ class PlanConfig:
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
     commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
-    said_commits: bool = True  # ... or, where no button says the input's subject, the one beside it the task names
+    said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
+    # measured off: DroidTask voicerecorder/7 lost (a tab the task names offered as a search box's commit), dialer +1
+    first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
+    # dev messages file the model long-pressed the conversation it was to type in (reply tasks 0 either way)
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
@@ -298,7 +301,7 @@ class Planner(DecodeRules):
         if self.config.nearest_lists:
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
-            out = row_actions(self.doc, words(task), out, task if self.config.first_names else "")
+            out = row_actions(self.doc, words(task), out, task if self.config.first_name_rows else "")
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
