@@ -156,8 +156,8 @@ def test_a_row_named_by_the_first_name_gets_its_long_press():
 def test_the_line_budget_counts_a_row_offered_in_two_lists_once():
     task = "open my chat with Anna Kowalski"
     both = [ANNA, 'search_screen__conversations_list.select("Anna Kowalski")']
-    assert Planner(None, DOC).script_lines(task, both) == 3  # the pick, an action, a confirm
-    assert Planner(None, DOC, config=PlanConfig(budget_distinct=False)).script_lines(task, both) == 4
+    assert Planner(None, DOC, config=PlanConfig(budget_distinct=True)).script_lines(task, both) == 3  # pick, act, OK
+    assert Planner(None, DOC).script_lines(task, both) == 4
 
 
 def _parsed(line: str):
