@@ -317,8 +317,10 @@ class Planner(DecodeRules):
         near: list[set[str]] = []  # per line: the screens it acts on and the screens it opens
         for line in lines:
             element = self.doc.elements.get(parse_line(line).name or "")
-            screens = set(element.screens) | {edge.to for edge in self.reach.edges(element.name)} \
-                | ({element.leads_to} if element.leads_to else set()) if element is not None else set()
+            screens: set[str] = set()
+            if element is not None:
+                screens = set(element.screens) | {edge.to for edge in self.reach.edges(element.name)}
+                screens |= {element.leads_to} if element.leads_to else set()
             near.append(screens)
         said = set(words(self._spelled(task)))
         kept = []
@@ -336,13 +338,18 @@ class Planner(DecodeRules):
     def _dialogs_of(self, screen: str) -> set[str]:
         """Screens one of ``screen``'s elements opens whose ways out all lead back to it (a form's
         repetition dialog; not the start screen that a Navigate up opens)."""
+        return {other.leads_to for name in self.doc.screens[screen].elements
+                if (other := self.doc.elements.get(name)) is not None and other.leads_to
+                and self._exits.get(other.leads_to) == {screen}}
+
+    @cached_property
+    def _exits(self) -> dict[str, set[str]]:
+        """Screen -> the other screens its recorded edges lead to."""
         exits: dict[str, set[str]] = {}
         for edge in self.doc.navigation:
             if edge.to != edge.source:
                 exits.setdefault(edge.source, set()).add(edge.to)
-        return {other.leads_to for name in self.doc.screens[screen].elements
-                if (other := self.doc.elements.get(name)) is not None and other.leads_to
-                and exits.get(other.leads_to) == {screen}}
+        return exits
 
     def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
         """``order.in_task_order`` on the task as the ranking spells it (with ``config.task_order``)."""
