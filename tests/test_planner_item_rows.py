@@ -45,6 +45,8 @@ screens:
     description: screen opened by 'Mum menu'
     elements:
       pin_button: {{type: button, description: Pin, selectors: [{{desc: Pin}}]}}
+      actions_list: {{type: list, description: conversation menu, selectors: [{{resource_id: menu}}],
+        options: [Archive, Block number]}}
   dial_screen:
     description: screen opened by 'Dialpad'
     elements:
@@ -158,6 +160,14 @@ def test_the_line_budget_counts_a_row_offered_in_two_lists_once():
     both = [ANNA, 'search_screen__conversations_list.select("Anna Kowalski")']
     assert Planner(None, DOC, config=PlanConfig(budget_distinct=True)).script_lines(task, both) == 3  # pick, act, OK
     assert Planner(None, DOC).script_lines(task, both) == 4
+
+
+def test_a_named_option_of_the_menu_a_long_press_opened_keeps_the_script_going():
+    task = "archive Mum"
+    pressed = ['main_screen__conversations_list.match("Mum").long_tap()']
+    archive = 'thread_menu__actions_list.select("Archive")'
+    assert Planner(None, DOC)._pending_options(task, [archive], pressed) == [archive]
+    assert Planner(None, DOC, config=PlanConfig(pressed_menus=False))._pending_options(task, [archive], pressed) == []
 
 
 def _parsed(line: str):

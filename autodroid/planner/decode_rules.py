@@ -359,7 +359,7 @@ class DecodeRules:
         """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of
         the script opened, in a list no line selected in yet: the script does not end before one of them
         ("change the theme to light": an OK-named button opened the dialog where Light is still to be
-        chosen). Options on screens the script did not open are only the way (navigation picks them). With
+        chosen; with ``pressed_menus``, a row's long press opened the menu where "Call" is). Options on screens the script did not open are only the way (navigation picks them). With
         ``config.pending_after_confirm``, once a line confirmed something, a named pick anywhere (one that
         stays on its screen: not a menu option that opens one) is pending too ("add a note ..., then sort
         by title descending"); measured off: two multi-request sim tasks gained, one lost, and on DroidTask
@@ -368,6 +368,10 @@ class DecodeRules:
             return []
         opened = {element.leads_to for line in lines
                   if (element := self.doc.elements.get(parse_line(line).name or "")) is not None and element.leads_to}
+        if self.config.pressed_menus:  # a row's long press opens its menu: the option named there is still to pick
+            opened |= {edge.to for line in lines if (parsed := parse_line(line)).method == "match"
+                       and parsed.tail == ".long_tap()" for edge in self.reach.edges(parsed.name or "")
+                       if edge.action == "long_tap"}
         chosen = {parse_line(line).name for line in lines if parse_line(line).method == "select"}
         confirmed = any(self._confirms(line) for line in lines)
         anywhere = self.config.pending_after_confirm and confirmed
