@@ -86,7 +86,8 @@ class PlanConfig:
     slots: bool = True  # each value the task gives is offered for the inputs of the whole app it most likely fills
     inputs_per_value: int = 1  # picked under the leave-apps-out folds (every fold picks 1 over 3)
     options_pending: bool = True  # a named option no line chose yet keeps the script going past a confirm
-    pressed_menus: bool = True  # ... as does a named option of the menu a row's long press opened
+    pressed_menus: bool = False  # ... as does a named option of the menu a row's long press opened; measured off:
+    # no task moved on DroidTask or the dev files, and the dev sim's notes-rename-diary kept going past its OK (+7 actions)
     choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
     names: bool = True  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
