@@ -116,6 +116,7 @@ class PlanConfig:
     shaped: bool = True  # unquoted e-mail addresses and file or host names ("ana@example.com", "report.pdf") are values
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
+    commit_ends: bool = True  # tapping the Send of a typed text ends the script like an OK (unless a pick is pending)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
     commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
@@ -633,7 +634,8 @@ class Planner(DecodeRules):
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and (self._confirms(line) or self._last_switch(line, choices, lines)
+            if self.config.stop_after_confirm and (self._confirms(line) or self._sends_typed(line, lines)
+                                                   or self._last_switch(line, choices, lines)
                                                    or self._last_named_tick(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
@@ -641,6 +643,17 @@ class Planner(DecodeRules):
         return Completion(text="\n".join(lines), prompt_tokens=first_prompt_tokens or 0,
                           generated_tokens=totals["generated_tokens"], prefill_seconds=totals["prefill_seconds"],
                           decode_seconds=totals["decode_seconds"], cached_prefix_tokens=cached, finish_reason=finish)
+
+    def _sends_typed(self, line: str, lines: Sequence[str]) -> bool:
+        """Whether ``line`` taps the button that carries out a text an earlier line typed (a message's Send
+        after its text: ``slots.input_commit``), with ``config.commit_ends``: like a form's OK, it ends the
+        script unless something the task names is still pending."""
+        if not self.config.commit_ends or parse_line(line).method != "tap":
+            return False
+        typed = [self.doc.elements.get(parse_line(done).name or "") for done in lines[:-1]
+                 if parse_line(done).method == "set_text"]
+        return any(element is not None and (commit := input_commit(self.doc, element)) is not None
+                   and commit.name == parse_line(line).name for element in typed)
 
     def script_lines(self, task: str, choices: Sequence[str]) -> int:
         """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
