@@ -170,6 +170,13 @@ def test_a_named_option_of_the_menu_a_long_press_opened_keeps_the_script_going()
     assert Planner(None, DOC)._pending_options(task, [archive], pressed) == []  # measured off (PlanConfig)
 
 
+def test_a_messages_send_after_its_text_ends_the_script():
+    planner = Planner(None, DOC)
+    assert planner._sends_typed(SEND, [ANNA, TYPED, SEND])
+    assert not planner._sends_typed(SEND, [ANNA, SEND])  # nothing typed before it: not carrying a text out
+    assert not Planner(None, DOC, config=PlanConfig(commit_ends=False))._sends_typed(SEND, [ANNA, TYPED, SEND])
+
+
 def _parsed(line: str):
     from autodroid.planner.postprocess import parse_line
     return parse_line(line)
