@@ -347,13 +347,12 @@ class DecodeRules:
         element = self.doc.elements.get(parsed.name or "")
         if element is None or parsed.arg is None or parsed.arg not in element.options:
             return False
-        said = task
-        task = self._spelled(task)
-        if ranked_options(element, task, k=2, evidence=self.config.option_evidence) != [parsed.arg]:
+        spelled = self._spelled(task)
+        if ranked_options(element, spelled, k=2, evidence=self.config.option_evidence) != [parsed.arg]:
             return False
-        if set(words(parsed.arg, keep_stopwords=True)) <= set(words(task, keep_stopwords=True)):
+        if set(words(parsed.arg, keep_stopwords=True)) <= set(words(spelled, keep_stopwords=True)):
             return True
-        return self.config.first_names and names_person(said, parsed.arg)
+        return self.config.first_names and names_person(task, parsed.arg)  # capitals as written
 
     def _pending_options(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Lines of ``choices`` selecting an option the task names (``_named_option``) on a screen a line of
