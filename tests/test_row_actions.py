@@ -161,7 +161,7 @@ screens:
 
 def test_row_lines_run_on_the_sim_apps():
     with open_device("sim:notes") as device:
-        script = ('main_screen__notes_list.match("Diary").long_tap()\nbooks_to_read_menu__listview_list.select("Rename")\n'
+        script = ('main_screen__notes_list.match("Diary").long_tap()\nnotes_item_menu__listview_list.select("Rename")\n'
                   'rename_dialog__note_input.set_text("Journal")\nrename_dialog__ok_button.tap()\n')
         report = run_on_device(script, load_doc("notes"), device, auto_yes=True)
         assert report.ok, report.error_text

@@ -58,7 +58,7 @@ def test_interactive_confirmation_and_yes(notes_doc, doc_file, tmp_path):
     base = ["script", "run", "--device", "sim:notes", "--app", "notes", "--doc", str(doc_file)]
     result = invoke(*base, "--interactive", str(script), input="y\nn\n")
     assert result.exit_code == 1 and "declined" in result.stderr
-    assert names(notes_doc, "allow books_to_read_screen__delete_note_button.tap") in result.stderr  # the question
+    assert names(notes_doc, "allow notes_item_screen__delete_note_button.tap") in result.stderr  # the question
     result = invoke(*base, "--yes", str(script))
     assert result.exit_code == 0, result.stderr
     assert "(confirmed)" in result.stdout

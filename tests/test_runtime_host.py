@@ -72,11 +72,11 @@ def test_a_dialog_the_doc_never_saw_is_not_taken_for_a_look_alike(notes_doc):
 def test_error_text_names_line_source_screen_nearby_apis_and_fix(notes_doc):
     with open_device("sim:notes") as device:
         report = run_on_device(names(notes_doc, "main_screen__fab_new_note_button.tap()\n\n"
-                                     "books_to_read_screen__delete_note_button.tap()\n"), notes_doc, device)
+                                     "notes_item_screen__delete_note_button.tap()\n"), notes_doc, device)
     assert not report.ok
     assert [a.role for a in report.actions] == ["script", "navigation", "navigation"]  # back, then the note
     text = report.error_text
-    delete = names(notes_doc, "books_to_read_screen__delete_note_button")
+    delete = names(notes_doc, "notes_item_screen__delete_note_button")
     assert text.startswith(f"line 3: {delete}.tap() failed (PolicyRefused)")
     assert f"    {delete}.tap()" in text  # the source line, quoted
     assert "Screen now:" in text and "Elements here:" in text

@@ -15,7 +15,7 @@ from autodroid.runtime.policy import ActionContext, Policy
 from autodroid.runtime.walkdoc import Step, doc_from_walk
 
 DELETE_BUDGET = """main_screen__notes_list.select("Budget")
-books_to_read_screen__delete_note_button.tap()
+notes_item_screen__delete_note_button.tap()
 delete_dialog__delete_button.tap()
 """
 
@@ -39,7 +39,7 @@ QUERIES = {
     "main_screen__fab_new_note_button": lambda d: api_for(d, resource_id="fab_new_note"),
     "main_screen__more_options_button": lambda d: api_for(d, on=d.start_screen, desc="More options"),
     "main_screen__search_button": lambda d: api_for(d, on=d.start_screen, resource_id="search"),
-    "books_to_read_screen__delete_note_button": lambda d: api_for(d, resource_id="delete_note"),
+    "notes_item_screen__delete_note_button": lambda d: api_for(d, resource_id="delete_note"),
     "delete_dialog__delete_button": lambda d: api_for(d, resource_id="button1", text="Delete"),
     "delete_dialog__cancel_button": lambda d: api_for(
         d, on=d.elements[api_for(d, resource_id="button1", text="Delete")].screen, text="Cancel"),
@@ -90,7 +90,7 @@ def titles(device) -> list[str]:
 
 def test_walk_doc_marks_deleting_sensitive(notes_doc):
     element = notes_doc.elements
-    assert element[names(notes_doc, "books_to_read_screen__delete_note_button")].risk == "sensitive"
+    assert element[names(notes_doc, "notes_item_screen__delete_note_button")].risk == "sensitive"
     assert element[names(notes_doc, "delete_dialog__delete_button")].risk == "sensitive"
     assert element[names(notes_doc, "main_screen__fab_new_note_button")].risk == "normal"
 
@@ -104,7 +104,7 @@ def test_non_interactive_run_refuses_sensitive_action_and_deletes_nothing(notes_
     assert "Budget" in titles(notes)
     assert [a.action for a in report.actions] == ["select"]  # the delete tap never reached the device
     refusals = [e for e in report.trace if e["event"] == "policy" and e.get("refused")]
-    assert refusals and refusals[0]["api"] == names(notes_doc, "books_to_read_screen__delete_note_button")
+    assert refusals and refusals[0]["api"] == names(notes_doc, "notes_item_screen__delete_note_button")
     assert refusals[0]["decision"]["verdict"] == "confirm"
 
 
@@ -113,7 +113,7 @@ def test_confirmed_delete_goes_through_and_asks_for_each_sensitive_action(notes_
     report = run(DELETE_BUDGET, notes_doc, notes, confirm=lambda request: asked.append(request) or True)
     assert report.ok, report.error_text
     assert "Budget" not in titles(notes)
-    assert [r.api for r in asked] == names(notes_doc, "books_to_read_screen__delete_note_button "
+    assert [r.api for r in asked] == names(notes_doc, "notes_item_screen__delete_note_button "
                                                      "delete_dialog__delete_button").split()
     assert asked[0].risk == "sensitive" and "allow" in asked[0].question()
     confirmed = [e for e in report.trace if e["event"] == "policy" and e.get("confirmed")]

@@ -10,8 +10,8 @@ from autodroid.device import open_device
 from autodroid.runtime import run_on_device
 
 DOC = load_doc("messages")
-TYPE = 'mum_screen__thread_type_message_input.set_text("Got home fine")\n'
-SEND = "mum_screen__thread_send_message_button.tap()\n"
+TYPE = 'conversations_item_screen__thread_type_message_input.set_text("Got home fine")\n'
+SEND = "conversations_item_screen__thread_send_message_button.tap()\n"
 
 
 def _run(script: str):
@@ -21,8 +21,8 @@ def _run(script: str):
 
 
 def test_the_thread_is_reached_only_through_a_row():
-    assert any(edge.to == "mum_screen" and edge.option for edge in DOC.navigation)
-    assert DOC.elements["mum_screen__thread_send_message_button"].risk == "sensitive"
+    assert any(edge.to == "conversations_item_screen" and edge.option for edge in DOC.navigation)
+    assert DOC.elements["conversations_item_screen__thread_send_message_button"].risk == "sensitive"
 
 
 def test_send_on_a_conversation_the_script_never_picked_is_refused_and_nothing_is_sent():
@@ -51,8 +51,8 @@ def test_a_menu_row_is_no_item_a_sensitive_setting_behind_it_runs():
 
 def test_a_sensitive_action_reached_through_an_unnamed_item_in_the_same_line_is_refused():
     doc = load_doc("contacts")  # a call's End button: a contact's page, its number, then the call screen
-    end = "test_screen__call_end_button"
-    assert doc.elements[end].risk == "sensitive" and doc.elements[end].screen != "anna_kowalski_screen"
+    end = "call_caller_screen__end_button"
+    assert doc.elements[end].risk == "sensitive" and doc.elements[end].screen != "contacts_item_screen"
     with open_device("sim:contacts") as device:
         report = run_on_device(f"{end}.tap()\n", doc, device, auto_yes=True)
         assert not report.ok and "never picked" in report.error_text, report.error_text
@@ -61,6 +61,6 @@ def test_a_sensitive_action_reached_through_an_unnamed_item_in_the_same_line_is_
 
 def test_picking_a_message_inside_the_thread_does_not_name_the_thread():
     before = _run("")[1]
-    report, sent = _run(TYPE + 'mum_screen__thread_messages_list.select("Yes! 10 am at the park")\n' + SEND)
+    report, sent = _run(TYPE + 'conversations_item_screen__thread_messages_list.select("Yes! 10 am at the park")\n' + SEND)
     assert not report.ok and "never picked" in report.error_text
     assert sent == before

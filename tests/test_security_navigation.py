@@ -30,13 +30,13 @@ def body_of(device, title: str) -> str:
 
 
 EDIT_BUDGET = ('main_screen__notes_list.match("Budget").tap()\n'
-               'books_to_read_screen__edit_note_button.tap()\n'
+               'notes_item_screen__edit_note_button.tap()\n'
                'new_note_screen__body_input.set_text("OVERWRITTEN")\n')
 
 
 def test_navigation_away_from_an_unsaved_edit_is_refused_and_the_note_is_unchanged(notes_doc, notes):
     body = body_of(notes, "Budget")
-    report = run_on_device(EDIT_BUDGET + "print(books_to_read_screen__note_body_text.get_text())\n", notes_doc, notes)
+    report = run_on_device(EDIT_BUDGET + "print(notes_item_screen__note_body_text.get_text())\n", notes_doc, notes)
     assert not report.ok
     assert isinstance(report.cause, UnsavedEdit), report.error_text
     assert report.error.line == 4
@@ -59,7 +59,7 @@ def test_the_same_with_autosave_on_or_off(notes_doc, autosave):
 
 def test_a_script_that_saves_explicitly_still_saves_and_then_navigates(notes_doc, notes):
     report = run_on_device(EDIT_BUDGET + "edit_note_screen__save_note_button.tap()\n"
-                                         "print(books_to_read_screen__note_body_text.get_text())\n"
+                                         "print(notes_item_screen__note_body_text.get_text())\n"
                                          "main_screen__search_button.tap()\n", notes_doc, notes)
     assert report.ok, report.error_text
     assert body_of(notes, "Budget") == "OVERWRITTEN"
@@ -71,7 +71,7 @@ def test_a_script_that_goes_back_explicitly_decides_for_itself(notes_doc):
         device.apps["notes"].data.autosave = False
         body = body_of(device, "Budget")
         report = run_on_device(EDIT_BUDGET + "back()\nnavigate_up_dialog__discard_button.tap()\n"
-                                             "print(books_to_read_screen__note_body_text.get_text())\n",
+                                             "print(notes_item_screen__note_body_text.get_text())\n",
                                notes_doc, device, auto_yes=True)
         assert report.ok, report.error_text
         assert body_of(device, "Budget") == body and report.printed == (body,)
@@ -96,7 +96,7 @@ def test_plain_buttons_that_open_screens_are_still_hops(notes_doc):
     graph = tables_of(notes_doc).graph
     elements = {edge.element for edges in graph.out.values() for edge in edges}
     assert "main_screen__more_options_button" in elements
-    assert "books_to_read_screen__edit_note_button" in elements
+    assert "notes_item_screen__edit_note_button" in elements
 
 
 def test_navigation_through_plain_buttons_still_works(notes_doc, notes):

@@ -49,17 +49,17 @@ def titles(device) -> list[str]:
 
 
 OPEN_MENU = 'main_screen__notes_list.match("Budget").long_tap()\n'
-OPEN_NOTE_MENU = 'main_screen__notes_list.match("Budget").tap()\nbooks_to_read_screen__more_options_button.tap()\n'
+OPEN_NOTE_MENU = 'main_screen__notes_list.match("Budget").tap()\nnotes_item_screen__more_options_button.tap()\n'
 DELETE_PATHS = {
-    "match_tap": OPEN_MENU + 'books_to_read_menu__listview_list.match("Delete").tap()\n',
-    "index_tap": OPEN_MENU + 'books_to_read_menu__listview_list[2].tap()\n',
-    "loop_tap": OPEN_MENU + 'for it in books_to_read_menu__listview_list:\n'
+    "match_tap": OPEN_MENU + 'notes_item_menu__listview_list.match("Delete").tap()\n',
+    "index_tap": OPEN_MENU + 'notes_item_menu__listview_list[2].tap()\n',
+    "loop_tap": OPEN_MENU + 'for it in notes_item_menu__listview_list:\n'
                             '    if it.get_text() == "Delete":\n'
                             '        it.tap()\n'
                             '        break\n',
     "note_menu_match_tap": OPEN_NOTE_MENU + 'more_options_screen_2__listview_list.match("Delete").tap()\n',
-    "select": OPEN_MENU + 'books_to_read_menu__listview_list.select("Delete")\n',
-    "toolbar_button": 'main_screen__notes_list.match("Budget").tap()\nbooks_to_read_screen__delete_note_button.tap()\n',
+    "select": OPEN_MENU + 'notes_item_menu__listview_list.select("Delete")\n',
+    "toolbar_button": 'main_screen__notes_list.match("Budget").tap()\nnotes_item_screen__delete_note_button.tap()\n',
 }
 
 
@@ -207,7 +207,7 @@ def test_policy_none_uses_the_doc_tags_only():
 
 def test_cli_applies_the_default_policy_and_none_is_loud(tmp_path):
     script = tmp_path / "delete.ds"
-    script.write_text(OPEN_MENU + 'books_to_read_menu__listview_list.match("Delete").tap()\n'
+    script.write_text(OPEN_MENU + 'notes_item_menu__listview_list.match("Delete").tap()\n'
                       "print(len(main_screen__notes_list))\n")
     trace = tmp_path / "trace.jsonl"
     done = autodroid("script", "run", "--device", "sim:notes", "--app", "notes", "--trace", str(trace), str(script))

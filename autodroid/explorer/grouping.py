@@ -76,19 +76,58 @@ def opener_label(screen: Screen, node: Node) -> str:
 DATA_LIST_MIN_ROWS = 8  # a list with this many distinct rows holds data (notes, files), not a menu
 
 
-def volatile_texts(states: dict[str, Screen], edges: list[Edge]) -> frozenset[str]:
+def list_rows(states: dict[str, Screen]) -> dict[tuple[str, str], set[str]]:
+    """Row labels of each list seen, by the list's resource id and class."""
     from autodroid.explorer.elements import find_lists, row_label
 
-    texts = {edge.text for edge in edges if edge.text}
-    rows: dict[tuple, set[str]] = {}
+    rows: dict[tuple[str, str], set[str]] = {}
     for screen in states.values():
         for shape in find_lists(screen):
             labels = rows.setdefault((shape.container.rid, shape.container.cls), set())
             labels.update(row_label(screen, row) for row in shape.rows)
-    for labels in rows.values():
+    return rows
+
+
+def volatile_texts(states: dict[str, Screen], edges: list[Edge]) -> frozenset[str]:
+    texts = {edge.text for edge in edges if edge.text}
+    for labels in list_rows(states).values():
         if len(labels) >= DATA_LIST_MIN_ROWS:
             texts |= labels
     return frozenset(texts)
+
+
+def row_list(screen: Screen, node: Node, label: str, rows: dict[tuple[str, str], set[str]]) -> tuple[str, str] | None:
+    """The list (resource id, class) whose row ``node`` is, or None."""
+    for ancestor in screen.ancestors(node):
+        if ancestor.rid and label in rows.get((ancestor.rid, ancestor.cls), ()):
+            return ancestor.rid, ancestor.cls
+    return None
+
+
+def _item_lists(states: dict[str, Screen], edges: list[Edge], union: "_UnionFind",
+                rows: dict[tuple[str, str], set[str]]) -> set[tuple]:
+    """(list, action, page) where two different rows of the list open the same page: the list holds the
+    user's items (contacts, conversations, notes) and the page shows whichever was tapped, so the page must
+    not be named after one of them. Rows of a menu each open a page of their own."""
+    labels: dict[tuple, set[str]] = defaultdict(set)
+    for edge, screen, node, label in _taps(states, edges):
+        found = row_list(screen, node, label, rows)
+        if found and union.find(edge.source) != union.find(edge.target):
+            labels[(found, edge.action, union.find(edge.target))].add(label)
+    return {key for key, seen in labels.items() if len(seen) >= 2}
+
+
+def _taps(states: dict[str, Screen], edges: list[Edge]):
+    for edge in edges:
+        if edge.action not in ("tap", "long_tap") or edge.target is None or edge.node_id is None:
+            continue
+        screen = states[edge.source]
+        node = screen.get(edge.node_id)
+        if node is not None:
+            yield edge, screen, node, opener_label(screen, node)
+
+
+_LIST_WORDS = {"list", "listview", "recycler", "recyclerview", "view", "holder", "grid", "scroll", "rv", "lv"}
 
 
 def is_dialog(screen: Screen) -> bool:
@@ -154,20 +193,23 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         members[union.find(state)].append(state)
 
     # Split look-alike groups by opener: first incoming tap from another group, per state.
-    opener_of: dict[str, tuple[str, tuple, str]] = {}
-    for edge in edges:
-        if edge.action not in ("tap", "long_tap") or edge.target is None or edge.target in opener_of:
+    rows, typed = list_rows(states), {edge.text for edge in edges if edge.text}
+    item_lists = _item_lists(states, edges, union, rows)
+    opener_of: dict[str, tuple[str, tuple, str, str | None]] = {}  # last: what a row of data it is, if one
+    for edge, source_screen, node, label in _taps(states, edges):
+        if edge.target in opener_of or union.find(edge.source) == union.find(edge.target):
             continue
-        if union.find(edge.source) == union.find(edge.target) or edge.node_id is None:
-            continue
-        source_screen = states[edge.source]
-        node = source_screen.get(edge.node_id)
-        if node is None:
-            continue
-        label = opener_label(source_screen, node)
+        key = element_key(source_screen, node)
+        found = row_list(source_screen, node, label, rows)
+        data = None
+        if found and (found, edge.action, union.find(edge.target)) in item_lists:
+            data = "_".join([w for w in slug(found[0], 6).split("_") if w not in _LIST_WORDS][:3]) or "item"
+            key = key[:3] + ("",)  # every row of the list opens this page: one opener, not one per row
+        elif label in typed and not found:
+            data = ""  # a value typed while exploring, not a command
         if edge.action == "long_tap":
             label += " menu"  # what a long press opens is a context menu, not the item itself
-        opener_of[edge.target] = (union.find(edge.source), (edge.action, *element_key(source_screen, node)), label)
+        opener_of[edge.target] = (union.find(edge.source), (edge.action, *key), label, data)
 
     groups: list[ScreenGroup] = []
     for representative in sorted(members, key=order.__getitem__):
@@ -259,7 +301,9 @@ def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: st
     used: Counter = Counter()
     for group in groups:
         screen = states[group.states[0]]
-        opener = group.opener or next((opener_of[s][2] for s in group.states if s in opener_of), "")
+        first = next((opener_of[s] for s in group.states if s in opener_of), None)
+        opener = group.opener or (first[2] if first else "")
+        item_page = first is not None and first[3] is not None and opener == first[2]
         tab = _selected_tab(screen)
         title = _title(screen, volatile)
         dialog = is_dialog(screen)
@@ -272,6 +316,13 @@ def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: st
         elif title:
             base = slug(title, 4) + ("_dialog" if dialog else "_screen")
             description = f"{'dialog' if dialog else 'screen'} titled '{title}'"
+        elif item_page:
+            kind = "menu" if opener.endswith(" menu") else "dialog" if dialog else "screen"
+            example = opener.removesuffix(" menu")
+            if first[3]:
+                base, description = f"{first[3]}_item_{kind}", f"{kind} of the {first[3].replace('_', ' ')} row tapped, e.g. '{example}'"
+            else:
+                base, description = f"{_name_from_ids(screen)}_{kind}", f"{kind} opened by a value typed earlier, e.g. '{example}'"
         elif opener:
             base = slug(opener, 5) + ("_dialog" if dialog else "" if opener.endswith(" menu") else "_screen")
             description = f"{'dialog' if dialog else 'screen'} opened by '{opener}'"
@@ -283,7 +334,7 @@ def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: st
             base = "screen_" + base
         used[base] += 1
         group.name = base if used[base] == 1 else f"{base}_{used[base]}"
-        if opener and "opened by" not in description and start not in group.states:
+        if opener and "opened by" not in description and not item_page and start not in group.states:
             description += f", reached via '{opener}'"
         group.description = description
         group.signatures = sorted({states[s].signature for s in group.states})
