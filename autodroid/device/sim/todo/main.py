@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from autodroid.device.sim.app import Page
 from autodroid.device.sim.chrome import (
-    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, RECYCLER, VIEW_GROUP, Action, ScrollState, fab, scroll_list,
-    section_label, toolbar,
+    BODY, CONTENT, FAB_SIZE, MARGIN, NAV_TOP, OPTION_HEIGHT, RECYCLER, VIEW_GROUP, Action, DialogButton, ScrollState,
+    dialog_box, fab, scroll_list, section_label, toolbar,
 )
-from autodroid.device.sim.pages import ChoiceDialog, MenuPopup, SearchablePage, SortDialog, TextInputDialog
+from autodroid.device.sim.pages import MenuPopup, SearchablePage, SortDialog, TextInputDialog
 from autodroid.device.sim.todo.data import (
     ALL_TASKS, SORT_FIELDS, SORT_ORDERS, TODAY_FILTER, Task, TaskList, due_label,
 )
@@ -183,16 +183,39 @@ class MainPage(SearchablePage):
 
     def _move(self) -> None:
         chosen, lists = self.chosen(), list(self.app.data.lists)
-        current = {t.list_id for t in chosen}
-        selected = next((i for i, item in enumerate(lists) if {item.id} == current), -1)
 
         def apply(index: int) -> None:
             if 0 <= index < len(lists):
                 for task in chosen:
                     task.list_id = lists[index].id
                 self.end_selection()
-        self.app.push(ChoiceDialog(self.app, "todo.move_dialog", "Move to list", [item.name for item in lists],
-                                   selected, apply))
+        self.app.push(ListPickerDialog(self.app, "todo.move_dialog", "Move to list", [item.name for item in lists],
+                                       apply))
+
+
+class ListPickerDialog(Page):
+    """An item list dialog (no radio buttons): tapping an item closes it and applies it; Cancel drops it."""
+
+    overlay = True
+
+    def __init__(self, app: "TodoApp", kind: str, title: str, items: list[str], on_pick):
+        super().__init__(app)
+        self.kind, self.title, self.items, self.on_pick = kind, title, items, on_pick
+
+    def build(self) -> list[View | None]:
+        def body(rect: Rect) -> list[View]:
+            rows = [text_view(item, rect.band(OPTION_HEIGHT * i, OPTION_HEIGHT).inset(63, 0),
+                              rid="android:id/text1", on_tap=lambda i=i: self._pick(i))
+                    for i, item in enumerate(self.items)]
+            return [layout("ListView", rect.band(0, OPTION_HEIGHT * len(self.items)), *rows,
+                           rid="select_dialog_listview")]
+
+        return [dialog_box(self.title, OPTION_HEIGHT * len(self.items) + 21, body,
+                           [DialogButton("Cancel", self.close, "negative")])]
+
+    def _pick(self, index: int) -> None:
+        self.close()
+        self.on_pick(index)
 
 
 class DrawerPage(Page):
