@@ -1,7 +1,7 @@
 """The task screen: a new task (from the + button) or an existing one (tapping a row): title, notes, due date,
 priority, list and reminder pickers, a Completed checkbox for an existing task, Save, and Delete. A picker is a
-modal bottom sheet of chips drawn in the screen (the whole form shows above it, under a scrim that takes no
-input): tapping a chip sets it and closes the sheet, back closes it unchanged. Back (or up) saves the changes, as Save does; changes that cannot be saved (no task name) are
+modal bottom sheet of chips drawn in the screen (the whole form shows above it, disabled, under a scrim that
+takes no input): tapping a chip sets it and closes the sheet, back closes it unchanged. Back (or up) saves the changes, as Save does; changes that cannot be saved (no task name) are
 dropped."""
 
 from __future__ import annotations
@@ -110,12 +110,12 @@ class TaskPage(Page):
             body = scroll_list("android.widget.ScrollView", "task_scrollview", BODY, items, self.scroll,
                                holder_rid="task_holder")
             return [layout(VIEW_GROUP, CONTENT, bar, body, rid="task_coordinator")]
-        # A modal sheet: the form shows above it, under a scrim that takes no input (back closes the sheet).
+        # A modal sheet: the form shows above it, disabled under a scrim that takes no input (back closes the sheet).
         sheet = self.sheet.build(self._choose)
         body = scroll_list("android.widget.ScrollView", "task_scrollview", BODY._replace(bottom=sheet.rect.top),
                            items, self.scroll, holder_rid="task_holder")
         for view, _ in walk(layout(VIEW_GROUP, CONTENT, bar, body)):
-            view.clickable = view.focusable = view.long_clickable = view.scrollable = False
+            view.clickable = view.focusable = view.long_clickable = view.scrollable = view.enabled = False
             view.on_tap = view.on_long_tap = view.on_text = view.on_scroll = None
         return [layout(VIEW_GROUP, CONTENT, bar, body, sheet, rid="task_coordinator")]
 
