@@ -1,9 +1,9 @@
 """``sim:todo``: a to-do app (modelled on Tasks.org) with three lists of tasks: a task list screen (a checkbox
-per row, search, a sort dialog, a menu to hide or clear completed tasks), a navigation drawer (All tasks, Today,
-the lists, New list, Manage lists), a long-press menu per task (move to list, duplicate, delete), a task screen
-(name, notes, due date, priority, list and reminder dialogs, completed, save, delete), the lists screens (manage
-lists, edit list: rename, delete), settings with radio dialogs and a switch, About and FAQ. Every deletion asks
-first while "Confirm before deleting" is on."""
+per row, search, a menu to sort and to hide or clear completed tasks), a selection mode a long press starts (move
+to list, duplicate, delete, select all), a navigation drawer (All tasks, Today, the lists, New list, Manage
+lists), a task screen (name, notes, due date, priority, list and reminder pickers as bottom sheets, completed,
+save, delete), the lists screens (manage lists, edit list: rename, delete), settings with radio dialogs and a
+switch, About and FAQ. Every deletion asks first while "Confirm before deleting" is on."""
 
 from __future__ import annotations
 

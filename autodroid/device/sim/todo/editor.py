@@ -1,8 +1,8 @@
 """The task screen: a new task (from the + button) or an existing one (tapping a row): title, notes, due date,
 priority, list and reminder pickers, a Completed checkbox for an existing task, Save, and Delete. A picker is a
 modal bottom sheet of chips drawn in the screen (the whole form shows above it, disabled, under a scrim that
-takes no input): tapping a chip sets it and closes the sheet, back closes it unchanged. Back (or up) saves the changes, as Save does; changes that cannot be saved (no task name) are
-dropped."""
+takes no input): tapping a chip sets it and closes the sheet, back closes it unchanged. Back (or up) saves the
+changes, as Save does; changes that cannot be saved (no task name) are dropped."""
 
 from __future__ import annotations
 
