@@ -34,7 +34,7 @@ from typing import Any, Sequence
 
 from autodroid.errors import BadInputError
 
-SIM_APPS = ("notes", "clock", "calendar", "contacts", "dialer", "messages")
+SIM_APPS = ("notes", "clock", "calendar", "contacts", "dialer", "messages", "todo")
 PREDICATES = ("equals", "has", "lacks", "count", "unchanged")
 OPERATORS = ("contains", "not", "any_of", "at_least", "at_most")
 DEFAULT_TASKS = Path(__file__).resolve().parents[2] / "benchmarks" / "sim_tasks.yaml"
@@ -207,9 +207,37 @@ def _messages_snapshot(app) -> dict:
     }
 
 
+def _todo_snapshot(app) -> dict:
+    from autodroid.device.sim.todo.data import (
+        DEFAULT_DUES, PRIORITIES, REMINDERS, SORT_FIELDS, SORT_ORDERS, THEMES, WEEK_STARTS,
+    )
+    from autodroid.device.sim.todo.main import MainPage
+
+    data = app.data
+    root = app.stack[0] if app.stack else None
+    searching = isinstance(root, MainPage) and root.searching
+    return {
+        "tasks": [{"title": t.title, "list": data.list_name(t.list_id), "done": t.done,
+                   "due": "" if t.due is None else f"{t.due:%b} {t.due.day}", "priority": PRIORITIES[t.priority],
+                   "notes": t.notes, "reminder": REMINDERS[t.reminder]} for t in data.tasks],
+        "lists": [item.name for item in data.lists],
+        "sort": {"field": SORT_FIELDS[data.sort_field], "order": SORT_ORDERS[int(data.sort_descending)]},
+        "settings": {
+            "theme": THEMES[data.theme], "show_notes": data.show_notes, "show_completed": data.show_completed,
+            "default_list": data.list_name(data.default_list_id()),
+            "default_priority": PRIORITIES[data.default_priority], "default_due": DEFAULT_DUES[data.default_due],
+            "week_start": WEEK_STARTS[data.week_start], "confirm_delete": data.confirm_delete,
+            "completion_sound": data.completion_sound,
+        },
+        "search": {"open": searching, "query": root.query if searching else ""},
+        # what is showing (not data): the list or filter (All tasks, Today) of the task list screen
+        "screen": {"list": root.view_name() if isinstance(root, MainPage) else ""},
+    }
+
+
 _SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot,
               "contacts": _contacts_snapshot, "dialer": _dialer_snapshot,
-              "messages": _messages_snapshot}
+              "messages": _messages_snapshot, "todo": _todo_snapshot}
 
 
 def snapshot(device, app: str) -> dict:
@@ -454,7 +482,8 @@ def evaluate(check: list, state: dict, app: str | None = None) -> CheckResult:
     return CheckResult(not failures, failures)
 
 
-# Transient screen state, not data: leaving the search box open (or sim:dialer on another tab) is no side effect.
+# Transient screen state, not data: leaving the search box open (or sim:dialer on another tab, sim:todo on another
+# list) is no side effect.
 NOT_DATA = frozenset({"search", "screen"})
 
 

@@ -24,6 +24,10 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
 - messages (``org.autodroid.messages``): list, search, main_menu, selection, selection_menu, delete_dialog,
   thread, thread_menu, add_contact_dialog, block_dialog, new_conversation, archive, settings, font_size_dialog,
   lock_screen_dialog, keep_messages_dialog, blocked_numbers, add_blocked_dialog, about, faq.
+- todo (``org.autodroid.todo``): tasks, search, main_menu, sort_dialog, clear_completed_dialog, selection,
+  move_dialog, delete_dialog, drawer, new_list_dialog, manage_lists, edit_list, delete_list_dialog, new_task,
+  edit_task, due_date_sheet, priority_sheet, list_sheet, reminder_sheet, settings, theme_dialog, week_start_dialog,
+  default_list_dialog, default_priority_dialog, default_due_dialog, about, faq.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -74,8 +78,15 @@ def _messages() -> SimApp:
     return MessagesApp()
 
 
+def _todo() -> SimApp:
+    from autodroid.device.sim.todo import TodoApp
+
+    return TodoApp()
+
+
 _APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
-                                          "contacts": _contacts, "dialer": _dialer, "messages": _messages}
+                                          "contacts": _contacts, "dialer": _dialer, "messages": _messages,
+                                          "todo": _todo}
 
 
 def sim_apps() -> list[str]:
