@@ -19,7 +19,7 @@ from autodroid.runtime import run_on_device
 
 TASKS = load_tasks()
 HELDOUT_FILES = {app: DEFAULT_TASKS.parent / f"sim_tasks_heldout_{app}.yaml"
-                 for app in ("contacts", "calendar", "dialer", "messages")}
+                 for app in ("contacts", "calendar", "dialer", "messages", "settings")}
 HELDOUT = [task for path in HELDOUT_FILES.values() for task in load_tasks(path)]
 ALL_TASKS = TASKS + HELDOUT
 
@@ -38,7 +38,8 @@ def test_each_held_out_file_is_big_enough_holds_only_its_app_and_says_it_is_held
     assert len(tasks) >= 20 and {t.app for t in tasks} == {app}
     assert not any(t.app == app for t in TASKS)  # held-out apps stay out of the dev set
     header = HELDOUT_FILES[app].read_text(encoding="utf-8").split("format: 1")[0]
-    assert "HELD-OUT" in header and "doc ceiling" in header and "held out once" in header
+    assert "HELD-OUT" in header and "doc ceiling" in header
+    assert "held out once" in header or "not yet run" in header  # a new set says so until its first run
 
 
 def test_task_ids_are_unique_across_the_sets():
