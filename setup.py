@@ -13,7 +13,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-SIM_APPS = ("calendar", "clock", "contacts", "dialer", "messages", "notes", "todo")  # == autodroid.device.sim.sim_apps() (tests/test_packaging.py checks)
+SIM_APPS = ("calendar", "clock", "contacts", "dialer", "messages", "notes", "settings", "todo")  # == autodroid.device.sim.sim_apps() (tests/test_packaging.py checks)
 SHIPPED_FILES = ["models/registry.yaml", "policies/default.yaml"] + [
     f"app_docs/{app}/{name}" for app in SIM_APPS for name in ("doc.yaml", "examples.yaml")
 ]

@@ -26,14 +26,14 @@ def texts(device, rid):
     return [n.text for n in device.screen() if n.rid == rid]
 
 
-@pytest.mark.parametrize("app", ["notes", "clock", "calendar", "contacts", "dialer", "messages", "todo"])
+@pytest.mark.parametrize("app", ["notes", "clock", "calendar", "contacts", "dialer", "messages", "todo", "settings"])
 @pytest.mark.parametrize("check", CONTRACT_CHECKS, ids=lambda check: check.__name__)
 def test_device_contract(check, app):
     check(lambda: open_device(f"sim:{app}"))
 
 
 def test_open_by_spec_and_known_apps():
-    assert sim_apps() == ["notes", "clock", "calendar", "contacts", "dialer", "messages", "todo"]
+    assert sim_apps() == ["notes", "clock", "calendar", "contacts", "dialer", "messages", "todo", "settings"]
     device = open_device("sim:clock")
     assert isinstance(device, Device) and device.spec == "sim:clock"
     assert device.current_app() == "org.autodroid.clock"
@@ -175,7 +175,7 @@ def test_back_at_root_goes_to_launcher_and_the_icon_returns():
     assert device.current_app() == "com.android.launcher3"
     assert device.back().changed is False  # nothing behind the home screen
     icons = [n.text for n in device.screen() if n.clickable]
-    assert icons == ["Notes", "Clock", "Calendar", "Contacts", "Phone", "Messages", "Tasks"]
+    assert icons == ["Notes", "Clock", "Calendar", "Contacts", "Phone", "Messages", "Tasks", "Settings"]
     assert device.tap(find(device, text="Clock")).changed
     assert device.current_app() == "org.autodroid.clock"
     device.back()

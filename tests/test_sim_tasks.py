@@ -19,7 +19,7 @@ from autodroid.runtime import run_on_device
 
 TASKS = load_tasks()
 HELDOUT_FILES = {app: DEFAULT_TASKS.parent / f"sim_tasks_heldout_{app}.yaml"
-                 for app in ("contacts", "calendar", "dialer", "messages", "todo")}
+                 for app in ("contacts", "calendar", "dialer", "messages", "todo", "settings")}
 HELDOUT = [task for path in HELDOUT_FILES.values() for task in load_tasks(path)]
 ALL_TASKS = TASKS + HELDOUT
 

@@ -34,7 +34,7 @@ from typing import Any, Sequence
 
 from autodroid.errors import BadInputError
 
-SIM_APPS = ("notes", "clock", "calendar", "contacts", "dialer", "messages", "todo")
+SIM_APPS = ("notes", "clock", "calendar", "contacts", "dialer", "messages", "todo", "settings")
 PREDICATES = ("equals", "has", "lacks", "count", "unchanged")
 OPERATORS = ("contains", "not", "any_of", "at_least", "at_most")
 DEFAULT_TASKS = Path(__file__).resolve().parents[2] / "benchmarks" / "sim_tasks.yaml"
@@ -235,9 +235,59 @@ def _todo_snapshot(app) -> dict:
     }
 
 
+def _settings_snapshot(app) -> dict:
+    from autodroid.device.sim.settings.data import (
+        APP_BATTERY, BRIGHTNESS, BROWSERS, FONT_SIZES, LOCK_SCREEN, RINGTONES, SCREEN_TIMEOUTS, SMS_APPS, TIME_ZONES,
+        VOLUMES,
+    )
+    from autodroid.device.sim.settings.main import SearchPage
+
+    data = app.data
+    search = next((p for p in app.stack if isinstance(p, SearchPage)), None)
+    connected = data.connected if data.wifi else ""
+    return {
+        "network": {"wifi": data.wifi, "connected": connected, "airplane_mode": data.airplane_mode,
+                    "mobile_data": data.mobile_data, "data_saver": data.data_saver, "hotspot": data.hotspot,
+                    "hotspot_name": data.hotspot_name, "hotspot_password": data.hotspot_password},
+        # every network the phone knows: the ones in range and the saved ones
+        "networks": [{"name": n.name, "saved": n.saved, "in_range": n.in_range, "secured": n.secured,
+                      "password": n.password, "auto_connect": n.auto_connect}
+                     for n in data.networks],
+        "bluetooth": {"enabled": data.bluetooth},
+        # paired devices and the ones nearby that are not paired
+        "devices": [{"name": d.name, "type": d.type, "paired": d.paired, "connected": d.connected,
+                     "media_audio": d.media_audio} for d in data.devices],
+        "apps": [{"name": a.name, "system": a.system, "enabled": a.enabled, "running": a.running,
+                  "notifications": a.notifications, "battery": APP_BATTERY[a.battery], "data_mb": a.data_mb,
+                  "cache_mb": a.cache_mb} for a in data.apps],
+        "default_apps": {"browser": BROWSERS[data.browser], "sms": SMS_APPS[data.sms_app]},
+        "notifications": {"lock_screen": LOCK_SCREEN[data.lock_screen], "history": data.notification_history,
+                          "dots": data.notification_dots},
+        "battery": {"saver": data.battery_saver, "percentage": data.battery_percentage},
+        "display": {"brightness": BRIGHTNESS[data.brightness], "adaptive_brightness": data.adaptive_brightness,
+                    "dark_theme": data.dark_theme, "night_light": data.night_light,
+                    "screen_timeout": SCREEN_TIMEOUTS[data.screen_timeout], "font_size": FONT_SIZES[data.font_size],
+                    "auto_rotate": data.auto_rotate},
+        "sound": {"media_volume": VOLUMES[data.media_volume], "ring_volume": VOLUMES[data.ring_volume],
+                  "alarm_volume": VOLUMES[data.alarm_volume], "ringtone": RINGTONES[data.ringtone],
+                  "do_not_disturb": data.do_not_disturb, "vibrate_for_calls": data.vibrate_for_calls},
+        "security": {"find_my_device": data.find_my_device, "show_passwords": data.show_passwords},
+        "location": {"enabled": data.location, "wifi_scanning": data.wifi_scanning,
+                     "bluetooth_scanning": data.bluetooth_scanning},
+        "accessibility": {"bold_text": data.bold_text, "color_inversion": data.color_inversion,
+                          "extra_dim": data.extra_dim, "remove_animations": data.remove_animations},
+        "system": {"languages": list(data.languages), "auto_time": data.auto_time,
+                   "auto_time_zone": data.auto_time_zone, "time_zone": TIME_ZONES[data.time_zone],
+                   # the clock as shown: the locale's 12-hour format unless "Use locale default" is off
+                   "locale_time_format": data.locale_time_format, "use_24h": data.effective_24h()},
+        "about": {"device_name": data.device_name},
+        "search": {"open": search is not None, "query": search.query if search else ""},
+    }
+
+
 _SNAPSHOTS = {"notes": _notes_snapshot, "clock": _clock_snapshot, "calendar": _calendar_snapshot,
               "contacts": _contacts_snapshot, "dialer": _dialer_snapshot,
-              "messages": _messages_snapshot, "todo": _todo_snapshot}
+              "messages": _messages_snapshot, "todo": _todo_snapshot, "settings": _settings_snapshot}
 
 
 def snapshot(device, app: str) -> dict:

@@ -20,7 +20,7 @@ import click
               help="task file, may be given more than once (default: benchmarks/sim_tasks.yaml; held out: "
                    "benchmarks/sim_tasks_heldout_*.yaml)")
 @click.option("--apps", default=None,
-              help="only these sim apps, comma-separated (notes, clock, calendar, contacts, dialer, messages, todo)")
+              help="only these sim apps, comma-separated (notes, clock, calendar, contacts, dialer, messages, todo, settings)")
 @click.option("--limit", type=int, default=None, help="only the first N tasks of each app")
 @click.option("--fresh", is_flag=True, help="ignore results already in --out (default: resume)")
 def sim(out: Path, model_name: str | None, agents: str, tasks_paths: tuple[Path, ...], apps: str | None,

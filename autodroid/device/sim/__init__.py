@@ -28,6 +28,15 @@ Screens (``SimDevice.screen_kind()`` names them; ground truth for tests and for 
   move_dialog, delete_dialog, drawer, new_list_dialog, manage_lists, edit_list, delete_list_dialog, new_task,
   edit_task, due_date_sheet, priority_sheet, list_sheet, reminder_sheet, settings, theme_dialog, week_start_dialog,
   default_list_dialog, default_priority_dialog, default_due_dialog, about, faq.
+- settings (``org.autodroid.settings``, the phone's system Settings): main, search, network, wifi, network_details,
+  forget_network_dialog, wifi_password_dialog, add_network_dialog, saved_networks, hotspot, hotspot_name_dialog,
+  hotspot_password_dialog, connected_devices, pair_device, pair_dialog, device_details, rename_device_dialog,
+  forget_device_dialog, apps, all_apps, app_info, uninstall_dialog, disable_dialog, force_stop_dialog,
+  app_battery_usage_dialog, app_storage, clear_storage_dialog, default_apps, browser_app_dialog, sms_app_dialog,
+  notifications, lock_screen_notifications_dialog, battery, display, screen_timeout_dialog, font_size_dialog, sound,
+  phone_ringtone_dialog, storage, security, location, location_services, accessibility, system, languages,
+  add_language, date_time, time_zone_dialog, reset_options, reset_network_dialog, reset_app_preferences_dialog,
+  factory_reset_dialog, about, device_name_dialog.
 
 Layout: ``widgets`` (View tree), ``chrome`` (toolbar, dialogs, lists, settings rows), ``render`` (XML),
 ``app``/``pages`` (back stack, reusable dialogs), ``device`` (the Device protocol), one package per app.
@@ -84,9 +93,15 @@ def _todo() -> SimApp:
     return TodoApp()
 
 
+def _settings() -> SimApp:
+    from autodroid.device.sim.settings import SettingsApp
+
+    return SettingsApp()
+
+
 _APPS: dict[str, Callable[[], SimApp]] = {"notes": _notes, "clock": _clock, "calendar": _calendar,
                                           "contacts": _contacts, "dialer": _dialer, "messages": _messages,
-                                          "todo": _todo}
+                                          "todo": _todo, "settings": _settings}
 
 
 def sim_apps() -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from autodroid.device.sim.widgets import (
-    Handler, Rect, View, button, checkbox, image_button, image_view, layout, radio, text_view,
+    Handler, Rect, View, button, checkbox, image_button, image_view, layout, radio, switch, text_view,
 )
 
 WIDTH, HEIGHT = 1080, 2340
@@ -240,6 +240,19 @@ def checkbox_row(text: str, checked: bool, on_toggle: Handler, rid: str, *, enab
     return 158, lambda rect: layout(
         "RelativeLayout", rect, checkbox(text, rect.inset(42, 21), checked, on_toggle, rid=rid, enabled=enabled),
         rid=f"{rid}_holder")
+
+
+def switch_row(text: str, checked: bool, on_toggle: Handler, rid: str, *, summary: str = "",
+               enabled: bool = True) -> Item:
+    """A switch preference: the Switch carries the title; an optional summary line sits under it."""
+    def build(rect: Rect) -> View:
+        views = [switch(text, Rect(rect.left + 42, rect.top + 21, rect.right - 42, rect.top + 137), checked,
+                        on_toggle, rid=rid, enabled=enabled)]
+        if summary:
+            views.append(text_view(summary, Rect(rect.left + 63, rect.top + 137, rect.right - 126, rect.top + 195),
+                                   rid=f"{rid}_summary"))
+        return layout("RelativeLayout", rect, *views, rid=f"{rid}_holder")
+    return (210 if summary else 158), build
 
 
 def value_row(label: str, value: str, on_tap: Handler, rid: str, *, enabled: bool = True) -> Item:

@@ -71,16 +71,18 @@ class TextInputDialog(Page):
     overlay = True
 
     def __init__(self, app: SimApp, kind: str, title: str, text: str, on_ok: Callable[[str], str | None], *,
-                 rid: str, hint: str = ""):
+                 rid: str, hint: str = "", ok: str = "OK", password: bool = False):
         super().__init__(app)
         self.kind = kind
         self.title, self.text, self.on_ok, self.rid, self.hint = title, text, on_ok, rid, hint
+        self.ok, self.password = ok, password
         self.error = ""
         self.focus = rid
 
     def build(self) -> list[View | None]:
         def body(rect: Rect) -> list[View]:
-            field = edit_text(self.text, rect.inset(63).band(0, 147), self._type, rid=self.rid, hint=self.hint)
+            field = edit_text(self.text, rect.inset(63).band(0, 147), self._type, rid=self.rid, hint=self.hint,
+                              password=self.password)
             views = [field]
             if self.error:
                 views.append(text_view(self.error, rect.inset(63).band(158, 63), rid="dialog_error"))
@@ -88,7 +90,7 @@ class TextInputDialog(Page):
 
         return [dialog_box(self.title, 242, body, [
             DialogButton("Cancel", self.close, "negative"),
-            DialogButton("OK", self._ok, "positive"),
+            DialogButton(self.ok, self._ok, "positive"),
         ])]
 
     def _type(self, text: str) -> None:
