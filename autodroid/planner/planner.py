@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from droidscript.grammar import py_string
@@ -48,6 +48,7 @@ from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields,
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
+TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (examples, choice lines, task) and its answer
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
@@ -198,12 +199,25 @@ class Planner(DecodeRules):
         self.examples = examples  # an ExampleStore (nearest(task, k) -> list[Example]) or None
         self.index = index or self._index()
         self.prompts = prompts or PromptBuilder(doc, stubs=self.config.stubs)
+        if prompts is None and self.config.stubs == "full" and not self._prefix_fits():
+            self.config = replace(self.config, stubs="none")  # a doc too big to cache: its candidates per task
+            self.prompts = PromptBuilder(doc, stubs="none")
         self._grammars: dict = {}
         self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
         self._rows: tuple[tuple, dict] | None = None  # ((task, choices), _row_screens of them)
         self._given: tuple[str, list[str]] | None = None  # (task, values(task))
+
+    def _prefix_fits(self) -> bool:
+        """Whether the whole doc's stubs fit the model's context with room for a task's part and answer.
+        A large app (a phone's Settings: ~400 APIs) does not; its planner lists each task's candidates
+        instead of caching every API."""
+        n_ctx = getattr(self.model, "n_ctx", None)
+        if not isinstance(n_ctx, int):
+            return True
+        prefix = self.model.chat_prompt(self.prompts.system_text(), "")
+        return self.model.count_tokens(prefix) <= n_ctx - TASK_PART_TOKENS
 
     # ---------------------------------------------------------------- pieces
 
