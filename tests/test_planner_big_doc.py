@@ -4,7 +4,7 @@ cached whole: the planner lists each task's candidates in the task's part instea
 from __future__ import annotations
 
 from autodroid.appdoc import load_doc
-from autodroid.planner.planner import TASK_PART_TOKENS, PlanConfig, Planner
+from autodroid.planner.planner import PlanConfig, Planner
 from tests.picking_model import PickingModel
 
 DOC = load_doc("settings")
@@ -27,7 +27,7 @@ def _prefix_tokens(model) -> int:
 
 def test_a_doc_too_big_for_the_context_lists_each_tasks_candidates_instead():
     size = _prefix_tokens(ContextModel(0))
-    small = ContextModel(size + TASK_PART_TOKENS - 1)
+    small = ContextModel(size + 100)  # room for the doc, not for a task after it
     planner = Planner(small, DOC)
     assert planner.config.stubs == "none"
     plan = planner.plan("turn on dark theme")
@@ -38,6 +38,6 @@ def test_a_doc_too_big_for_the_context_lists_each_tasks_candidates_instead():
 
 def test_a_doc_that_fits_keeps_every_api_in_the_cached_prefix():
     size = _prefix_tokens(ContextModel(0))
-    assert Planner(ContextModel(size + TASK_PART_TOKENS), DOC).config.stubs == "full"
+    assert Planner(ContextModel(size * 2), DOC).config.stubs == "full"
     assert Planner(PickingModel(lambda line: True), DOC).config.stubs == "full"  # no context size known: as asked
     assert Planner(ContextModel(10), DOC, config=PlanConfig(stubs="none")).config.stubs == "none"

@@ -249,8 +249,16 @@ class DecodeRules:
     def _typed_on(self, task: str, screen: str) -> bool:
         """Whether a text the task gives goes into an input on ``screen`` (``rows_lead_typed``): a message
         for the conversation a named row opens is typed there once the row is open, not before."""
-        return self.config.rows_lead_typed and any(screen in self.doc.elements[name].screens
-                                                   for _, name in self._value_homes(task))
+        if not self.config.rows_lead_typed:
+            return False
+        if not self.config.item_forms:
+            return any(screen in self.doc.elements[name].screens for _, name in self._value_homes(task))
+        behind = {screen} | {edge.to for edge in self.doc.navigation  # Hugo's edit form, opened from his page
+                             if edge.source == screen and edge.element is not None and edge.action != "back"}
+        given = set(self.values(task))
+        return any(set(self.doc.elements[inputs[0]].screens) & behind for slot, inputs
+                   in self._slot_inputs(task, [c.name for c in self.candidates(task)])
+                   if inputs and slot.value in given and not names_an_element(self.doc, slot.value))
 
     def _opened_row_stays(self, task: str, choices: Sequence[str], allowed: list[str],
                           lines: Sequence[str]) -> list[str]:

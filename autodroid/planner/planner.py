@@ -48,7 +48,8 @@ from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields,
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
-TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (examples, choice lines, task) and its answer
+TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (examples, choice lines, task) and its
+# answer; a quarter of a smaller context
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
@@ -118,6 +119,8 @@ class PlanConfig:
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     commit_ends: bool = True  # tapping the Send of a typed text ends the script like an OK (unless a pick is pending)
+    item_forms: bool = True  # ... and so is a named row with a form behind its page that takes a value the task
+    # gives, quoted or not ("add the email x to Hugo's contact": Hugo, then his edit form; not a new contact)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
     commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
@@ -217,7 +220,7 @@ class Planner(DecodeRules):
         if not isinstance(n_ctx, int):
             return True
         prefix = self.model.chat_prompt(self.prompts.system_text(), "")
-        return self.model.count_tokens(prefix) <= n_ctx - TASK_PART_TOKENS
+        return self.model.count_tokens(prefix) <= n_ctx - min(TASK_PART_TOKENS, n_ctx // 4)
 
     # ---------------------------------------------------------------- pieces
 
@@ -451,9 +454,10 @@ class Planner(DecodeRules):
         key = (task, tuple(candidates))
         if self._filled is None or self._filled[0] != key:
             lexical = getattr(self.index, "lexical", self.index)
-            self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
-                                             per_value=self.config.inputs_per_value, values=self.values(task),
-                                             joint=self.config.joint_slots, name_pairs=self.config.name_split))
+            filled = slot_inputs(self.doc, task, lexical.scores(task), candidates,
+                                 per_value=self.config.inputs_per_value, values=self.values(task),
+                                 joint=self.config.joint_slots, name_pairs=self.config.name_split)
+            self._filled = (key, filled)
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:

@@ -419,15 +419,18 @@ class RuntimeHost:
         it is also on. For an input, a path that picks a list row (the item the crawl happened to open)
         gives way to one no longer that picks none: a form shared by "New event" and an event's page is
         reached through "New event", not by opening some event the script never named and typing over it.
+        Conversely an input that is also on a form strictly nearer without picking a row (the edit form one tap
+        from the contact page the script opened) is typed there: the script named that item.
         With ``copies`` (from the start screen, or after a restart), where the recorded edges have no way at
         all, the shown elements' copied edges are tried (``NavGraph.path(copies=True)``)."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
                 path = self.graph.path(candidate, targets, banned)
                 if path is not None:
-                    if element.type == "input" and any(edge in self.graph.row_picks for edge in path):
+                    if element.type == "input":
                         rowless = self.graph.path(candidate, set(element.screens), banned | self.graph.row_picks)
-                        if rowless is not None and len(rowless) <= len(path):
+                        picks_row = any(edge in self.graph.row_picks for edge in path)
+                        if rowless is not None and (len(rowless) < len(path) or picks_row and len(rowless) == len(path)):
                             return rowless
                     return path
         if not copies:  # elsewhere a restart comes first: it lands where the recorded edges start
