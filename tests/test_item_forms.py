@@ -55,3 +55,11 @@ def test_a_new_contact_does_not_open_an_existing_one():
     plan = Planner(PickingModel(lambda line: "set_text" in line), DOC).plan(
         "new contact for my electrician Tom Hale, his number is 555-0147")
     assert not any(".select(" in line for line in plan.script.splitlines())
+
+
+def test_once_the_named_contact_is_open_its_values_come_before_anything_else():
+    wandering = PickingModel(lambda line: "settings_screen" in line)  # a model drawn to unrelated settings
+    plan = Planner(wandering, DOC).plan(TASK)
+    assert plan.script.splitlines()[:3] == [HUGO, EMAIL, "new_contact_screen__save_button.tap()"]
+    loose = Planner(PickingModel(lambda line: "settings_screen" in line), DOC, config=PlanConfig(item_forms=False))
+    assert EMAIL not in loose.plan(TASK).script.splitlines()[:2]

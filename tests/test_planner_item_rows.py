@@ -125,7 +125,7 @@ def test_a_messages_send_waits_for_the_text_it_sends():
     assert plan.script.splitlines() == [ANNA, TYPED, SEND]
     assert all(SEND not in offered for offered in model.offered[:2])
     eager = PickingModel(lambda line: line == SEND)
-    Planner(eager, DOC, config=PlanConfig(commits_wait=False)).plan('text Anna "See you at 10!"')
+    Planner(eager, DOC, config=PlanConfig(commits_wait=False, item_forms=False)).plan('text Anna "See you at 10!"')
     assert SEND in eager.offered[1]
 
 

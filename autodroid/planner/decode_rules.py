@@ -253,12 +253,17 @@ class DecodeRules:
             return False
         if not self.config.item_forms:
             return any(screen in self.doc.elements[name].screens for _, name in self._value_homes(task))
-        behind = {screen} | {edge.to for edge in self.doc.navigation  # Hugo's edit form, opened from his page
-                             if edge.source == screen and edge.element is not None and edge.action != "back"}
+        return bool(self._item_form_values(task, screen))
+
+    def _item_form_values(self, task: str, screen: str) -> list[tuple[str, str]]:
+        """(value, input) for each value the task gives whose input is on ``screen`` or on a form opened from
+        it (``item_forms``: Hugo's edit form, one tap from his page, takes the address for him)."""
+        near = {screen} | {edge.to for edge in self.doc.navigation
+                           if edge.source == screen and edge.element is not None and edge.action != "back"}
         given = set(self.values(task))
-        return any(set(self.doc.elements[inputs[0]].screens) & behind for slot, inputs
-                   in self._slot_inputs(task, [c.name for c in self.candidates(task)])
-                   if inputs and slot.value in given and not names_an_element(self.doc, slot.value))
+        return [(slot.value, inputs[0]) for slot, inputs in self._slot_inputs(task, [c.name for c in self.candidates(task)])
+                if inputs and slot.value in given and not names_an_element(self.doc, slot.value)
+                and set(self.doc.elements[inputs[0]].screens) & near]
 
     def _opened_row_stays(self, task: str, choices: Sequence[str], allowed: list[str],
                           lines: Sequence[str]) -> list[str]:
@@ -267,6 +272,12 @@ class DecodeRules:
         if not lines:
             return allowed
         opened = [screen for screen, picks in self._row_screens(task, choices).items() if lines[-1] in picks]
+        if self.config.item_forms:  # the row was opened to give it these values: they come first
+            homes = {pair for screen in opened for pair in self._item_form_values(task, screen)}
+            typing = [line for line in allowed if (parsed := parse_line(line)).method == "set_text"
+                      and (parsed.arg, parsed.name) in homes]
+            if typing:
+                return typing
         for screen in opened:
             save = confirm_button(self.doc, screen)
             if save is None:
