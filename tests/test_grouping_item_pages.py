@@ -25,17 +25,21 @@ def _screen(*children: str):
 
 
 def _list(rid: str, names: list[str]):
-    rows = "".join(
-        _node(i, "android.widget.LinearLayout", f"[0,{200 + i * 150}][1080,{350 + i * 150}]", rid=f"{rid}_row",
-              clickable=True, children=_node(0, "android.widget.TextView", f"[40,{220 + i * 150}][1000,{330 + i * 150}]",
-                                             rid=f"{rid}_row_name", text=name))
-        for i, name in enumerate(names))
+    def row(i: int, name: str) -> str:
+        top = 200 + i * 150
+        text = _node(0, "android.widget.TextView", f"[40,{top + 20}][1000,{top + 130}]", rid=f"{rid}_row_name",
+                     text=name)
+        return _node(i, "android.widget.LinearLayout", f"[0,{top}][1080,{top + 150}]", rid=f"{rid}_row",
+                     clickable=True, children=text)
+
+    rows = "".join(row(i, name) for i, name in enumerate(names))
     return _node(0, "androidx.recyclerview.widget.RecyclerView", "[0,200][1080,2000]", rid=rid, children=rows)
 
 
 def _page(kind: str, shown: str):
     return _screen(_node(0, "android.widget.TextView", "[0,0][1080,150]", rid=f"{kind}_name", text=shown),
-                   _node(1, "android.widget.Button", "[0,300][540,450]", rid=f"{kind}_call", text="Call", clickable=True))
+                   _node(1, "android.widget.Button", "[0,300][540,450]", rid=f"{kind}_call", text="Call",
+                         clickable=True))
 
 
 def _tap(states, source, label, target):
@@ -65,7 +69,8 @@ def test_rows_of_a_menu_opening_pages_of_their_own_still_name_them():
 
 
 def test_shipped_sim_docs_name_no_page_after_a_person_or_a_note():
-    pages = {app: set(load_doc(app, PROJECT_DIR / "app_docs").screens) for app in ("messages", "dialer", "contacts", "notes")}
+    pages = {app: set(load_doc(app, PROJECT_DIR / "app_docs").screens)
+             for app in ("messages", "dialer", "contacts", "notes")}
     assert "conversations_item_screen" in pages["messages"] and "mum_screen" not in pages["messages"]
     assert "contacts_item_screen" in pages["dialer"] and "alice_moreau_screen" not in pages["dialer"]
     assert "contacts_item_screen" in pages["contacts"] and "anna_kowalski_screen" not in pages["contacts"]

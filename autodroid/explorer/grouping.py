@@ -96,7 +96,8 @@ def volatile_texts(states: dict[str, Screen], edges: list[Edge]) -> frozenset[st
     return frozenset(texts)
 
 
-def row_list(screen: Screen, node: Node, label: str, rows: dict[tuple[str, str], set[str]]) -> tuple[str, str] | None:
+def row_list(screen: Screen, node: Node, label: str,
+             rows: dict[tuple[str, str], set[str]]) -> tuple[str, str] | None:
     """The list (resource id, class) whose row ``node`` is, or None."""
     for ancestor in screen.ancestors(node):
         if ancestor.rid and label in rows.get((ancestor.rid, ancestor.cls), ()):
@@ -320,9 +321,11 @@ def _name_groups(groups: list[ScreenGroup], states: dict[str, Screen], start: st
             kind = "menu" if opener.endswith(" menu") else "dialog" if dialog else "screen"
             example = opener.removesuffix(" menu")
             if first[3]:
-                base, description = f"{first[3]}_item_{kind}", f"{kind} of the {first[3].replace('_', ' ')} row tapped, e.g. '{example}'"
+                base = f"{first[3]}_item_{kind}"
+                description = f"{kind} of the {first[3].replace('_', ' ')} row tapped, e.g. '{example}'"
             else:
-                base, description = f"{_name_from_ids(screen)}_{kind}", f"{kind} opened by a value typed earlier, e.g. '{example}'"
+                base = f"{_name_from_ids(screen)}_{kind}"
+                description = f"{kind} opened by a value typed earlier, e.g. '{example}'"
         elif opener:
             base = slug(opener, 5) + ("_dialog" if dialog else "" if opener.endswith(" menu") else "_screen")
             description = f"{'dialog' if dialog else 'screen'} opened by '{opener}'"

@@ -261,7 +261,8 @@ class DecodeRules:
         near = {screen} | {edge.to for edge in self.doc.navigation
                            if edge.source == screen and edge.element is not None and edge.action != "back"}
         given = set(self.values(task))
-        return [(slot.value, inputs[0]) for slot, inputs in self._slot_inputs(task, [c.name for c in self.candidates(task)])
+        filled = self._slot_inputs(task, [c.name for c in self.candidates(task)])
+        return [(slot.value, inputs[0]) for slot, inputs in filled
                 if inputs and slot.value in given and not names_an_element(self.doc, slot.value)
                 and set(self.doc.elements[inputs[0]].screens) & near]
 
