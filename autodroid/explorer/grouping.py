@@ -76,7 +76,7 @@ def opener_label(screen: Screen, node: Node) -> str:
 DATA_LIST_MIN_ROWS = 8  # a list with this many distinct rows holds data (notes, files), not a menu
 
 
-def list_rows(states: dict[str, Screen]) -> dict[tuple[str, str], set[str]]:
+def rows_by_list(states: dict[str, Screen]) -> dict[tuple[str, str], set[str]]:
     """Row labels of each list seen, by the list's resource id and class."""
     from autodroid.explorer.elements import find_lists, row_label
 
@@ -88,9 +88,10 @@ def list_rows(states: dict[str, Screen]) -> dict[tuple[str, str], set[str]]:
     return rows
 
 
-def volatile_texts(states: dict[str, Screen], edges: list[Edge]) -> frozenset[str]:
-    texts = {edge.text for edge in edges if edge.text}
-    for labels in list_rows(states).values():
+def volatile_texts(rows: dict[tuple[str, str], set[str]], typed: set[str]) -> frozenset[str]:
+    """Texts that are content, not titles: those typed during exploration and the rows of data lists."""
+    texts = set(typed)
+    for labels in rows.values():
         if len(labels) >= DATA_LIST_MIN_ROWS:
             texts |= labels
     return frozenset(texts)
@@ -105,13 +106,12 @@ def row_list(screen: Screen, node: Node, label: str,
     return None
 
 
-def _item_lists(states: dict[str, Screen], edges: list[Edge], union: "_UnionFind",
-                rows: dict[tuple[str, str], set[str]]) -> set[tuple]:
+def _item_lists(taps: list, union: "_UnionFind", rows: dict[tuple[str, str], set[str]]) -> set[tuple]:
     """(list, action, page) where two different rows of the list open the same page: the list holds the
     user's items (contacts, conversations, notes) and the page shows whichever was tapped, so the page must
     not be named after one of them. Rows of a menu each open a page of their own."""
     labels: dict[tuple, set[str]] = defaultdict(set)
-    for edge, screen, node, label in _taps(states, edges):
+    for edge, screen, node, label in taps:
         found = row_list(screen, node, label, rows)
         if found and union.find(edge.source) != union.find(edge.target):
             labels[(found, edge.action, union.find(edge.target))].add(label)
@@ -168,7 +168,8 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
     order = {state: index for index, state in enumerate(states)}
     union = _UnionFind(states)
     union.order = order
-    volatile = volatile_texts(states, edges)
+    rows, typed = rows_by_list(states), {edge.text for edge in edges if edge.text}
+    volatile = volatile_texts(rows, typed)
     by_key: dict[tuple, str] = {}
     for state, screen in states.items():
         key = (skeleton(screen, drop_list_rows=True), static_labels(screen, volatile))
@@ -194,10 +195,10 @@ def group_states(states: dict[str, Screen], edges: list[Edge], start: str) -> li
         members[union.find(state)].append(state)
 
     # Split look-alike groups by opener: first incoming tap from another group, per state.
-    rows, typed = list_rows(states), {edge.text for edge in edges if edge.text}
-    item_lists = _item_lists(states, edges, union, rows)
+    taps = list(_taps(states, edges))
+    item_lists = _item_lists(taps, union, rows)
     opener_of: dict[str, tuple[str, tuple, str, str | None]] = {}  # last: what a row of data it is, if one
-    for edge, source_screen, node, label in _taps(states, edges):
+    for edge, source_screen, node, label in taps:
         if edge.target in opener_of or union.find(edge.source) == union.find(edge.target):
             continue
         key = element_key(source_screen, node)

@@ -257,7 +257,16 @@ class DecodeRules:
 
     def _item_form_values(self, task: str, screen: str) -> list[tuple[str, str]]:
         """(value, input) for each value the task gives whose input is on ``screen`` or on a form opened from
-        it (``item_forms``: Hugo's edit form, one tap from his page, takes the address for him)."""
+        it (``item_forms``: Hugo's edit form, one tap from his page, takes the address for him). Computed once
+        per (task, screen): every decoding step asks."""
+        if self._item_values is None or self._item_values[0] != task:
+            self._item_values = (task, {})
+        found = self._item_values[1]
+        if screen not in found:
+            found[screen] = self._find_item_form_values(task, screen)
+        return found[screen]
+
+    def _find_item_form_values(self, task: str, screen: str) -> list[tuple[str, str]]:
         near = {screen} | {edge.to for edge in self.doc.navigation
                            if edge.source == screen and edge.element is not None and edge.action != "back"}
         given = set(self.values(task))

@@ -119,8 +119,8 @@ class PlanConfig:
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     commit_ends: bool = True  # tapping the Send of a typed text ends the script like an OK (unless a pick is pending)
-    item_forms: bool = True  # ... and so is a named row with a form behind its page that takes a value the task
-    # gives, quoted or not ("add the email x to Hugo's contact": Hugo, then his edit form; not a new contact)
+    item_forms: bool = True  # a named row leads when a form opened from its page takes a value the task gives,
+    # quoted or not, and those values follow its pick ("add the email x to Hugo's contact": Hugo, then his edit form)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
     commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
@@ -211,6 +211,7 @@ class Planner(DecodeRules):
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
         self._rows: tuple[tuple, dict] | None = None  # ((task, choices), _row_screens of them)
         self._given: tuple[str, list[str]] | None = None  # (task, values(task))
+        self._item_values: tuple[str, dict] | None = None  # (task, {screen: _item_form_values of it})
 
     def _prefix_fits(self) -> bool:
         """Whether the whole doc's stubs fit the model's context with room for a task's part and answer.
@@ -454,10 +455,9 @@ class Planner(DecodeRules):
         key = (task, tuple(candidates))
         if self._filled is None or self._filled[0] != key:
             lexical = getattr(self.index, "lexical", self.index)
-            filled = slot_inputs(self.doc, task, lexical.scores(task), candidates,
-                                 per_value=self.config.inputs_per_value, values=self.values(task),
-                                 joint=self.config.joint_slots, name_pairs=self.config.name_split)
-            self._filled = (key, filled)
+            self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
+                                             per_value=self.config.inputs_per_value, values=self.values(task),
+                                             joint=self.config.joint_slots, name_pairs=self.config.name_split))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:

@@ -430,8 +430,7 @@ class RuntimeHost:
                     if element.type == "input":
                         rowless = self.graph.path(candidate, set(element.screens), banned | self.graph.row_picks)
                         picks_row = any(edge in self.graph.row_picks for edge in path)
-                        shorter = rowless is not None and len(rowless) < len(path)
-                        if shorter or rowless is not None and picks_row and len(rowless) == len(path):
+                        if rowless is not None and (len(rowless) < len(path) or picks_row and len(rowless) == len(path)):
                             return rowless
                     return path
         if not copies:  # elsewhere a restart comes first: it lands where the recorded edges start
