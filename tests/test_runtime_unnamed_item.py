@@ -64,3 +64,14 @@ def test_picking_a_message_inside_the_thread_does_not_name_the_thread():
     report, sent = _run(TYPE + 'conversations_item_screen__thread_messages_list.select("Yes! 10 am at the park")\n' + SEND)
     assert not report.ok and "never picked" in report.error_text
     assert sent == before
+
+
+def test_navigation_back_through_a_list_reopens_the_row_the_script_picked():
+    # Picking a contact opens its thread at once; a Confirm tap sends the runtime back to the contact list, and
+    # the way to the thread again must open that contact, not the row the crawl opened.
+    pick = 'new_conversation_screen__contacts_list.select("Chloe Martin")\nnew_conversation_screen__confirm_button.tap()\n'
+    report, sent = _run(pick + TYPE + SEND)
+    assert report.ok, report.error_text
+    assert sent["Chloe Martin"] == ["Got home fine"]
+    opened = [a for a in report.actions if a.role == "navigation" and a.api == "new_conversation_screen__contacts_list"]
+    assert opened and all(a.args == ("Chloe Martin",) for a in opened)

@@ -138,6 +138,7 @@ class RuntimeHost:
         self.unnamed_row: tuple[str, str, str, int | None] | None = None  # (list, row, screen, line): an item
         # navigation opened for the script without the script naming it
         self._item_rows = doc.item_rows()
+        self.named_rows: dict[str, str] = {}  # item list -> the row the script last picked there
 
     # ---- Host protocol ----------------------------------------------------------------------------
     def api_names(self) -> dict[str, str]:
@@ -450,15 +451,18 @@ class RuntimeHost:
         element = self.doc.elements[edge.element]
         screen = self._screen()
         if element.type == "list" and edge.option is not None:  # select, or a long press on one row
+            item_page = (element.name, edge.to) in self._item_rows
+            named = self.named_rows.get(element.name) if item_page else None
+            option = named if named is not None else edge.option
             container = self._ground_here(element, screen, rec)
-            row = self._find_row(element, container, lambda rows: match_row(rows, edge.option), "navigation")
+            row = self._find_row(element, container, lambda rows: match_row(rows, option), "navigation")
             screen = self._screen()
             node = tap_target(screen, row.node)
             press = "long_tap" if edge.action == "long_tap" else "tap"
-            self._do("navigation", element, "select" if press == "tap" else "long_tap", node, (edge.option,),
+            self._do("navigation", element, "select" if press == "tap" else "long_tap", node, (option,),
                      device_action=press)
-            if (element.name, edge.to) in self._item_rows:
-                self.unnamed_row = (element.name, edge.option, edge.to, self.line)
+            if item_page:
+                self.unnamed_row = None if named is not None else (element.name, edge.option, edge.to, self.line)
             return
         node = self._ground_here(element, screen, rec)
         args = ("down",) if edge.action == "scroll" else ()
@@ -591,21 +595,24 @@ class RuntimeHost:
         raise ElementNotFound(f"{element.name} has no such row on the screen, even after scrolling")
 
     def _select(self, element: Element, option: str) -> Any:
-        self._picked(element)
+        self._picked(element, option)
         container = self._locate(element)
         row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
         node = tap_target(screen, row.node)
         return self._do("script", element, "select", node, (option,), device_action="tap")
 
-    def _picked(self, element: Element) -> None:
+    def _picked(self, element: Element, row: str | None) -> None:
         """The script picks a row itself: an item it names from now on (a row of a list of items; a message
-        picked inside a thread the runtime opened does not name the thread)."""
+        picked inside a thread the runtime opened does not name the thread). Navigation that must pass
+        through this list later opens that row again, not the one the crawl opened."""
         if any(listed == element.name for listed, _ in self._item_rows):
             self.unnamed_row = None
+            if row is not None:
+                self.named_rows[element.name] = row
 
     def _act_on_item(self, element: Element, method: str, args: tuple, item: ItemRef, field: str | None) -> Any:
-        self._picked(element)
+        self._picked(element, item.label if method in ("tap", "long_tap") and field is None else None)
         container = self._locate(element)
         state = self._list_state(element)
         row = self._find_row(element, container, lambda rows: next((r for r in rows if r.key == item.key), None),
