@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Sequence
 
 from autodroid.planner.grammar_for_doc import has_text_slot
-from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, is_positive_button, parse_line
+from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, form_dialogs, is_positive_button, parse_line
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
 from autodroid.planner.rows import tapped_field
 from autodroid.planner.slots import input_commit, name_fields, name_parts, names_an_element, names_person, time_parts
@@ -189,26 +189,41 @@ class DecodeRules:
 
     def _form_stays(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """After a line typed, picked or ticked in a form (a screen with an OK/Save button) and before a line
-        saves it, only lines on that form and its save button: the runtime refuses to navigate away from
+        saves it, only lines on that form, the dialogs it opens that return to it (an event's reminder: the
+        runtime keeps the typed text there) and its save button: the runtime refuses to navigate away from
         unsaved text, and a choice left without its OK is lost ("Tokyo" picked, then another screen)."""
+        form = self._open_form(lines)
+        if form is None:
+            return list(choices)
+        screens, save = form
+        kept = [c for c in choices if (other := self.doc.elements.get(parse_line(c).name or "")) is not None
+                and (other.name == save or screens & set(other.screens))]
+        return kept if kept else list(choices)
+
+    def _open_form(self, lines: Sequence[str]) -> tuple[set[str], str] | None:
+        """(the screens of the form the last lines typed, picked or ticked in and did not save, with the dialogs
+        it opens that return to it; its save button), or None. A dialog's OK saves the dialog, not the form
+        that opened it."""
+        closed: set[str] = set()  # dialogs a later line confirmed: their picks are done
         for line in reversed(lines):
             parsed = parse_line(line)
             element = self.doc.elements.get(parsed.name or "")
-            if element is None:
+            if element is None or set(element.screens) & closed:
                 continue
             picks = parsed.method == "select" or element.type == "checkbox"
             if not (parsed.method == "set_text" or picks and self.reach.stays(element, parsed.arg)):
                 if self._confirms(line):
-                    return list(choices)  # the last form was saved
+                    if "dialog" not in element.screen:
+                        return None  # the last form was saved
+                    closed |= set(element.screens)
                 continue
             save = confirm_button(self.doc, element.screen)
             if save is None:
-                return list(choices)
+                return None
             form = set(element.screens)
-            kept = [c for c in choices if (other := self.doc.elements.get(parse_line(c).name or "")) is not None
-                    and (other.name == save.name or form & set(other.screens))]
-            return kept if kept else list(choices)
-        return list(choices)
+            form |= form_dialogs(self.doc, form)
+            return None if closed - form else (form, save.name)  # another screen's dialog: the form was left
+        return None
 
     def _rows_first(self, task: str, choices: Sequence[str], allowed: Sequence[str],
                     lines: Sequence[str]) -> list[str]:

@@ -652,7 +652,8 @@ class Planner(DecodeRules):
                     lines.append(line)  # kept so post-processing records the repeat it stops at
                 break
             lines.append(line)
-            if self.config.stop_after_confirm and (self._confirms(line) or self._sends_typed(line, lines)
+            if self.config.stop_after_confirm and (self._confirms(line) and self._open_form(lines) is None
+                                                   or self._sends_typed(line, lines)
                                                    or self._last_switch(line, choices, lines)
                                                    or self._last_named_tick(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \

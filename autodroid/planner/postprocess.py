@@ -149,6 +149,18 @@ def _leads_from(doc: AppDoc, element: Element, screen: str, option: str | None =
     return element.leads_to
 
 
+def form_dialogs(doc: AppDoc, form: set[str]) -> set[str]:
+    """Dialogs an element of ``form`` opens whose recorded ways out all return to the form (the runtime goes
+    there keeping the form's typed text: ``host._form_dialog``)."""
+    exits: dict[str, set[str]] = {}
+    for edge in doc.navigation:
+        if edge.to != edge.source:
+            exits.setdefault(edge.source, set()).add(edge.to)
+    return {other.leads_to for screen in form if screen in doc.screens for name in doc.screens[screen].elements
+            if (other := doc.elements.get(name)) is not None and other.leads_to and "dialog" in other.leads_to
+            and exits.get(other.leads_to) and exits[other.leads_to] <= form}
+
+
 def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
     """Insert a confirm tap after the last line acting inside each dialog that needs one."""
     parsed = [parse_line(line) for line in lines]
@@ -172,6 +184,11 @@ def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
     inserts = []
     for screen, index in last_on.items():
         confirm = confirm_of[screen]
+        form = set(doc.elements[parsed[index].name or ""].screens)
+        dialogs = form_dialogs(doc, form)  # an event's reminder chosen after its title: Save comes after it
+        while index + 1 < len(parsed) and (following := doc.elements.get(parsed[index + 1].name or "")) is not None \
+                and following.screen in dialogs:
+            index += 1
         if any(p.name == confirm.name and p.method == "tap" for p in parsed[index + 1:]):
             continue  # the script confirms this dialog itself
         inserts.append((index, confirm))

@@ -1,0 +1,41 @@
+"""A form's own dialogs (an event's reminder or repetition) belong to the form: after its title is typed the
+planner still offers them, their OK does not end the form, and the form's Save comes after them (sim:calendar's
+doc, the real one the bench uses)."""
+
+from __future__ import annotations
+
+from autodroid.appdoc import load_doc
+from autodroid.planner.planner import Planner
+from autodroid.planner.postprocess import add_confirms, form_dialogs
+
+DOC = load_doc("calendar")
+TITLE = 'edit_event_screen__title_input.set_text("Call the bank")'
+REMIND = 'reminder_dialog__dialog_radio_group_list.select("1 hour before")'
+REMIND_OK = "reminder_dialog__ok_button.tap()"
+SAVE = "edit_event_screen__save_button.tap()"
+AWAY = "settings_screen__dim_past_events_checkbox.tap()"
+
+
+def test_the_reminder_and_repetition_dialogs_are_the_event_forms_and_navigate_up_is_not():
+    form = set(DOC.elements["edit_event_screen__title_input"].screens)
+    dialogs = form_dialogs(DOC, form)
+    assert {"reminder_dialog", "repetition_dialog"} <= dialogs
+    assert "navigate_up_dialog" not in dialogs  # it can lead to the main screen: leaving the form
+
+
+def test_the_forms_save_is_added_after_its_dialog_not_between_the_title_and_the_dialog():
+    lines, added = add_confirms([TITLE, REMIND, REMIND_OK], DOC)
+    assert added == [SAVE]
+    assert lines == [TITLE, REMIND, REMIND_OK, SAVE]
+    lines, added = add_confirms([TITLE, REMIND], DOC)  # neither confirmed: the dialog's OK, then the Save
+    assert lines == [TITLE, REMIND, REMIND_OK, SAVE]
+
+
+def test_after_the_title_the_forms_dialogs_stay_offered_and_a_dialogs_ok_does_not_close_the_form():
+    planner = Planner(model=None, doc=DOC)
+    choices = [REMIND, AWAY, REMIND_OK, SAVE]
+    assert planner._form_stays(choices, [TITLE]) == [REMIND, REMIND_OK, SAVE]
+    assert planner._form_stays(choices, [TITLE, REMIND, REMIND_OK]) == [REMIND, REMIND_OK, SAVE]
+    assert planner._open_form([TITLE, REMIND, REMIND_OK]) is not None
+    assert planner._form_stays(choices, [TITLE, SAVE]) == choices  # saved: anything again
+    assert planner._open_form([REMIND, REMIND_OK]) is None  # a dialog confirmed with no form typed before it
