@@ -39,3 +39,10 @@ def test_after_the_title_the_forms_dialogs_stay_offered_and_a_dialogs_ok_does_no
     assert planner._open_form([TITLE, REMIND, REMIND_OK]) is not None
     assert planner._form_stays(choices, [TITLE, SAVE]) == choices  # saved: anything again
     assert planner._open_form([REMIND, REMIND_OK]) is None  # a dialog confirmed with no form typed before it
+
+
+def test_a_box_of_the_form_after_the_title_comes_before_the_save_too():
+    all_day = "edit_event_screen__all_day_checkbox.tap()"
+    assert DOC.elements["edit_event_screen__all_day_checkbox"].leads_to == "edit_event_screen_2"  # a twin of the form
+    lines, added = add_confirms([TITLE, all_day, REMIND, REMIND_OK], DOC)
+    assert lines == [TITLE, all_day, REMIND, REMIND_OK, SAVE] and added == [SAVE]

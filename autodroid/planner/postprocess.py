@@ -187,8 +187,8 @@ def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
         form = set(doc.elements[parsed[index].name or ""].screens)
         dialogs = form_dialogs(doc, form)  # an event's reminder chosen after its title: Save comes after it
         while index + 1 < len(parsed) and (following := doc.elements.get(parsed[index + 1].name or "")) is not None \
-                and following.screen in dialogs:
-            index += 1
+                and following.name != confirm.name and (following.screen in dialogs or set(following.screens) & form):
+            index += 1  # its own boxes too: All day, which the crawl saw switch the form to a twin screen
         if any(p.name == confirm.name and p.method == "tap" for p in parsed[index + 1:]):
             continue  # the script confirms this dialog itself
         inserts.append((index, confirm))
