@@ -279,3 +279,11 @@ def test_an_option_said_only_after_not_is_not_named():
                    options=("Saturday", "Sunday", "Monday"))
     assert ranked_options(days, "my week starts on Sunday, not Monday") == ["Sunday"]
     assert ranked_options(days, "not Sunday but Monday, Monday it is") == ["Monday"]
+
+
+def test_with_menu_named_a_row_is_long_pressed_only_for_what_its_menu_offers():
+    lines = [f'{LIST}.select("Diary")']
+    press = f'{LIST}.match("Diary").long_tap()'
+    assert press in row_actions(DOC, words("rename my diary"), lines, menu_named=True)  # the menu's Rename
+    assert press not in row_actions(DOC, words("show me my diary"), lines, menu_named=True)  # a tap opens it
+    assert press in row_actions(DOC, words("show me my diary"), lines)  # the old rule: any named row

@@ -23,12 +23,19 @@ from autodroid.planner.postprocess import parse_line
 from autodroid.planner.retrieval import TYPE_SUFFIXES, words
 from autodroid.planner.slots import names_person
 
+DISMISSERS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
-def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], task: str = "") -> list[str]:
+
+def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], task: str = "", *,
+                menu_named: bool = False) -> list[str]:
     """``lines`` with each row line (``select`` on a list with row items) followed by its row actions. With
-    ``task`` (its text), a person's row the task names by the first name counts as named in full."""
+    ``task`` (its text), a person's row the task names by the first name counts as named in full. With
+    ``menu_named``, the long press only when what it opens offers something the task says ("archive the chat
+    with Olivia": the menu's Archive; not "phone my dad", where the tap on the row calls)."""
     said = set(task_words)
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
+    if menu_named:
+        pressed = {name for name in pressed if said & press_words(doc, name)}
     out: list[str] = []
     for line in lines:
         out.append(line)
@@ -43,6 +50,21 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], ta
             out.append(f"{row}.long_tap()")
         out += [f"{row}.{field}.tap()" for field, own in switch_fields(element).items() if said & own]
     return _without_loose_switches(doc, list(dict.fromkeys(out)))
+
+
+def press_words(doc: AppDoc, name: str) -> set[str]:
+    """The words of what a long press on a row of list ``name`` opens: its buttons, boxes and menu options,
+    not the dismissers nor the copy of the pressed list that selection mode shows beside them."""
+    listed = doc.elements[name]
+    out: set[str] = set()
+    for screen in {edge.to for edge in doc.navigation if edge.action == "long_tap" and edge.element == name}:
+        for other in (doc.elements[api] for api in doc.screens[screen].elements if api in doc.elements) \
+                if screen in doc.screens else ():
+            if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISSERS:
+                out |= set(words(other.description))
+            elif other.type == "list" and not set(other.options) & set(listed.options):
+                out |= {word for option in other.options for word in words(option)}
+    return out
 
 
 def nearest_lists(doc: AppDoc, graph, lines: Sequence[str]) -> list[str]:
