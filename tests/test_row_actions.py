@@ -287,3 +287,17 @@ def test_with_menu_named_a_row_is_long_pressed_only_for_what_its_menu_offers():
     assert press in row_actions(DOC, words("rename my diary"), lines, menu_named=True)  # the menu's Rename
     assert press not in row_actions(DOC, words("show me my diary"), lines, menu_named=True)  # a tap opens it
     assert press in row_actions(DOC, words("show me my diary"), lines)  # the old rule: any named row
+
+
+def test_a_named_rows_own_button_the_task_names_is_offered_and_ends_the_script():
+    model = PickingModel(lambda line: False)
+    plan = Planner(model, load_doc("dialer")).plan("unblock 555-0104")
+    unblock = 'manage_blocked_numbers_screen__list.match("555-0104").unblock_number.tap()'
+    assert model.offered[0] == [unblock]
+    assert plan.script == unblock
+    with open_device("sim:dialer") as device:
+        report = run_on_device(plan.script + "\n", load_doc("dialer"), device, auto_yes=True)
+        assert report.ok, report.error_text
+        assert "555-0104" not in str(snapshot(device, "dialer").get("blocked"))
+    off = Planner(PickingModel(lambda line: False), load_doc("dialer"), config=PlanConfig(row_buttons=False))
+    assert unblock not in off.choices("unblock 555-0104", [c.name for c in off.candidates("unblock 555-0104")])

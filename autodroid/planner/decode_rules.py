@@ -236,6 +236,10 @@ class DecodeRules:
         Save), or the row's switch when the task names it ("switch off the bedtime alarm": ``rows.row_actions``)."""
         if not self.config.rows_first:
             return list(allowed)
+        if not lines and self.config.row_buttons:  # a named row's own switch or button the task names: done in place
+            switches = [line for line in allowed if parse_line(line).method == "match" and tapped_field(line)]
+            if switches:
+                return switches
         if not lines and self.config.rows_lead:
             leads = [line for screen, picks in self._row_screens(task, choices).items()
                      if confirm_button(self.doc, screen) is not None or self._typed_on(task, screen)

@@ -126,6 +126,7 @@ class PlanConfig:
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
     # measured off: DroidTask voicerecorder/7 lost (a tab the task names offered as a search box's commit), dialer +1
     menu_named: bool = True  # a row's long press only when its menu offers a word the task says (``rows.row_actions``)
+    row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
     first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
     # dev messages file the model long-pressed the conversation it was to type in (reply tasks 0 either way)
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
@@ -325,7 +326,7 @@ class Planner(DecodeRules):
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
             out = row_actions(self.doc, words(task), out, task if self.config.first_name_rows else "",
-                              menu_named=self.config.menu_named)
+                              menu_named=self.config.menu_named, row_buttons=self.config.row_buttons)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())

@@ -27,11 +27,12 @@ DISMISSERS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "n
 
 
 def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], task: str = "", *,
-                menu_named: bool = False) -> list[str]:
+                menu_named: bool = False, row_buttons: bool = False) -> list[str]:
     """``lines`` with each row line (``select`` on a list with row items) followed by its row actions. With
     ``task`` (its text), a person's row the task names by the first name counts as named in full. With
     ``menu_named``, the long press only when what it opens offers something the task says ("archive the chat
-    with Olivia": the menu's Archive; not "phone my dad", where the tap on the row calls)."""
+    with Olivia": the menu's Archive; not "phone my dad", where the tap on the row calls). With ``row_buttons``, a
+    button inside the row whose own words the task says is offered like a switch ("unblock 555-0177")."""
     said = set(task_words)
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
     if menu_named:
@@ -48,7 +49,8 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], ta
         row = f"{element.name}.match({py_string(parsed.arg)})"
         if element.name in pressed:
             out.append(f"{row}.long_tap()")
-        out += [f"{row}.{field}.tap()" for field, own in switch_fields(element).items() if said & own]
+        kinds = ("checkbox", "button") if row_buttons else ("checkbox",)
+        out += [f"{row}.{field}.tap()" for field, own in switch_fields(element, kinds).items() if said & own]
     return _without_loose_switches(doc, list(dict.fromkeys(out)))
 
 
@@ -134,12 +136,13 @@ def tapped_field(line: str) -> str:
     return found.group(1) if found else ""
 
 
-def switch_fields(element: Element) -> dict[str, set[str]]:
-    """The checkbox fields of a list's rows, each with its own words (not shared with a sibling field)."""
+def switch_fields(element: Element, types: tuple[str, ...] = ("checkbox",)) -> dict[str, set[str]]:
+    """The checkbox fields (or fields of ``types``: a row's own Unblock button) of a list's rows, each with its
+    own words (not shared with a sibling field)."""
     named = {field.name: set(words(field.name)) - TYPE_SUFFIXES for field in element.item_fields}
     out: dict[str, set[str]] = {}
     for field in element.item_fields:
-        if field.type == "checkbox":
+        if field.type in types:
             shared = set().union(*(w for name, w in named.items() if name != field.name))
             out[field.name] = named[field.name] - shared
     return out
