@@ -28,8 +28,12 @@ class Reach:
                 self._edges.setdefault(edge.element, []).append(edge)
 
     def from_screen(self, screen: str) -> frozenset[str]:
+        """Screens navigation reaches from ``screen``; from the start screen over copied edges too, as the
+        runtime goes (it restarts the app and takes them where the recorded edges have no way: a settings
+        row recorded on one variant of the settings screen)."""
         if screen not in self._from:
-            self._from[screen] = frozenset(self.graph.reachable(screen))
+            copies = screen == self.doc.start_screen
+            self._from[screen] = frozenset(self.graph.reachable(screen, copies=copies))
         return self._from[screen]
 
     def after(self, lines: Sequence[str]) -> set[str]:
@@ -55,7 +59,7 @@ class Reach:
         if screen not in self._behind:
             group = frozenset([screen]) if isinstance(screen, str) else screen
             start = self.doc.start_screen
-            around = self.graph.reachable(start, avoid=group) if start not in group else set()
+            around = self.graph.reachable(start, avoid=group, copies=True) if start not in group else set()
             self._behind[screen] = frozenset(group | (self.from_screen(start) - around))
         return self._behind[screen]
 

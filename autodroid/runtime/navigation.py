@@ -111,14 +111,15 @@ class NavGraph:
                 queue.append(edge.to)
         return None
 
-    def reachable(self, start: str, *, avoid: str | frozenset[str] | None = None) -> set[str]:
+    def reachable(self, start: str, *, avoid: str | frozenset[str] | None = None, copies: bool = False) -> set[str]:
         """Screens reachable from ``start`` (itself included), never passing through ``avoid`` (a screen
-        or a set of screens)."""
+        or a set of screens); with ``copies``, over the shown elements' copied edges too."""
         avoided = frozenset() if avoid is None else frozenset([avoid]) if isinstance(avoid, str) else avoid
         seen = {start}
         queue = deque([start])
         while queue:
-            for edge in self.out.get(queue.popleft(), ()):
+            screen = queue.popleft()
+            for edge in self.out.get(screen, []) + (self.copies.get(screen, []) if copies else []):
                 if edge.to not in seen and edge.to not in avoided:
                     seen.add(edge.to)
                     queue.append(edge.to)
