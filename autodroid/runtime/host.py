@@ -426,7 +426,7 @@ class RuntimeHost:
         all, the shown elements' copied edges are tried (``NavGraph.path(copies=True)``)."""
         for targets in ({element.screen}, set(element.screens)):
             for candidate in rec.candidates:
-                path = self.graph.path(candidate, targets, banned)
+                path = self._through_named_rows(candidate, targets, banned, self.graph.path(candidate, targets, banned))
                 if path is not None:
                     if element.type == "input":
                         rowless = self.graph.path(candidate, set(element.screens), banned | self.graph.row_picks)
@@ -443,6 +443,21 @@ class RuntimeHost:
                 if path is not None:
                     return path
         return None
+
+    def _through_named_rows(self, start: str, targets: set[str], banned: set[NavEdge],
+                            path: list[NavEdge] | None) -> list[NavEdge] | None:
+        """``path``, or when it opens an item's page through a list the script picked no row in while the
+        script did pick one in another list opening that page, the way through the picked row (the contact
+        the script opened, not the first favourite), even if longer."""
+        if not path or not self.named_rows:
+            return path
+        named_pages = {page for listed, page in self._item_rows if listed in self.named_rows}
+        others = {edge for edge in self.graph.row_picks if edge.element not in self.named_rows
+                  and edge.to in named_pages and (edge.element, edge.to) in self._item_rows}
+        if not any(edge in others for edge in path):
+            return path
+        named = self.graph.path(start, targets, banned | others)
+        return named if named is not None else path
 
     def _hop(self, edge: NavEdge, rec: Recognition) -> None:
         if edge.action == "back":
