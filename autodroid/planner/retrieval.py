@@ -118,16 +118,8 @@ def quoted_values(task: str) -> list[str]:
 
 def value_labels(doc: AppDoc) -> set[str]:
     """Buttons that only show a current value ("5 minutes", "Dark", "05:00") and open nothing: the label
-    next to them is what a task names, so they rank low and are never offered as lines. A text counts as a
-    value when it is a choice of a setting: an option of a list whose recorded picks land on one screen at
-    most (a theme dialog), not of an action menu whose options open different screens (a conversation's
-    Archive button is an action though the overflow menu also says Archive)."""
-    lands: dict[str, set[str]] = {}
-    for edge in doc.navigation:
-        if edge.option is not None and edge.element is not None and edge.to != edge.source:
-            lands.setdefault(edge.element, set()).add(edge.to)
-    option_texts = {o.strip().lower() for e in doc.elements.values() if len(lands.get(e.name, ())) < 2
-                    for o in e.options}
+    next to them is what a task names, so they rank low and are never offered as lines."""
+    option_texts = {o.strip().lower() for e in doc.elements.values() for o in e.options}
     out = set()
     for name, element in doc.elements.items():
         if element.type != "button" or (element.leads_to and element.leads_to != element.screen):
