@@ -299,5 +299,8 @@ def test_a_named_rows_own_button_the_task_names_is_offered_and_ends_the_script()
         report = run_on_device(plan.script + "\n", load_doc("dialer"), device, auto_yes=True)
         assert report.ok, report.error_text
         assert "555-0104" not in str(snapshot(device, "dialer").get("blocked"))
+    said_later = Planner(None, load_doc("dialer"))  # the row's button is the command's verb, not any word said
+    task = "call 555-0104 I want to unblock it later"
+    assert unblock not in said_later.choices(task, [c.name for c in said_later.candidates(task)])
     off = Planner(PickingModel(lambda line: False), load_doc("dialer"), config=PlanConfig(row_buttons=False))
     assert unblock not in off.choices("unblock 555-0104", [c.name for c in off.candidates("unblock 555-0104")])

@@ -32,8 +32,10 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], ta
     ``task`` (its text), a person's row the task names by the first name counts as named in full. With
     ``menu_named``, the long press only when what it opens offers something the task says ("archive the chat
     with Olivia": the menu's Archive; not "phone my dad", where the tap on the row calls). With ``row_buttons``, a
-    button inside the row whose own words the task says is offered like a switch ("unblock 555-0177")."""
+    button inside the row whose own words hold the task's first word (the command's verb) is offered like a
+    switch ("unblock 555-0177": the row's Unblock; not "create a folder and name it" for a clickable name)."""
     said = set(task_words)
+    verb = next(iter(task_words), "") if isinstance(task_words, (list, tuple)) else ""
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
     if menu_named:
         pressed = {name for name in pressed if said & press_words(doc, name)}
@@ -49,8 +51,9 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], ta
         row = f"{element.name}.match({py_string(parsed.arg)})"
         if element.name in pressed:
             out.append(f"{row}.long_tap()")
-        kinds = ("checkbox", "button") if row_buttons else ("checkbox",)
-        out += [f"{row}.{field}.tap()" for field, own in switch_fields(element, kinds).items() if said & own]
+        out += [f"{row}.{field}.tap()" for field, own in switch_fields(element).items() if said & own]
+        if row_buttons and verb:  # a clickable name or count field is no action: the command's verb names it
+            out += [f"{row}.{field}.tap()" for field, own in switch_fields(element, ("button",)).items() if verb in own]
     return _without_loose_switches(doc, list(dict.fromkeys(out)))
 
 
