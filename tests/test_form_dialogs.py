@@ -5,8 +5,12 @@ doc, the real one the bench uses)."""
 from __future__ import annotations
 
 from autodroid.appdoc import load_doc
+from autodroid.bench.simtasks import snapshot
+from autodroid.device import open_device
 from autodroid.planner.planner import Planner
 from autodroid.planner.postprocess import add_confirms, form_dialogs
+from autodroid.runtime import run_on_device
+from picking_model import PickingModel
 
 DOC = load_doc("calendar")
 TITLE = 'edit_event_screen__title_input.set_text("Call the bank")'
@@ -46,3 +50,18 @@ def test_a_box_of_the_form_after_the_title_comes_before_the_save_too():
     assert DOC.elements["edit_event_screen__all_day_checkbox"].leads_to == "edit_event_screen_2"  # a twin of the form
     lines, added = add_confirms([TITLE, all_day, REMIND, REMIND_OK], DOC)
     assert lines == [TITLE, all_day, REMIND, REMIND_OK, SAVE] and added == [SAVE]
+
+
+def test_an_events_page_opened_by_its_row_keeps_its_reminder_offered_and_is_saved_after_it():
+    model = PickingModel(lambda line: False)
+    plan = Planner(model, DOC).plan("I want to be reminded a day before the project review")
+    pick = 'reminder_dialog__dialog_radio_group_list.select("1 day before")'
+    assert model.offered[0] == ['main_screen__calendar_events_list.select("Project review")']
+    assert pick in model.offered[1]  # the row's form and its own dialogs, not the form alone
+    assert plan.script.splitlines() == ['main_screen__calendar_events_list.select("Project review")', pick,
+                                        REMIND_OK, SAVE]
+    with open_device("sim:calendar") as device:
+        report = run_on_device(plan.script + "\n", DOC, device, auto_yes=True)
+        assert report.ok, report.error_text
+        event = next(e for e in snapshot(device, "calendar")["events"] if e["title"] == "Project review")
+    assert event["reminder"] == "1 day before"

@@ -311,10 +311,17 @@ class DecodeRules:
             save = confirm_button(self.doc, screen)
             if save is None:
                 continue
+            form = {screen}
+            if self.config.form_dialogs:  # its own dialogs too (the event's reminder), a named option there first
+                twins = {other for name in self.doc.screens[screen].elements if name in self.doc.elements
+                         for other in self.doc.elements[name].screens}  # where its fields also show (all-day)
+                form |= form_dialogs(self.doc, twins | {screen})
             kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or ""))
-                    is not None and (element.name == save.name or screen in element.screens)]
-            if kept:
-                return kept
+                    is not None and (element.name == save.name or form & set(element.screens))]
+            named = [line for line in kept if (parsed := parse_line(line)).method == "select"
+                     and self.doc.elements[parsed.name].screen != screen and self._named_option(task, parsed)]
+            if named or kept:
+                return named or kept
         return allowed
 
     def _values_first(self, task: str, allowed: Sequence[str], lines: Sequence[str]) -> list[str]:

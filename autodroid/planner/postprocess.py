@@ -161,6 +161,24 @@ def form_dialogs(doc: AppDoc, form: set[str]) -> set[str]:
             and exits.get(other.leads_to) and exits[other.leads_to] <= form}
 
 
+def form_twins(doc: AppDoc, screen: str) -> set[str]:
+    """``screen`` and the screens its elements also show on (the event form and its all-day variant)."""
+    names = doc.screens[screen].elements if screen in doc.screens else ()
+    return {screen} | {other for name in names if name in doc.elements for other in doc.elements[name].screens}
+
+
+def dialog_form(doc: AppDoc, dialog: str) -> Element | None:
+    """The save button of the form whose own dialog ``dialog`` is (``form_dialogs``: the reminder dialog of the
+    event form), or None."""
+    for element in doc.elements.values():
+        if element.leads_to != dialog or "dialog" in element.screen:
+            continue
+        save = confirm_button(doc, element.screen)
+        if save is not None and dialog in form_dialogs(doc, form_twins(doc, element.screen)):
+            return save
+    return None
+
+
 def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
     """Insert a confirm tap after the last line acting inside each dialog that needs one."""
     parsed = [parse_line(line) for line in lines]
@@ -189,12 +207,18 @@ def add_confirms(lines: list[str], doc: AppDoc) -> tuple[list[str], list[str]]:
         while index + 1 < len(parsed) and (following := doc.elements.get(parsed[index + 1].name or "")) is not None \
                 and following.name != confirm.name and (following.screen in dialogs or set(following.screens) & form):
             index += 1  # its own boxes too: All day, which the crawl saw switch the form to a twin screen
-        if any(p.name == confirm.name and p.method == "tap" for p in parsed[index + 1:]):
-            continue  # the script confirms this dialog itself
-        inserts.append((index, confirm))
+        own = next((i for i in range(index + 1, len(parsed)) if parsed[i].name == confirm.name
+                    and parsed[i].method == "tap"), None)
+        if own is None:
+            inserts.append((index, 0, confirm))
+        saved = dialog_form(doc, screen)  # a dialog of a form opened on its own (an event's reminder): the
+        if saved is not None and not any(p.name == saved.name for p in parsed) and not any(  # form is saved too
+                doc.elements.get(p.name or "") is not None and set(doc.elements[p.name].screens) & set(saved.screens)
+                for p in parsed[:index]):
+            inserts.append((own if own is not None else index, 1, saved))
     out = list(lines)
     added: list[str] = []
-    for index, confirm in sorted(inserts, key=lambda pair: -pair[0]):
+    for index, _, confirm in sorted(inserts, key=lambda item: (-item[0], -item[1])):
         line = f"{confirm.name}.tap()"
         out.insert(index + 1, line)
         added.insert(0, line)
