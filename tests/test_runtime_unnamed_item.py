@@ -65,28 +65,3 @@ def test_picking_a_message_inside_the_thread_does_not_name_the_thread():
     assert not report.ok and "never picked" in report.error_text
     assert sent == before
 
-
-def test_navigation_back_through_a_list_reopens_the_row_the_script_picked():
-    # Picking a contact opens its thread at once; a Confirm tap sends the runtime back to the contact list, and
-    # the way to the thread again must open that contact, not the row the crawl opened.
-    pick = 'new_conversation_screen__contacts_list.select("Chloe Martin")\nnew_conversation_screen__confirm_button.tap()\n'
-    report, sent = _run(pick + TYPE + SEND)
-    assert report.ok, report.error_text
-    assert sent["Chloe Martin"] == ["Got home fine"]
-    opened = [a for a in report.actions if a.role == "navigation" and a.api == "new_conversation_screen__contacts_list"]
-    assert opened and all(a.args == ("Chloe Martin",) for a in opened)
-
-
-def test_navigation_to_an_items_page_goes_through_the_row_the_script_picked_not_another_lists_row():
-    # Ben picked on the contact list, then the Favorites tab: the contact page is nearer through a favourite's
-    # row, but the item the script named is Ben, so the runtime goes back to the list and opens him.
-    doc = load_doc("contacts")
-    script = ('main_screen__contacts_list.select("Ben Okafor")\nmain_screen__tab_item_holder_button_2.tap()\n'
-              "contacts_item_screen__contact_toggle_favorite_checkbox.tap()\n")
-    with open_device("sim:contacts") as device:
-        before = {c["name"]: c["favorite"] for c in snapshot(device, "contacts")["contacts"]}
-        report = run_on_device(script, doc, device, auto_yes=True)
-        assert report.ok, report.error_text
-        after = {c["name"]: c["favorite"] for c in snapshot(device, "contacts")["contacts"]}
-    assert before["Ben Okafor"] is False and after["Ben Okafor"] is True
-    assert {name for name in after if after[name] != before[name]} == {"Ben Okafor"}

@@ -25,13 +25,14 @@ from autodroid.device.base import ActionResult, Device
 from autodroid.errors import AutodroidError, DeviceError, ElementNotFound, PolicyRefused, UnexploredTransition
 from autodroid.runtime.errors import AmbiguousElement, NavigationFailed, UnnamedItem, UnsavedEdit
 from autodroid.runtime.grounding import describe_node, ground, ground_selectors
-from autodroid.runtime.lists import Row, list_rows, match_row, tap_target
+from autodroid.runtime.lists import Row, exact_row, list_rows, match_row, tap_target
 from autodroid.runtime.doctables import tables_of
 from autodroid.runtime.navigation import element_label
 from autodroid.runtime.policy import ActionContext, Decision, Policy
 from autodroid.runtime.recognition import Recognition
 from autodroid.runtime.screenindex import index_of
 from autodroid.runtime.trace import Trace
+from autodroid.selectors import norm
 from autodroid.ui.screen import Node, Screen
 
 ConfirmCallback = Callable[["ConfirmRequest"], bool]
@@ -612,7 +613,14 @@ class RuntimeHost:
     def _select(self, element: Element, option: str) -> Any:
         self._picked(element, option)
         container = self._locate(element)
-        row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
+        if norm(option) in {norm(known) for known in element.options}:  # a row the doc knows by that very name:
+            try:  # scroll to it rather than take a row on screen that merely contains it ("Gift ideas")
+                row = self._find_row(element, container, lambda rows: exact_row(rows, option), "search")
+            except ElementNotFound:
+                container = self._locate(element)
+                row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
+        else:
+            row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
         node = tap_target(screen, row.node)
         return self._do("script", element, "select", node, (option,), device_action="tap")

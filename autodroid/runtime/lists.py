@@ -113,3 +113,12 @@ def match_row(rows: list[Row], wanted: str) -> Row | None | list[Row]:
     target = norm(wanted)
     named = [r for r in rows if any(norm(n) == target for n in r.names)]
     return named[0] if len(named) == 1 else (named or None)
+
+
+def exact_row(rows: list[Row], wanted: str) -> Row | None | list[Row]:
+    """The row labelled (or named) exactly ``wanted`` after normalising case and spaces; a list when several
+    are, ``None`` when none is (a row merely containing it does not count)."""
+    target = norm(wanted)
+    found = [r for r in rows if norm(r.label) == target] or [r for r in rows if any(norm(n) == target for n in r.names)]
+    return found[0] if len(found) == 1 else (found or None)
+
