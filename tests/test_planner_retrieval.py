@@ -126,3 +126,14 @@ def test_an_option_named_in_full_covers_the_options_made_of_its_words():
     sorts = Element(name="sort_dialog__radio_list", screen="sort_dialog", type="list",
                     options=("Alarm time", "Day and alarm time", "Date created"))
     assert ranked_options(sorts, "sort the alarms by day and time") == ["Day and alarm time"]
+
+
+def test_an_option_saying_not_or_no_is_named_by_a_negated_mention():
+    from autodroid.appdoc import load_doc
+    from autodroid.planner.retrieval import ranked_options
+    doc = load_doc("calendar")
+    repeat = next(e for e in doc.elements.values() if "Does not repeat" in e.options)
+    reminder = doc.elements["reminder_dialog__dialog_radio_group_list"]
+    assert ranked_options(repeat, "the standup shouldn't repeat anymore") == ["Does not repeat"]
+    assert ranked_options(reminder, "add it, and I don't need a reminder") == ["No reminder"]
+    assert "No reminder" not in ranked_options(reminder, "remind me a day before")

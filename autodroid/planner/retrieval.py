@@ -379,6 +379,20 @@ def _affirmed_words(task: str) -> set[str]:
     return {word for before, word in zip([""] + said, said) if before != "not"}
 
 
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
+
+
+def _negated_words(task: str) -> set[str]:
+    """The first two content words after each negation ("shouldn't repeat anymore": repeat, anymore; "don't
+    need a reminder": need, reminder): an option saying "not"/"no" with one of them names what is said."""
+    said = words(re.sub(r"n't\b", " not", task, flags=re.I), keep_stopwords=True)
+    out: set[str] = set()
+    for index, word in enumerate(said):
+        if word in _NEGATIONS:
+            out |= set([w for w in said[index + 1:index + 6] if w not in STOPWORDS and w not in _NEGATIONS][:2])
+    return out
+
+
 def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = False) -> list[str]:
     """The list's documented options the task names best: those sharing the largest part of their words
     with the task (ties kept, more shared words first, at most ``k``), so "5 minute" gives "5 minutes" but
@@ -386,12 +400,15 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     counts only when the task says one of its content words that the list's own name does not ("Meeting
     notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
     task_words = _affirmed_words(task)
+    negated = _negated_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
     said_times = set().union(*clock_minutes(task))
     scored = []
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
         hits = sum(1 for w in option_words if w in task_words)
+        hits += sum((before not in task_words) + (word not in task_words)  # "Does not repeat", "No reminder"
+                    for before, word in zip(option_words, option_words[1:]) if before in _NEGATIONS and word in negated)
         if _CLOCK.fullmatch(clock_spelling(option).strip()):  # a time is named by the same time only
             hits = len(option_words) if clock_minutes(option)[0] & said_times else 0
         if evidence and not any(w in task_words and w not in own for w in words(option)):
