@@ -56,3 +56,16 @@ def test_a_row_the_doc_knows_by_that_exact_name_is_scrolled_to_not_a_visible_row
         notes = {n["title"]: n["body"] for n in snapshot(device, "notes")["notes"]}
     assert "Gift ideas" in notes and "Ideas" not in notes
     assert "reading lamp" in notes["Invention ideas"]
+
+
+def test_a_named_row_the_script_renamed_is_searched_for_once_then_navigation_goes_as_before():
+    doc = load_doc("notes")
+    script = ('main_screen__notes_list.match("Diary").long_tap()\nrename_dialog__note_input.set_text("Journal")\n'
+              'rename_dialog__ok_button.tap()\nnotes_item_menu__listview_list.select("Rename")\n'
+              'more_options_screen_2__listview_list.select("Rename")\n')
+    with open_device("sim:notes") as device:
+        report = run_on_device(script, doc, device, auto_yes=True)
+        titles = [n["title"] for n in snapshot(device, "notes")["notes"]]
+    assert "Journal" in titles and "Diary" not in titles
+    scrolls = [a for a in report.actions if a.action == "scroll"]
+    assert len(scrolls) <= 14, len(scrolls)  # one search for the renamed row (6 down, 6 up at most), not one per hop

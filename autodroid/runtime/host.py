@@ -471,7 +471,15 @@ class RuntimeHost:
             named = self.named_rows.get(element.name) if item_page else None
             option = named if named is not None else edge.option
             container = self._ground_here(element, screen, rec)
-            row = self._find_row(element, container, lambda rows: match_row(rows, option), "navigation")
+            try:
+                row = self._find_row(element, container, lambda rows: match_row(rows, option), "navigation")
+            except ElementNotFound:
+                if named is None:
+                    raise
+                del self.named_rows[element.name]  # gone or renamed by the script: not searched for again
+                named, option = None, edge.option
+                container = self._ground_here(element, self._screen(), self.recognize())
+                row = self._find_row(element, container, lambda rows: match_row(rows, option), "navigation")
             screen = self._screen()
             node = tap_target(screen, row.node)
             press = "long_tap" if edge.action == "long_tap" else "tap"
