@@ -243,3 +243,15 @@ def load_doc_or_skip(app: str):
         return load_doc(app)
     except DocError as error:
         pytest.skip(f"no shipped doc for sim:{app} ({error.message})")
+
+
+def test_blocking_someone_is_destructive_and_never_a_navigation_hop():
+    from autodroid.appdoc import load_doc
+    from autodroid.runtime.navigation import NavGraph
+    doc = load_doc("dialer")
+    assert doc.elements["block_number_dialog__block_button"].risk == "sensitive"
+    assert doc.elements["settings_screen__manage_blocked_numbers_holder_button"].risk == "normal"  # a way in
+    graph = NavGraph(doc)
+    hops = [edge for edges in graph.out.values() for edge in edges]
+    assert not any(edge.element == "block_number_dialog__block_button" for edge in hops)
+    assert any(edge.element == "block_number_dialog__block_button" for edge in graph.refused)

@@ -15,7 +15,7 @@ from autodroid.ui.screen import Screen
 
 SENSITIVE = re.compile(r"\b(delete|remove|uninstall|install|send|call|pay|buy|purchase|grant|allow|share|reset|"
                        r"erase|format (?:sd|card|storage|device|phone)|wipe|clear|sign out|log out|logout|factory|"
-                       r"empty trash|discard)\b", re.I)
+                       r"empty trash|discard|block|blocks|blocking)\b", re.I)
 GENERIC_LABELS = {"ok", "cancel", "yes", "no", "done", "close", "back", "navigate up", "apply", "confirm", "save"}
 ACTION_OF_EDGE = {"tap": "tap", "long_tap": "long_tap", "set_text": "set_text", "scroll": "scroll"}
 

@@ -4,7 +4,7 @@ The policy decides on what the user sees, not on what the doc or the script call
 node's text and content description and those of its descendants, the list row's label or the chosen
 option, the dialog the action opens (the doc's ``leads_to``) and the dialog it happens in. Those texts
 are matched against word classes (stems and synonyms, any locale the policy lists): an action that shows
-a ``destructive`` word (delete, remove, trash, archive, discard, clear, sign out, ...) or an ``outward``
+a ``destructive`` word (delete, remove, trash, archive, discard, clear, sign out, block, ...) or an ``outward``
 one (send, call, pay, share, ...) is ``sensitive`` whatever the doc says; so is an action whose effect is
 unknown (no ``safe`` word such as Cancel) inside a destructive dialog, or one that opens a destructive
 dialog. The doc's risk class can only raise this, never lower it.
@@ -60,7 +60,7 @@ BUILTIN_WORDS: dict[str, tuple[str, ...]] = {
         "format sd", "format card", "format storage", "format device", "format phone", "format disk",
         "formatting", "revok*", "sign out", "signs out", "signing out", "sign off", "log out", "logs out",
         "logging out", "logout", "log off", "uninstall*", "destroy*", "empty trash", "factory reset",
-        "unsubscrib*", "deactivat*", "close account", "overwrit*", "forget",
+        "unsubscrib*", "deactivat*", "close account", "overwrit*", "forget", "block", "blocks", "blocking",
     ),
     "outward": (
         "send", "sends", "sending", "call", "calls", "calling", "dial", "pay", "pays", "paying", "payment*",
