@@ -41,13 +41,9 @@ K1, B = 1.2, 0.5
 
 def stem(word: str) -> str:
     """A deliberately crude suffix stripper, applied the same way to tasks and docs: plurals, -ing, -ed,
-    -ion, -er, -ly, a final -y after a consonant and a final -e go, and British -our- is spelled -or-, so
-    "vibration" and "vibrate", "sorting" and "sort", "reminded" and "reminder", "delivered" and "delivery",
-    "weekly" and "week", "favourite" and "favorite" meet."""
+    -ion and a final -e go, so "vibration" and "vibrate", "sorting" and "sort" meet."""
     if len(word) <= 3 or word.isdigit():
         return word
-    if len(word) >= 7 and "our" in word[1:]:
-        word = word[0] + word[1:].replace("our", "or")
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith("ss"):
@@ -58,12 +54,6 @@ def stem(word: str) -> str:
         word = word[:-2]
     elif len(word) > 5 and word.endswith("ion"):
         word = word[:-3]
-    elif len(word) > 5 and word.endswith("ly"):
-        word = word[:-2]
-    elif len(word) > 6 and word.endswith("y") and word[-2] not in "aeiou":
-        word = word[:-1]
-    if len(word) > 5 and word.endswith("er"):  # after -ed and -y: "delivered", "delivery" and "deliver" meet
-        word = word[:-2]
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word
