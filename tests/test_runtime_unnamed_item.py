@@ -8,16 +8,7 @@ from autodroid.appdoc import load_doc
 from autodroid.bench.simtasks import snapshot
 from autodroid.device import open_device
 from autodroid.runtime import run_on_device
-
-DOC = load_doc("messages")
-TYPE = 'conversations_item_screen__thread_type_message_input.set_text("Got home fine")\n'
-SEND = "conversations_item_screen__thread_send_message_button.tap()\n"
-
-
-def _run(script: str):
-    with open_device("sim:messages") as device:
-        report = run_on_device(script, DOC, device, auto_yes=True)
-        return report, {c["title"]: c["sent"] for c in snapshot(device, "messages")["conversations"]}
+from messages_sim import DOC, SEND, TYPE, run_messages as _run
 
 
 def test_the_thread_is_reached_only_through_a_row():
