@@ -13,7 +13,8 @@ import re
 from typing import Iterable, Sequence
 
 from autodroid.planner.grammar_for_doc import has_text_slot
-from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, form_dialogs, is_positive_button, parse_line
+from autodroid.planner.postprocess import (CONFIRM_WORDS, confirm_button, form_dialogs, form_twins, is_positive_button,
+                                          parse_line)
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
 from autodroid.planner.rows import tapped_field
 from autodroid.planner.slots import input_commit, name_fields, name_parts, names_an_element, names_person, time_parts
@@ -313,9 +314,7 @@ class DecodeRules:
                 continue
             form = {screen}
             if self.config.form_dialogs:  # its own dialogs too (the event's reminder), a named option there first
-                twins = {other for name in self.doc.screens[screen].elements if name in self.doc.elements
-                         for other in self.doc.elements[name].screens}  # where its fields also show (all-day)
-                form |= form_dialogs(self.doc, twins | {screen})
+                form |= form_dialogs(self.doc, form_twins(self.doc, screen))
             kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or ""))
                     is not None and (element.name == save.name or form & set(element.screens))]
             named = [line for line in kept if (parsed := parse_line(line)).method == "select"
