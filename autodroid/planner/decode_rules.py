@@ -13,13 +13,12 @@ import re
 from typing import Iterable, Sequence
 
 from autodroid.planner.grammar_for_doc import has_text_slot
-from autodroid.planner.postprocess import (CONFIRM_WORDS, confirm_button, form_dialogs, form_twins, is_positive_button,
-                                          parse_line)
+from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, form_dialogs, form_twins,
+                                          is_positive_button, parse_line)
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
 from autodroid.planner.rows import tapped_field
 from autodroid.planner.slots import input_commit, name_fields, name_parts, names_an_element, names_person, time_parts
 
-DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
 
 class DecodeRules:
@@ -222,7 +221,7 @@ class DecodeRules:
             if save is None:
                 return None
             form = set(element.screens)
-            form |= form_dialogs(self.doc, form)
+            form |= form_dialogs(self.doc, form, self._exits)
             return None if closed - form else (form, save.name)  # another screen's dialog: the form was left
         return None
 
@@ -314,7 +313,7 @@ class DecodeRules:
                 continue
             form = {screen}
             if self.config.form_dialogs:  # its own dialogs too (the event's reminder), a named option there first
-                form |= form_dialogs(self.doc, form_twins(self.doc, screen))
+                form |= form_dialogs(self.doc, form_twins(self.doc, screen), self._exits)
             kept = [line for line in allowed if (element := self.doc.elements.get(parse_line(line).name or ""))
                     is not None and (element.name == save.name or form & set(element.screens))]
             named = [line for line in kept if (parsed := parse_line(line)).method == "select"
@@ -515,4 +514,4 @@ def _within_any(value: str, texts: Iterable[str]) -> bool:
     return any(text == value or pattern.search(text) for text in texts)
 
 
-__all__ = ["DISMISS_WORDS", "DecodeRules"]
+__all__ = ["DecodeRules"]

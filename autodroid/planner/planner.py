@@ -33,11 +33,12 @@ from droidscript.grammar import py_string
 
 from autodroid.appdoc import AppDoc
 from autodroid.errors import ModelError
-from autodroid.planner.decode_rules import DISMISS_WORDS, DecodeRules
+from autodroid.planner.decode_rules import DecodeRules
 from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.order import in_task_order
-from autodroid.planner.postprocess import confirm_button, parse_line, postprocess, straight_lines
+from autodroid.planner.postprocess import (DISMISS_WORDS, confirm_button, parse_line, postprocess, screen_exits,
+                                          straight_lines)
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
@@ -369,12 +370,8 @@ class Planner(DecodeRules):
 
     @cached_property
     def _exits(self) -> dict[str, set[str]]:
-        """Screen -> the other screens its recorded edges lead to."""
-        exits: dict[str, set[str]] = {}
-        for edge in self.doc.navigation:
-            if edge.to != edge.source:
-                exits.setdefault(edge.source, set()).add(edge.to)
-        return exits
+        """Screen -> the other screens its recorded edges lead to (``postprocess.screen_exits``), kept."""
+        return screen_exits(self.doc)
 
     def _in_task_order(self, task: str, lines: list[str]) -> list[str]:
         """``order.in_task_order`` on the task as the ranking spells it (with ``config.task_order``)."""

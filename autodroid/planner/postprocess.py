@@ -22,6 +22,7 @@ _CALL = re.compile(r'^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\.(?P<method>[a-z_]+)\((?P
                    r"(?P<tail>(?:\.[a-z_]+)*\.[a-z_]+\(\))?$")
 _STRING_ARG = re.compile(r'^"((?:[^"\\]|\\.)*)"$')
 CONFIRM_WORDS = ("ok", "save", "done", "apply", "yes", "confirm")
+DISMISS_WORDS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 POSITIVE_IDS = ("button1", "android:id/button1")  # AlertDialog's positive button, whatever its label
 
 
@@ -149,13 +150,20 @@ def _leads_from(doc: AppDoc, element: Element, screen: str, option: str | None =
     return element.leads_to
 
 
-def form_dialogs(doc: AppDoc, form: set[str]) -> set[str]:
-    """Dialogs an element of ``form`` opens whose recorded ways out all return to the form (the runtime goes
-    there keeping the form's typed text: ``host._form_dialog``)."""
+def screen_exits(doc: AppDoc) -> dict[str, set[str]]:
+    """Screen -> the other screens its recorded edges lead to."""
     exits: dict[str, set[str]] = {}
     for edge in doc.navigation:
         if edge.to != edge.source:
             exits.setdefault(edge.source, set()).add(edge.to)
+    return exits
+
+
+def form_dialogs(doc: AppDoc, form: set[str], exits: dict[str, set[str]] | None = None) -> set[str]:
+    """Dialogs an element of ``form`` opens whose recorded ways out all return to the form (the runtime goes
+    there keeping the form's typed text: ``host._form_dialog``). ``exits``: ``screen_exits(doc)``, when the
+    caller keeps it (the planner asks at every decoding step)."""
+    exits = screen_exits(doc) if exits is None else exits
     return {other.leads_to for screen in form if screen in doc.screens for name in doc.screens[screen].elements
             if (other := doc.elements.get(name)) is not None and other.leads_to and "dialog" in other.leads_to
             and exits.get(other.leads_to) and exits[other.leads_to] <= form}

@@ -14,19 +14,17 @@ checkbox fields whose own words (those its sibling fields do not share: "switch"
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from droidscript.grammar import py_string
 
 from autodroid.appdoc import AppDoc, Element
-from autodroid.planner.postprocess import parse_line
+from autodroid.planner.postprocess import DISMISS_WORDS, parse_line
 from autodroid.planner.retrieval import TYPE_SUFFIXES, words
 from autodroid.planner.slots import names_person
 
-DISMISSERS = ("cancel", "close", "navigate up", "back", "dismiss", "not now", "no")
 
-
-def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], task: str = "", *,
+def row_actions(doc: AppDoc, task_words: Sequence[str], lines: Sequence[str], task: str = "", *,
                 menu_named: bool = False, row_buttons: bool = False) -> list[str]:
     """``lines`` with each row line (``select`` on a list with row items) followed by its row actions. With
     ``task`` (its text), a person's row the task names by the first name counts as named in full. With
@@ -35,7 +33,7 @@ def row_actions(doc: AppDoc, task_words: Iterable[str], lines: Sequence[str], ta
     button inside the row whose own words hold the task's first word (the command's verb) is offered like a
     switch ("unblock 555-0177": the row's Unblock; not "create a folder and name it" for a clickable name)."""
     said = set(task_words)
-    verb = next(iter(task_words), "") if isinstance(task_words, (list, tuple)) else ""
+    verb = task_words[0] if task_words else ""  # the task's words in order: the first is the command's verb
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
     if menu_named:
         pressed = {name for name in pressed if said & press_words(doc, name)}
@@ -65,7 +63,7 @@ def press_words(doc: AppDoc, name: str) -> set[str]:
     for screen in {edge.to for edge in doc.navigation if edge.action == "long_tap" and edge.element == name}:
         for other in (doc.elements[api] for api in doc.screens[screen].elements if api in doc.elements) \
                 if screen in doc.screens else ():
-            if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISSERS:
+            if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISS_WORDS:
                 out |= set(words(other.description))
             elif other.type == "list" and not set(other.options) & set(listed.options):
                 out |= {word for option in other.options for word in words(option)}

@@ -121,4 +121,3 @@ def exact_row(rows: list[Row], wanted: str) -> Row | None | list[Row]:
     target = norm(wanted)
     found = [r for r in rows if norm(r.label) == target] or [r for r in rows if any(norm(n) == target for n in r.names)]
     return found[0] if len(found) == 1 else (found or None)
-
