@@ -285,13 +285,17 @@ class RuntimeHost:
             path = self._plan(rec, element, banned,
                               copies=into_form_dialog or restarted or self.doc.start_screen in rec.candidates)
             if path is None:
-                if not rec.candidates and hops < self.limits.max_hops:  # off the map: step back first
+                # off the map: step back first; on the map, only once a restart left the app where it was (it
+                # resumed an open form whose ways out are commits): back is how a user leaves it
+                stuck = restarted and self.doc.start_screen not in rec.candidates
+                if (not rec.candidates or stuck) and hops < self.limits.max_hops:
                     try:
                         result = self._do("navigation", None, "back", None, ())
                         hops += 1
                         rec = self.recognize()
+                        seen = rec.describe() in history  # back went round (a save-changes dialog, the form)
                         history.append(rec.describe())
-                        if result.changed:
+                        if result.changed and not (stuck and seen):
                             continue
                     except UnexploredTransition:
                         pass
