@@ -120,6 +120,8 @@ class PlanConfig:
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     commit_ends: bool = True  # tapping the Send of a typed text ends the script like an OK (unless a pick is pending)
+    typed_ends: bool = True  # typing a given value into an input with no Send and no form's OK (a search box: it
+    # applies as typed) ends the script once every value is used and no named option is pending
     item_forms: bool = True  # a named row leads when a form opened from its page takes a value the task gives,
     # quoted or not, and those values follow its pick ("add the email x to Hugo's contact": Hugo, then his edit form)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
@@ -655,6 +657,7 @@ class Planner(DecodeRules):
             lines.append(line)
             if self.config.stop_after_confirm and (self._confirms(line) and self._open_form(lines) is None
                                                    or self._sends_typed(line, lines)
+                                                   or self._typed_in_place(task, line, choices, lines)
                                                    or self._last_switch(line, choices, lines)
                                                    or self._last_named_tick(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \
@@ -674,6 +677,19 @@ class Planner(DecodeRules):
                  if parse_line(done).method == "set_text"]
         return any(element is not None and (commit := input_commit(self.doc, element)) is not None
                    and commit.name == parse_line(line).name for element in typed)
+
+    def _typed_in_place(self, task: str, line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
+        """Whether ``line`` types a value the task gives into an input that nothing carries out (no Send
+        beside it, no OK/Save on its screen: a search box filters as it is typed) and the task's every value
+        is used, with ``config.typed_ends``: what a small model adds after it leaves the result."""
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if not self.config.typed_ends or parsed.method != "set_text" or element is None:
+            return False
+        if parsed.arg not in self.values(task) or input_commit(self.doc, element) is not None \
+                or self._open_form(lines) is not None:
+            return False
+        return not self._unfilled(task, self._runnable(choices, lines), lines)
 
     def script_lines(self, task: str, choices: Sequence[str]) -> int:
         """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
