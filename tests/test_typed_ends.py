@@ -27,6 +27,13 @@ def test_a_search_box_typed_with_the_tasks_value_ends_the_script():
                                                                                           [SEARCH])
 
 
+def test_a_task_that_says_a_step_after_the_value_goes_on():
+    planner = Planner(None, CONTACTS)
+    for task in ('search my contacts for "dental" and call the first one', 'search for "dental", then open it'):
+        assert not planner._typed_in_place(task, SEARCH, [SEARCH], [SEARCH]), task
+    assert planner._typed_in_place('search for "dental" in my contacts', SEARCH, [SEARCH], [SEARCH])
+
+
 def test_a_forms_input_does_not_end_the_script_before_its_save():
     title = 'edit_event_screen__title_input.set_text("Dentist")'
     assert not Planner(None, CALENDAR)._typed_in_place('add an event "Dentist"', title, [title], [title])

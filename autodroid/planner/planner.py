@@ -24,6 +24,7 @@ first line right and the script short (measured in benchmarks/results/planner_ab
 
 from __future__ import annotations
 
+import re
 import time
 from functools import cached_property
 from dataclasses import dataclass, replace
@@ -687,7 +688,7 @@ class Planner(DecodeRules):
         if not self.config.typed_ends or parsed.method != "set_text" or element is None:
             return False
         if parsed.arg not in self.values(task) or input_commit(self.doc, element) is not None \
-                or self._open_form(lines) is not None:
+                or self._open_form(lines) is not None or _goes_on_after(task, parsed.arg):
             return False
         return not self._unfilled(task, self._runnable(choices, lines), lines)
 
@@ -729,6 +730,14 @@ class Planner(DecodeRules):
             return "", tuple(changes), ("the model wrote no action",)
         problems = tuple(error.one_line() for error in check_against_doc(script, self.doc))
         return script, tuple(changes), problems
+
+
+def _goes_on_after(task: str, value: str) -> bool:
+    """Whether the task says another step after the last place it gives ``value`` ("search 'Clock' and open
+    it", "..., then play it"); "search for 'drill' in my messages" says none."""
+    found = list(re.finditer(rf"(?<![\w.]){re.escape(value)}(?!\w|\.\w)", task, re.IGNORECASE))
+    after = task[found[-1].end():] if found else ""
+    return bool(re.search(r"\b(?:and|then)\b|[,;]\s*\w", after, re.IGNORECASE))
 
 
 def _dismisser(element) -> bool:
