@@ -156,6 +156,37 @@ def test_a_typed_message_is_offered_with_the_button_that_sends_it():
         nothing_typed, [c.name for c in planner.candidates(nothing_typed)])
 
 
+def test_an_input_named_by_its_type_alone_is_carried_out_by_the_one_sensitive_button_beside_it():
+    from autodroid.appdoc import load_doc
+    from autodroid.planner.slots import input_commit
+
+    def dial_doc(buttons: str, inputs: str = "") -> object:
+        return parse_doc(f"""\
+schema: 1
+app: phone
+package: org.phone
+start_screen: dial_screen
+screens:
+  dial_screen:
+    description: the app's start screen
+    elements:
+      input: {{type: input, description: Enter a number, selectors: [{{resource_id: digits}}]}}
+      backspace_button: {{type: button, description: Backspace, selectors: [{{resource_id: back}}]}}
+{buttons}{inputs}""")
+
+    call = "      call_button: {type: button, description: Call, risk: sensitive, selectors: [{resource_id: call}]}\n"
+    video = "      video_button: {type: button, description: Video call, risk: sensitive, selectors: [{resource_id: v}]}\n"
+    note = "      note_input: {type: input, description: Add a note, selectors: [{resource_id: note}]}\n"
+    doc = dial_doc(call)
+    assert input_commit(doc, doc.elements["dial_screen__input"]).name == "dial_screen__call_button"
+    doc = dial_doc(call + video)  # two ways to carry it out: neither is the one
+    assert input_commit(doc, doc.elements["dial_screen__input"]) is None
+    doc = dial_doc(call, note)  # two inputs: which one the button carries out is unclear
+    assert input_commit(doc, doc.elements["dial_screen__input"]) is None
+    dialer = load_doc("dialer")  # the shipped sim doc: its dialpad's Call
+    assert input_commit(dialer, dialer.elements["dialpad_screen__input"]).name == "dialpad_screen__call_button"
+
+
 def test_a_phone_number_is_one_value_and_goes_where_a_number_goes():
     from autodroid.planner.slots import shape
 

@@ -359,9 +359,24 @@ def input_commit(doc: AppDoc, element: Element) -> Element | None:
         if shared:
             scored.append((shared, button))
     scored.sort(key=lambda pair: -pair[0])
+    if not scored and not subject:  # an input named by its type alone: the one sensitive button beside it
+        return _lone_sensitive_button(doc, element)
     if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]
+
+
+def _lone_sensitive_button(doc: AppDoc, element: Element) -> Element | None:
+    """The button that carries out a screen's only input when the input's name says no subject (a dialpad's
+    ``input``): the one sensitive button (Call, Send, Pay: the doc's risk) that stays on the screen."""
+    screen = doc.screens.get(element.screen)
+    inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"] \
+        if screen else []
+    if len(inputs) != 1:
+        return None
+    buttons = [b for n in screen.elements if (b := doc.elements.get(n)) is not None and b.type == "button"
+               and b.leads_to in (None, element.screen) and b.risk == "sensitive"]
+    return buttons[0] if len(buttons) == 1 else None
 
 
 def names_an_element(doc: AppDoc, value: str) -> bool:
