@@ -132,8 +132,8 @@ class PlanConfig:
     menu_named: bool = True  # a row's long press only when its menu offers a word the task says (``rows.row_actions``)
     form_dialogs: bool = True  # a named row's form keeps its own dialogs' lines offered, a named option there first
     row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
-    first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
-    # dev messages file the model long-pressed the conversation it was to type in (reply tasks 0 either way)
+    first_name_rows: bool = True  # a row named by the first name gets its long press too; measured off before
+    # menu_named (the model long-pressed the conversation it was to type in); re-measured with it: see selection.md
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
