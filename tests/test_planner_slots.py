@@ -595,3 +595,18 @@ def test_a_sensitive_action_is_offered_only_when_the_task_says_it():
     assert delete not in planner.choices("turn on my gym alarm", every)  # on the alarm's page; nobody asked
     loose = Planner(model=None, doc=doc, config=PlanConfig(sensitive_asked=False))
     assert delete in loose.choices("turn on my gym alarm", every)
+
+
+def test_a_sensitive_action_needs_the_word_that_makes_it_sensitive_not_its_object():
+    doc = parse_doc(ALARMS_DOC_TEXT.replace(
+        "      label_button:", "      delete_button: {type: button, description: Delete alarm, selectors: [{text: Delete}],"
+        " risk: sensitive}\n      wipe_button: {type: button, description: Zap alarm, selectors: [{text: Zap}],"
+        " risk: sensitive}\n      label_button:"))
+    planner = Planner(model=None, doc=doc)
+    delete, zap = "edit_screen__delete_button.tap()", "edit_screen__wipe_button.tap()"
+    every = list(doc.elements)
+    assert delete not in planner.choices("add an alarm for the gym", every)  # says "alarm", not "delete"
+    assert delete in planner.choices("delete the gym alarm", every)
+    assert zap in planner.choices("zap the gym alarm", every)  # sensitive by no English word: any shared word
+    old = Planner(model=None, doc=doc, config=PlanConfig(risk_verb=False))
+    assert delete in old.choices("add an alarm for the gym", every)

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from autodroid.appdoc import AppDoc, Element, ItemField, NavEdge, ScreenDoc, Selector, doc_path, save_doc
 from autodroid.paths import app_docs_dir
+from autodroid.risk_words import SENSITIVE
 from autodroid.explorer.elements import Found, base_name, collect_elements, find_lists, make_selectors, row_label
 from autodroid.explorer.grouping import Edge, group_states
 from autodroid.ui.screen import Screen
 
-SENSITIVE = re.compile(r"\b(delete|remove|uninstall|install|send|call|pay|buy|purchase|grant|allow|share|reset|"
-                       r"erase|format (?:sd|card|storage|device|phone)|wipe|clear|sign out|log out|logout|factory|"
-                       r"empty trash|discard|block|blocks|blocking)\b", re.I)
 GENERIC_LABELS = {"ok", "cancel", "yes", "no", "done", "close", "back", "navigate up", "apply", "confirm", "save"}
 ACTION_OF_EDGE = {"tap": "tap", "long_tap": "long_tap", "set_text": "set_text", "scroll": "scroll"}
 

@@ -47,6 +47,7 @@ from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values,
                                         task_values, words)
 from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
                                      near_screens, slot_inputs, steppers, time_fields, time_parts)
+from autodroid.risk_words import SENSITIVE
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
 CONFIRMS_FOR = 5  # the dialogs of this many top candidates keep their OK/Save button writable
@@ -108,6 +109,7 @@ class PlanConfig:
     first_names: bool = True  # a person's row is named by the first name as written ("text Anna": Anna Kowalski)
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
+    risk_verb: bool = True  # ... says the word that makes it sensitive ("delete"), not merely its object ("task")
     ticks_pending: bool = False  # after a confirm, a tick of a box whose whole label the task says keeps the script
     # going; measured off (ebc0a9f): no DroidTask task gained, clock/3 and gallery/5 (failing either way) 15 actions longer
     ticks_end: bool = True  # a tick of a box the task names in full ends the script once all it names is done
@@ -407,11 +409,20 @@ class Planner(DecodeRules):
         kept = []
         for line in lines:
             element = self.doc.elements.get(parse_line(line).name or "")
-            if element is not None and element.risk == "sensitive" and not said & set(words(element.description)) \
-                    and line not in given:
+            if element is not None and element.risk == "sensitive" and line not in given \
+                    and not self._says_risk(said, element.description):
                 continue
             kept.append(line)
         return kept
+
+    def _says_risk(self, said: set[str], label: str) -> bool:
+        """Whether a task whose words are ``said`` asks for the sensitive action ``label`` names: with
+        ``config.risk_verb``, it says the word that made the label sensitive ("delete" of "Delete task", not
+        "task"); a label sensitive by other words (a doc edited by hand, another language) needs any shared word."""
+        risky = [set(words(match.group(0))) for match in SENSITIVE.finditer(label or "")]
+        if self.config.risk_verb and risky:
+            return any(phrase and phrase <= said for phrase in risky)
+        return bool(said & set(words(label)))
 
     def _shown(self, choices: Sequence[str]) -> list[str]:
         """The choice lines as the prompt lists them: with ``config.choice_labels``, a tap or set_text line
