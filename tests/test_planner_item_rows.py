@@ -180,3 +180,19 @@ def test_a_messages_send_after_its_text_ends_the_script():
 def _parsed(line: str):
     from autodroid.planner.postprocess import parse_line
     return parse_line(line)
+
+
+def test_a_long_press_is_offered_only_when_its_menu_adds_a_task_word_the_rows_page_does_not_offer():
+    from autodroid.appdoc import load_doc
+
+    dialer = load_doc("dialer")  # a contact row's tap opens the call screen; its long press, a menu with Call
+
+    def presses(task: str, **config) -> list[str]:
+        planner = Planner(None, dialer, config=PlanConfig(**config))
+        return [line for line in planner.choices(task, [c.name for c in planner.candidates(task)]) if "long_tap" in line]
+
+    assert presses("call Julia Santos") == []  # the tap on her row already calls
+    assert presses("call Julia Santos", press_adds=False) == ['main_screen__contacts_list.match("Julia Santos").long_tap()']
+    assert presses("block Bruno Silva's number") == ['main_screen__contacts_list.match("Bruno Silva").long_tap()']
+    # the menu's "favorites" is met by the task's British "favourite" once the task's spelling is fixed
+    assert presses("make Daniel Park a favourite") == ['main_screen__contacts_list.match("Daniel Park").long_tap()']

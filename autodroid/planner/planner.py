@@ -132,6 +132,7 @@ class PlanConfig:
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
     # measured off: DroidTask voicerecorder/7 lost (a tab the task names offered as a search box's commit), dialer +1
     menu_named: bool = True  # a row's long press only when its menu offers a word the task says (``rows.row_actions``)
+    press_adds: bool = True  # ... that the page a tap on the row opens does not offer ("call Julia": the tap calls)
     form_dialogs: bool = True  # a named row's form keeps its own dialogs' lines offered, a named option there first
     row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
     first_name_rows: bool = True  # a row named by the first name gets its long press too; measured off before
@@ -332,8 +333,9 @@ class Planner(DecodeRules):
         if self.config.nearest_lists:
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
-            out = row_actions(self.doc, words(task), out, task if self.config.first_name_rows else "",
-                              menu_named=self.config.menu_named, row_buttons=self.config.row_buttons)
+            out = row_actions(self.doc, words(self._spelled(task)), out, task if self.config.first_name_rows else "",
+                              menu_named=self.config.menu_named, row_buttons=self.config.row_buttons,
+                              press_adds=self.config.press_adds)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())

@@ -25,18 +25,21 @@ from autodroid.planner.slots import names_person
 
 
 def row_actions(doc: AppDoc, task_words: Sequence[str], lines: Sequence[str], task: str = "", *,
-                menu_named: bool = False, row_buttons: bool = False) -> list[str]:
+                menu_named: bool = False, row_buttons: bool = False, press_adds: bool = False) -> list[str]:
     """``lines`` with each row line (``select`` on a list with row items) followed by its row actions. With
     ``task`` (its text), a person's row the task names by the first name counts as named in full. With
     ``menu_named``, the long press only when what it opens offers something the task says ("archive the chat
     with Olivia": the menu's Archive; not "phone my dad", where the tap on the row calls). With ``row_buttons``, a
     button inside the row whose own words hold the task's first word (the command's verb) is offered like a
-    switch ("unblock 555-0177": the row's Unblock; not "create a folder and name it" for a clickable name)."""
+    switch ("unblock 555-0177": the row's Unblock; not "create a folder and name it" for a clickable name). With
+    ``press_adds`` too, only when the menu says a task word that the page a tap on the row opens does not say
+    ("call Julia": her row's tap opens the call screen, so the menu's Call adds nothing)."""
     said = set(task_words)
     verb = task_words[0] if task_words else ""  # the task's words in order: the first is the command's verb
     pressed = {edge.element for edge in doc.navigation if edge.action == "long_tap" and edge.element}
     if menu_named:
-        pressed = {name for name in pressed if said & press_words(doc, name)}
+        pressed = {name for name in pressed if said & press_words(doc, name) - (page_words(doc, name) if press_adds
+                                                                                 else set())}
     out: list[str] = []
     for line in lines:
         out.append(line)
@@ -67,6 +70,17 @@ def press_words(doc: AppDoc, name: str) -> set[str]:
                 out |= set(words(other.description))
             elif other.type == "list" and not set(other.options) & set(listed.options):
                 out |= {word for option in other.options for word in words(option)}
+    return out
+
+
+def page_words(doc: AppDoc, name: str) -> set[str]:
+    """The words of the buttons and boxes on the page a tap on a row of list ``name`` opens (its ``leads_to``),
+    dismissers left out."""
+    page = doc.screens.get(doc.elements[name].leads_to or "")
+    out: set[str] = set()
+    for other in (doc.elements[api] for api in page.elements if api in doc.elements) if page else ():
+        if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISS_WORDS:
+            out |= set(words(other.description))
     return out
 
 
