@@ -5,7 +5,7 @@ The runtime leaves a form a restart resumed by stepping back."""
 
 from __future__ import annotations
 
-from autodroid.appdoc import load_doc
+from autodroid.appdoc import load_doc, parse_doc
 from autodroid.bench.simtasks import snapshot
 from autodroid.device import open_device
 from autodroid.planner.planner import PlanConfig, Planner
@@ -79,3 +79,44 @@ def test_back_that_goes_round_a_save_changes_dialog_ends_in_a_clear_error():
         assert steps == [("restart", "app_start"), ("navigation", "back"), ("navigation", "back")]  # then it stops
         assert [a.screen_after for a in report.actions][1:] == ["navigate_up_dialog", "new_event_screen"]
         assert not any(e["title"] == "Typed by hand" for e in snapshot(device, "calendar")["events"])
+
+
+FILES = parse_doc("""\
+schema: 1
+app: recorder
+package: org.recorder
+start_screen: main_screen
+screens:
+  main_screen:
+    description: the app's start screen
+    elements:
+      search_input: {type: input, description: Search, selectors: [{resource_id: search}]}
+      recordings_list: {type: list, description: recordings, options: [test1.m4a, test2.m4a], selectors: [{resource_id: list}]}
+      resize_button: {type: button, description: Resize, selectors: [{text: Resize}], leads_to: resize_dialog}
+  resize_dialog:
+    description: dialog opened by 'Resize'
+    elements:
+      width_input: {type: input, description: Width, selectors: [{resource_id: width}]}
+      cancel_button: {type: button, description: Cancel, selectors: [{text: Cancel}], leads_to: main_screen}
+      ok_button: {type: button, description: OK, selectors: [{text: OK}], leads_to: overwrite_dialog}
+  overwrite_dialog:
+    description: dialog opened by 'OK'
+    elements:
+      yes_button: {type: button, description: 'Yes', selectors: [{text: 'Yes'}], leads_to: main_screen}
+navigation:
+- {from: main_screen, action: tap, element: main_screen__resize_button, to: resize_dialog}
+- {from: resize_dialog, action: tap, element: resize_dialog__ok_button, to: overwrite_dialog}
+""")
+
+
+def test_a_row_named_by_the_typed_text_is_still_to_pick():
+    planner = Planner(None, FILES)
+    task = "find 'test1.m4a' in my recordings"
+    typed, row = 'main_screen__search_input.set_text("test1.m4a")', 'main_screen__recordings_list.select("test1.m4a")'
+    assert not planner._typed_in_place(task, typed, [typed, row], [typed])
+    assert planner._typed_in_place(task, typed, [typed, row], [row, typed])  # picked before: nothing left
+
+
+def test_an_ok_that_leads_on_to_another_dialog_still_carries_the_text_out():
+    typed = 'resize_dialog__width_input.set_text("1000")'
+    assert not Planner(None, FILES)._typed_in_place("resize the width to 1000", typed, [typed], [typed])

@@ -38,8 +38,8 @@ from autodroid.planner.decode_rules import DecodeRules
 from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
 from autodroid.planner.order import in_task_order
-from autodroid.planner.postprocess import (DISMISS_WORDS, confirm_button, parse_line, postprocess, screen_exits,
-                                          straight_lines)
+from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, is_positive_button,
+                                          parse_line, postprocess, screen_exits, straight_lines)
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
@@ -703,7 +703,15 @@ class Planner(DecodeRules):
         if parsed.arg not in self.values(task) or input_commit(self.doc, element) is not None \
                 or self._open_form(lines) is not None or _goes_on_after(task, parsed.arg):
             return False
-        return not self._unfilled(task, self._runnable(choices, lines), lines)
+        screen = self.doc.screens.get(element.screen)
+        if screen is not None and any(_confirm_like(self.doc.elements.get(name)) for name in screen.elements):
+            return False  # an OK that leads on (to an "overwrite?" dialog) still carries the text out
+        runnable = self._runnable(choices, lines)
+        named = parsed.arg.strip().lower()  # a row named by the typed text is what the search is for
+        if any(other.method in ("select", "match") and (other.arg or "").strip().lower() == named
+               for other in map(parse_line, runnable) if other.text not in lines):
+            return False
+        return not self._unfilled(task, runnable, lines)
 
     def script_lines(self, task: str, choices: Sequence[str]) -> int:
         """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
@@ -743,6 +751,12 @@ class Planner(DecodeRules):
             return "", tuple(changes), ("the model wrote no action",)
         problems = tuple(error.one_line() for error in check_against_doc(script, self.doc))
         return script, tuple(changes), problems
+
+
+def _confirm_like(element) -> bool:
+    """Whether ``element`` is a button saying OK/Save/Done (``CONFIRM_WORDS``) or a dialog's positive button."""
+    return element is not None and element.type == "button" and (
+        element.description.strip().lower() in CONFIRM_WORDS or is_positive_button(element))
 
 
 def _goes_on_after(task: str, value: str) -> bool:
