@@ -125,8 +125,22 @@ def test_a_messages_send_waits_for_the_text_it_sends():
     assert plan.script.splitlines() == [ANNA, TYPED, SEND]
     assert all(SEND not in offered for offered in model.offered[:2])
     eager = PickingModel(lambda line: line == SEND)
-    Planner(eager, DOC, config=PlanConfig(commits_wait=False, item_forms=False)).plan('text Anna "See you at 10!"')
+    Planner(eager, DOC, config=PlanConfig(commits_wait=False, typed_commits_wait=False, item_forms=False)).plan(
+        'text Anna "See you at 10!"')
     assert SEND in eager.offered[1]
+
+
+def test_a_dialpads_call_waits_for_the_unquoted_number_it_calls():
+    from autodroid.appdoc import load_doc
+
+    dialer = load_doc("dialer")
+    call, typed = "dialpad_screen__call_button.tap()", 'dialpad_screen__input.set_text("555-0199")'
+    eager = PickingModel(lambda line: line in (call, typed))  # would call first if it could
+    plan = Planner(eager, dialer).plan("dial 555-0199")
+    assert call not in eager.offered[0] and plan.script.splitlines()[:2] == [typed, call]
+    off = PickingModel(lambda line: line == call)
+    Planner(off, dialer, config=PlanConfig(typed_commits_wait=False)).plan("dial 555-0199")
+    assert call in off.offered[0]
 
 
 def test_an_ok_with_nothing_on_its_form_to_confirm_is_not_offered():

@@ -171,6 +171,23 @@ class DecodeRules:
             and self.doc.elements[parse_line(line).name].screen in pending_screens)]
         return kept if kept else list(choices)
 
+    def _typed_commits_wait(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without the button that carries out an input (``slots.input_commit``: a dialpad's Call)
+        while a choice line still to write types a value the task gives into that input, quoted or not, with
+        ``typed_commits_wait``: calling before the number is typed calls nobody."""
+        if not self.config.typed_commits_wait:
+            return list(choices)
+        given = set(self.values(task))
+        waiting = set()
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if parsed.method == "set_text" and line not in lines and parsed.arg in given and element is not None \
+                    and (commit := input_commit(self.doc, element)) is not None:
+                waiting.add(commit.name)
+        kept = [line for line in choices if parse_line(line).name not in waiting]
+        return kept if kept else list(choices)
+
     def _value_homes(self, task: str) -> list[tuple[str, str]]:
         """(value, the input it most likely goes into) for each text the task quotes to type (not the label
         of something shown) and each part of a full name a form takes in two fields (``name_split``): that

@@ -129,14 +129,16 @@ class PlanConfig:
     # quoted or not, and those values follow its pick ("add the email x to Hugo's contact": Hugo, then his edit form)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
     commits_wait: bool = True  # a typed text's Send waits for the text, as a form's OK waits for its values
+    typed_commits_wait: bool = True  # ... for any given value still to type into its input, quoted or not (a Call)
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
     # measured off: DroidTask voicerecorder/7 lost (a tab the task names offered as a search box's commit), dialer +1
     menu_named: bool = True  # a row's long press only when its menu offers a word the task says (``rows.row_actions``)
     press_adds: bool = True  # ... that the page a tap on the row opens does not offer ("call Julia": the tap calls)
     form_dialogs: bool = True  # a named row's form keeps its own dialogs' lines offered, a named option there first
     row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
-    first_name_rows: bool = True  # a row named by the first name gets its long press too; measured off before
-    # menu_named (the model long-pressed the conversation it was to type in); re-measured with it: see selection.md
+    first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
+    # dev messages file the model long-pressed the conversation it was to type in (reply tasks 0 either way); again
+    # with menu_named (sixteenth stop): no task moved, pin-david ended at the long press, unread-ben 6 actions longer
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
     option_evidence: bool = False  # an option is named only by a content word the list's own name does not say;
     # measured off: the same success and strict on every DroidTask fold and the sim set, DroidTask +5 device actions
@@ -636,6 +638,7 @@ class Planner(DecodeRules):
             done = "".join(line + "\n" for line in lines)
             allowed = self._runnable(choices, lines)
             allowed = self._confirm_waits(task, allowed, lines)
+            allowed = self._typed_commits_wait(task, allowed, lines)
             if self.config.shape == "task":
                 allowed = self._values_once(task, allowed, lines)
                 allowed = self._radio_once(task, allowed, lines)
