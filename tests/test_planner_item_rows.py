@@ -205,8 +205,9 @@ def test_a_long_press_is_offered_only_when_its_menu_adds_a_task_word_the_rows_pa
         planner = Planner(None, dialer, config=PlanConfig(**config))
         return [line for line in planner.choices(task, [c.name for c in planner.candidates(task)]) if "long_tap" in line]
 
-    assert presses("call Julia Santos") == []  # the tap on her row already calls
-    assert presses("call Julia Santos", press_adds=False) == ['main_screen__contacts_list.match("Julia Santos").long_tap()']
-    assert presses("block Bruno Silva's number") == ['main_screen__contacts_list.match("Bruno Silva").long_tap()']
+    assert presses("call Julia Santos", press_adds=True) == []  # the tap on her row already calls
+    assert presses("call Julia Santos") == ['main_screen__contacts_list.match("Julia Santos").long_tap()']  # off
+    assert presses("block Bruno Silva's number", press_adds=True) == [
+        'main_screen__contacts_list.match("Bruno Silva").long_tap()']
     # the menu's "favorites" is met by the task's British "favourite" once the task's spelling is fixed
     assert presses("make Daniel Park a favourite") == ['main_screen__contacts_list.match("Daniel Park").long_tap()']

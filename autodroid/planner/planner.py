@@ -133,7 +133,8 @@ class PlanConfig:
     said_commits: bool = False  # ... or, where no button says the input's subject, the one beside it the task names;
     # measured off: DroidTask voicerecorder/7 lost (a tab the task names offered as a search box's commit), dialer +1
     menu_named: bool = True  # a row's long press only when its menu offers a word the task says (``rows.row_actions``)
-    press_adds: bool = True  # ... that the page a tap on the row opens does not offer ("call Julia": the tap calls)
+    press_adds: bool = False  # ... that the page a tap on the row opens does not offer ("call Julia": the tap calls);
+    # measured off (sixteenth stop): on the dev files no task gained, dialer-call-speaker-mute lost; DroidTask unchanged
     form_dialogs: bool = True  # a named row's form keeps its own dialogs' lines offered, a named option there first
     row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
     first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
