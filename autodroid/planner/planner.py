@@ -123,8 +123,9 @@ class PlanConfig:
     joint_slots: bool = True  # the values to type get distinct inputs by their total score, not first come first served
     input_commits: bool = True  # a typed text whose screen has no OK/Save gets the button beside it that sends it
     commit_ends: bool = True  # tapping the Send of a typed text ends the script like an OK (unless a pick is pending)
-    typed_ends: bool = True  # typing a given value into an input with no Send and no form's OK (a search box: it
-    # applies as typed) ends the script once every value is used and no named option is pending
+    typed_ends: bool = True  # typing a given value into an input with no Send and no OK on its screen (a search box:
+    # it applies as typed) ends the script once every value is used, no named option is pending, the task says no
+    # step after the value and no row named by it is offered
     item_forms: bool = True  # a named row leads when a form opened from its page takes a value the task gives,
     # quoted or not, and those values follow its pick ("add the email x to Hugo's contact": Hugo, then his edit form)
     confirms_used: bool = True  # an OK/Save is offered only with a line on its form (or its dialogs) or one opening it
