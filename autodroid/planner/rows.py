@@ -64,11 +64,9 @@ def press_words(doc: AppDoc, name: str) -> set[str]:
     listed = doc.elements[name]
     out: set[str] = set()
     for screen in {edge.to for edge in doc.navigation if edge.action == "long_tap" and edge.element == name}:
-        for other in (doc.elements[api] for api in doc.screens[screen].elements if api in doc.elements) \
-                if screen in doc.screens else ():
-            if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISS_WORDS:
-                out |= set(words(other.description))
-            elif other.type == "list" and not set(other.options) & set(listed.options):
+        out |= _action_words(doc, screen)
+        for other in _screen_elements(doc, screen):
+            if other.type == "list" and not set(other.options) & set(listed.options):
                 out |= {word for option in other.options for word in words(option)}
     return out
 
@@ -76,12 +74,18 @@ def press_words(doc: AppDoc, name: str) -> set[str]:
 def page_words(doc: AppDoc, name: str) -> set[str]:
     """The words of the buttons and boxes on the page a tap on a row of list ``name`` opens (its ``leads_to``),
     dismissers left out."""
-    page = doc.screens.get(doc.elements[name].leads_to or "")
-    out: set[str] = set()
-    for other in (doc.elements[api] for api in page.elements if api in doc.elements) if page else ():
-        if other.type in ("button", "checkbox") and other.description.strip().lower() not in DISMISS_WORDS:
-            out |= set(words(other.description))
-    return out
+    return _action_words(doc, doc.elements[name].leads_to or "")
+
+
+def _screen_elements(doc: AppDoc, screen: str) -> list[Element]:
+    return [doc.elements[api] for api in doc.screens[screen].elements if api in doc.elements] \
+        if screen in doc.screens else []
+
+
+def _action_words(doc: AppDoc, screen: str) -> set[str]:
+    """The words of ``screen``'s buttons and boxes, its dismissers (Cancel, Navigate up) left out."""
+    return {word for other in _screen_elements(doc, screen) if other.type in ("button", "checkbox")
+            and other.description.strip().lower() not in DISMISS_WORDS for word in words(other.description)}
 
 
 def nearest_lists(doc: AppDoc, graph, lines: Sequence[str]) -> list[str]:

@@ -625,13 +625,13 @@ class RuntimeHost:
     def _select(self, element: Element, option: str) -> Any:
         self._picked(element, option)
         container = self._locate(element)
+        row = None
         if norm(option) in {norm(known) for known in element.options}:  # a row the doc knows by that very name:
             try:  # scroll to it rather than take a row on screen that merely contains it ("Gift ideas")
                 row = self._find_row(element, container, lambda rows: exact_row(rows, option), "search")
             except ElementNotFound:
                 container = self._locate(element)
-                row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
-        else:
+        if row is None:
             row = self._find_row(element, container, lambda rows: match_row(rows, option), "search")
         screen = self._screen()
         node = tap_target(screen, row.node)
