@@ -62,6 +62,12 @@ def test_a_text_handed_over_by_called_or_saying_is_a_value():
     assert introduced_values("text Bob saying I'm running late, then archive it") == ["I'm running late"]
     assert introduced_values("a note named 'Wifi' that says 'x'") == []  # quoted texts are values already
     assert introduced_values("what is it called") == []
+    # reported speech: the clause after that/whether, when a telling verb comes first and the clause has a subject
+    assert introduced_values("Hugo wants my drill, text him back that it's in the garage") == ["it's in the garage"]
+    assert introduced_values("ask Ana by text whether she can come on Monday, then pin her") == \
+        ["she can come on Monday"]
+    assert introduced_values("text that number 'hi'") == []  # "that" right after the verb points at something
+    assert introduced_values("reply to the message that came yesterday") == []  # no subject: a relative clause
     task = "add an event called Pay electricity bill"
     assert task_values(task) == []  # only with names=True
     assert task_values(task, names=True) == ["Pay electricity bill"]  # not also "Pay"

@@ -301,6 +301,9 @@ def test_unquoted_names_count_as_given_values_only_when_asked():
     assert named_values("sort folders in the Gallery app, the File manager app too") == []  # the app's own name
     assert named_values("open Diary.pdf in the SD card") == ["Diary.pdf", "SD"]
     assert named_values("an iPhone photo") == []  # a capital inside a word starts no name
+    # a run of capitals stops where a sentence ends ("Saturday. Add" is no name); "St. Ives" goes on
+    assert named_values("Dad's birthday is on Saturday. Add it as an all-day event") == []
+    assert named_values("meet at St. Ives with Bob") == ["St. Ives", "Bob"]
     # a name that is also a number is given once
     assert task_values("add a timer called Pasta for 8 minutes", names=True) == ["8", "Pasta"]
 
@@ -483,6 +486,20 @@ def test_a_shown_label_the_task_searches_for_is_typed_before_it_is_picked():
     task = "search 'Clock' and open it"
     lines = off.choices(task, [c.name for c in off.candidates(task)])
     assert lines.index(pick) < lines.index(search)
+
+
+def test_a_shown_name_after_a_typing_verb_is_also_offered_as_typed_text():
+    """"search for Clock": an unquoted name the app shows is a row to pick, and after a typing verb also a text
+    for the search field (offered after the pick); "open Clock" offers no typing line."""
+    planner = Planner(model=None, doc=LAUNCHER_DOC)
+    search = 'main_screen__top_toolbar_search_input.set_text("Clock")'
+    pick = 'main_screen__apps_grid_list.select("Clock")'
+    for task, typed in (("search for Clock", True), ("type Clock into the search", True), ("open Clock", False)):
+        lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+        assert pick in lines and (search in lines) == typed, (task, lines)
+    off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(typed_names=False))
+    lines = off.choices("search for Clock", [c.name for c in off.candidates("search for Clock")])
+    assert search not in lines
 
 
 TWIN_BUTTONS_DOC = parse_doc("""\

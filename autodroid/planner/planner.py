@@ -46,7 +46,7 @@ from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
 from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
-                                     near_screens, slot_inputs, steppers, time_fields, time_parts)
+                                     near_screens, slot_inputs, steppers, task_slots, time_fields, time_parts)
 from autodroid.risk_words import SENSITIVE
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
@@ -98,6 +98,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
@@ -497,9 +498,17 @@ class Planner(DecodeRules):
             given = task_values(task)
             if self.config.names or self.config.shaped:
                 given += [name for name in task_values(task, names=self.config.names, shaped=self.config.shaped)
-                          if name not in given and not names_an_element(self.doc, name)]
+                          if name not in given and (not names_an_element(self.doc, name)
+                                                    or self.config.typed_names and self._typed_after_verb(task, name))]
             self._given = (task, given)
         return list(self._given[1])
+
+    @staticmethod
+    def _typed_after_verb(task: str, name: str) -> bool:
+        """Whether a typing verb comes just before ``name`` ("search for Elena", "type Clock"): then a name the
+        app shows is also a text to type, not only a row to pick."""
+        slot = next((slot for slot in task_slots(task, [name])), None)
+        return slot is not None and bool(set(slot.cue[-2:]) & TYPING_VERBS)
 
     def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields

@@ -141,12 +141,28 @@ _CALENDAR_WORDS = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)\w*days?|january|feb
                              r"august|september|october|november|december", re.I)
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}\.) (?=[A-Z])")  # "on Saturday. Add it": a sentence ends (not "St. Ives")
+
+
+def _named_runs(text: str) -> list[re.Match]:
+    """Runs of capitalized words, split where a sentence ends inside one ("Saturday. Add")."""
+    out = []
+    for run in _CAPITALIZED_RUN.finditer(text):
+        start = run.start()
+        for end in [m.start() for m in _SENTENCE_END.finditer(run.group(0))] + [len(run.group(0))]:
+            piece = _CAPITALIZED_RUN.match(text, start, run.start() + end)
+            if piece is not None:
+                out.append(piece)
+            start = run.start() + end + 1
+    return out
+
+
 def named_values(text: str) -> list[str]:
     """Names a task gives without quotes: capitalized words inside a sentence ("rename my Diary note to
     Journal", "add New York"). Not a sentence's first word, "I" ("I'm"), a single letter ("from Z to A"), a
     day or month name, or an app's own name ("the Gallery app", "the File manager app")."""
     out = []
-    for match in _CAPITALIZED_RUN.finditer(text):
+    for match in _named_runs(text):
         name = re.sub(r"'s$", "", match.group(0)).rstrip(".'")  # "Anna's conversation": Anna
         if name == "I" or name.startswith("I'"):
             continue
@@ -166,6 +182,11 @@ def named_values(text: str) -> list[str]:
 _NAMING = re.compile(r"\b(?:called|named|titled|entitled|labell?ed)\s+(?=\w)(.+?)"
                      r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but)\b))", re.I)
 _SAYING = re.compile(r"\b(?:saying|says|that reads)\s+(?=\w)(.+?)(?=\s*(?:[.;!?(]|$|,?\s(?:and )?then\b))", re.I)
+# reported speech: "text him back that it's in the garage", "ask Ana whether she can come": what to write is the
+# clause after that/whether, when a telling verb comes first and the clause starts with its own subject
+_REPORTED = re.compile(r"\b(?:tell|text|ask|answer|reply|message|write)\s+\S+(?:\s+\S+){0,5}?\s+(?:that|whether)\s+"
+                       r"((?:i|i'm|i'll|i've|you|you're|he|he's|she|she's|it|it's|we|we're|they|they're|the|my|our|"
+                       r"there|there's|this)\s.+?)(?=\s*(?:[.;!?(]|$|,?\s(?:and )?then\b))", re.I)
 
 
 def introduced_values(text: str) -> list[str]:
@@ -173,7 +194,8 @@ def introduced_values(text: str) -> list[str]:
     gives "Pay electricity bill". Not ones that start like a sentence's grammar ("called it", "named the")."""
     out = [match.group(1).strip() for match in _NAMING.finditer(text)]
     out = [value for value in out if value.split()[0].lower() not in STOPWORDS]
-    return out + [match.group(1).strip() for match in _SAYING.finditer(text)]
+    out += [match.group(1).strip() for match in _SAYING.finditer(text)]
+    return out + [match.group(1).strip() for match in _REPORTED.finditer(text) if match.group(1).strip() not in out]
 
 
 _SHAPED = re.compile(r"(?<![\w.@/-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z_][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[A-Z]{2,4}))"
