@@ -211,3 +211,18 @@ def test_a_long_press_is_offered_only_when_its_menu_adds_a_task_word_the_rows_pa
         'main_screen__contacts_list.match("Bruno Silva").long_tap()']
     # the menu's "favorites" is met by the task's British "favourite" once the task's spelling is fixed
     assert presses("make Daniel Park a favourite") == ['main_screen__contacts_list.match("Daniel Park").long_tap()']
+
+
+def test_a_menu_option_that_goes_back_to_the_start_screen_holds_no_line_back():
+    """The dialer's long-press menu option "Add to favorites" returns to the start screen; that is no page of
+    a row, so lines on the start screen (the row's own long press) are not held back until it is picked."""
+    from autodroid.appdoc import load_doc
+
+    planner = Planner(None, load_doc("dialer"))
+    task = "add Julia Santos to my favorites"
+    choices = planner.choices(task, [c.name for c in planner.candidates(task)])
+    press = 'main_screen__contacts_list.match("Julia Santos").long_tap()'
+    menu = 'contacts_item_menu__listview_list.select("Add to favorites")'
+    assert press in choices and menu in choices
+    first = planner._rows_first(task, choices, choices, [])
+    assert press in first and menu not in first, first  # the menu's option waits for the long press

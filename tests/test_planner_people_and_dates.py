@@ -10,6 +10,24 @@ from autodroid.planner.retrieval import introduced_values, ranked_options, task_
 from autodroid.planner.slots import name_fields, name_parts
 from picking_model import PickingModel
 
+
+def test_a_phone_number_names_a_row_only_when_it_is_the_same_number():
+    blocked = Element(name="blocked_screen__list", screen="blocked_screen", type="list",
+                      options=("800-555-0150", "555-0104", "+1 555 0188"))
+    assert ranked_options(blocked, "add 800-555-0188 to my blocked numbers") == ["+1 555 0188"]  # not 800-555-0150
+    assert ranked_options(blocked, "unblock 555 0104") == ["555-0104"]
+    assert ranked_options(blocked, "block 555-0177") == []
+
+
+def test_an_unquoted_phone_number_is_typed_first_like_a_quoted_text():
+    planner = Planner(model=None, doc=DOC)
+    task = "new contact with the number 555-0199"
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert lines[0] == 'editor_screen__number_input.set_text("555-0199")', lines
+    off = Planner(model=None, doc=DOC, config=PlanConfig(phones_given=False))
+    lines = off.choices(task, [c.name for c in off.candidates(task)])
+    assert lines[0] != 'editor_screen__number_input.set_text("555-0199")', lines
+
 DOC = parse_doc("""\
 schema: 1
 app: people

@@ -380,7 +380,7 @@ class DecodeRules:
                 opens = {edge.to for edge in self.reach.edges(element.name) if edge.action == "long_tap"}
             else:
                 continue
-            for screen in opens - set(element.screens):
+            for screen in opens - set(element.screens) - {self.doc.start_screen}:  # back at the start: no row's page
                 if any(edge.to == screen and edge.option != parsed.arg
                        for edge in self.doc.navigation if edge.element is not None):
                     out.setdefault(screen, []).append(line)

@@ -46,7 +46,8 @@ from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
 from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
-                                     near_screens, slot_inputs, steppers, task_slots, time_fields, time_parts)
+                                     near_screens, shape, slot_inputs, steppers, task_slots, time_fields,
+                                     time_parts)
 from autodroid.risk_words import SENSITIVE
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
@@ -98,6 +99,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
@@ -301,6 +303,8 @@ class Planner(DecodeRules):
         quoted = set(quoted_values(task))
         if self.config.names or self.config.shaped:  # an unquoted name the app does not show: as if quoted
             quoted |= set(self.values(task)) - set(task_values(task))
+        if self.config.phones_given:  # a phone number is a text to type as surely as a quoted one
+            quoted |= {value for value in task_values(task) if shape(value) == "phone"}
         first: list[str] = []
         last: list[str] = []
         split = self._time_lines(task, candidates)
