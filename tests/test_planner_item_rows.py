@@ -226,3 +226,14 @@ def test_a_menu_option_that_goes_back_to_the_start_screen_holds_no_line_back():
     assert press in choices and menu in choices
     first = planner._rows_first(task, choices, choices, [])
     assert press in first and menu not in first, first  # the menu's option waits for the long press
+
+
+def test_a_row_just_picked_is_not_long_pressed_by_the_next_line():
+    """"call Julia Santos": her row's tap calls; offering its long press next let the model write both, and
+    post-processing then dropped the call for the menu."""
+    planner = Planner(None, DOC)
+    pick, press = 'main_screen__conversations_list.select("Mum")', 'main_screen__conversations_list.match("Mum").long_tap()'
+    allowed = [press, SEND]
+    assert planner._picked_not_pressed(allowed, [pick]) == [SEND]
+    assert planner._picked_not_pressed(allowed, []) == allowed  # nothing picked yet
+    assert Planner(None, DOC, config=PlanConfig(pick_not_pressed=False))._picked_not_pressed(allowed, [pick]) == allowed

@@ -61,6 +61,19 @@ class DecodeRules:
         kept = [line for line in choices if self._radio_group(line) not in ticked]
         return kept if kept else list(choices)
 
+    def _picked_not_pressed(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without a long press (or a row button) of the row the last line just picked: picking it
+        opened its page, so acting on it in its list again only undoes the pick (post-processing would drop
+        the pick for it), and the model meant one of the two."""
+        if not self.config.pick_not_pressed or not lines:
+            return list(choices)
+        last = parse_line(lines[-1])
+        if last.method != "select" or last.arg is None:
+            return list(choices)
+        kept = [line for line in choices if not ((parsed := parse_line(line)).method == "match" and parsed.tail
+                                                 and parsed.arg == last.arg)]
+        return kept or list(choices)
+
     def _label_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` without taps of a look-alike: a button or box saying what a button the script already
         tapped says ("Set as default browser" on the settings screen and again on a banner) does the same

@@ -102,6 +102,7 @@ class PlanConfig:
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
+    pick_not_pressed: bool = True  # a row just picked is not long-pressed (nor its row button tapped) by the next line
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
@@ -658,6 +659,7 @@ class Planner(DecodeRules):
                 allowed = self._values_once(task, allowed, lines)
                 allowed = self._radio_once(task, allowed, lines)
                 allowed = self._label_once(allowed, lines)
+                allowed = self._picked_not_pressed(allowed, lines)
                 allowed = self._twins_once(task, allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)
