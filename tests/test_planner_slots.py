@@ -266,6 +266,18 @@ def test_a_task_gives_its_quoted_texts_and_its_numbers_and_a_number_is_no_part_o
     assert names_an_element(clock, "1:45 PM") and names_an_element(clock, "5")
 
 
+def test_a_lists_examples_are_separate_labels_not_one():
+    """A list's description names a few of its rows ("events list; e.g. Team standup, Lunch with Priya"):
+    "Team lunch" takes a word from two rows, so it names nothing and is a text to type."""
+    from autodroid.appdoc import load_doc
+    from autodroid.planner.slots import names_an_element
+
+    calendar = load_doc("calendar")
+    assert "Team standup, Lunch with Priya" in calendar.elements["main_screen__calendar_events_list"].description
+    assert not names_an_element(calendar, "Team lunch")
+    assert names_an_element(calendar, "Lunch with Priya")
+
+
 TIMER_LIST_DOC = """\
 schema: 1
 app: alarmlist

@@ -389,7 +389,7 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     for element in doc.elements.values():
         if element.type == "input":
             continue
-        labels = [element.description, *element.options]
+        labels = [element.description.split("; e.g. ")[0], *element.options]  # a list's examples are options
         if any((label.strip() == value.strip()) if number else wanted <= set(words(label))
                for label in labels if label):
             return True
