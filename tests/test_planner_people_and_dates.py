@@ -229,3 +229,17 @@ def test_an_option_in_the_task_s_word_order_beats_the_same_words_reordered():
                      options=("Santos Julia", "Julia Santos", "Julia Roberts"))
     assert ranked_options(people, "call Julia Santos") == ["Julia Santos"]
     assert ranked_options(people, "call Santos") == ["Santos Julia", "Julia Santos"]  # no order said: both
+
+
+def test_a_weekday_the_task_says_offers_the_date_pickers_day_even_when_it_ranks_low():
+    from autodroid.appdoc import load_doc
+
+    calendar = load_doc("calendar")
+    task = 'add "Team lunch" on Friday at noon, then switch to the week view'
+    friday = 'start_date_dialog__dialog_radio_group_list.select("Fri, Mar 8")'
+    planner = Planner(None, calendar)
+    assert friday in planner.choices(task, [c.name for c in planner.candidates(task)])
+    off = Planner(None, calendar, config=PlanConfig(dated_lists=False))
+    assert friday not in off.choices(task, [c.name for c in off.candidates(task)])
+    # a list of bare day names is a setting ("start the week on"), not a date: not added for a weekday
+    assert planner._dated_lists("start the week on Friday") == ["start_date_dialog__dialog_radio_group_list"]

@@ -56,6 +56,7 @@ TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (example
 # answer; a quarter of a smaller context
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
+DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
 
 
@@ -99,6 +100,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
@@ -294,6 +296,8 @@ class Planner(DecodeRules):
         names = [n for n in self.grammar_names(task, candidates) if n not in labels]
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
+        if self.config.dated_lists:
+            names += [n for n in self._dated_lists(spelled) if n not in names]
         lines = choice_lines(self.doc, names, self.values(task),
                              lambda element: ranked_options(element, spelled, self.config.options_per_list,
                                                             evidence=self.config.option_evidence),
@@ -514,6 +518,15 @@ class Planner(DecodeRules):
         app shows is also a text to type, not only a row to pick."""
         slot = next((slot for slot in task_slots(task, [name])), None)
         return slot is not None and bool(set(slot.cue[-2:]) & TYPING_VERBS)
+
+    def _dated_lists(self, task: str) -> list[str]:
+        """Lists with a dated option on the weekday the task says ("on Friday": a date picker's "Fri, Mar 8"):
+        a day is as concrete as a time, but its one word seldom ranks the picker among the candidates."""
+        said = set(words(task)) & DAY_WORDS
+        if not said:
+            return []
+        return [name for name, element in self.doc.elements.items() if element.type == "list"
+                and any(said & set(words(option)) and any(c.isdigit() for c in option) for option in element.options)]
 
     def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields
