@@ -243,3 +243,13 @@ def test_a_weekday_the_task_says_offers_the_date_pickers_day_even_when_it_ranks_
     assert friday not in off.choices(task, [c.name for c in off.candidates(task)])
     # a list of bare day names is a setting ("start the week on"), not a date: not added for a weekday
     assert planner._dated_lists("start the week on Friday") == ["start_date_dialog__dialog_radio_group_list"]
+
+
+def test_a_name_part_the_task_says_goes_into_that_part_s_field():
+    """"her last name is Conti": the Surname field (last, surname and family name one part), not First name,
+    though both fields say "name" and First name comes first on the form."""
+    planner = Planner(model=None, doc=DOC)
+    for task, field in (("her last name is Conti now", "surname"), ("his family name is Conti", "surname"),
+                        ("her first name is Ana", "first_name")):
+        filled = planner._slot_inputs(task, [c.name for c in planner.candidates(task)])
+        assert filled[0][1][0] == f"editor_screen__{field}_input", (task, filled)

@@ -137,6 +137,11 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
             cue = 1.0  # "8 minutes" goes into the minutes field whatever words come before it
         elif slot.cue and slot.cue[-1] in NAMING_CUES and entry & NAME_FIELDS:
             cue = 1.0
+        elif any(set(slot.cue) & part and entry & part for part in (FIRST_NAME, LAST_NAMES)):
+            cue = 1.0  # "her last name is Conti": the surname field, whichever of surname/last/family it says
+        elif any(set(slot.cue) & part and entry & other for part, other in ((FIRST_NAME, LAST_NAMES),
+                                                                              (LAST_NAMES, FIRST_NAME))):
+            cue = 0.0  # ... and not the first-name field, though both say "name"
         lexical = task_scores[name].score / top if name in task_scores else 0.0
         is_near = max((near.get(screen, 0.0) for screen in element.screens), default=0.0)
         shown = element.description.strip()
