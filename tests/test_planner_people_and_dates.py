@@ -253,3 +253,11 @@ def test_a_name_part_the_task_says_goes_into_that_part_s_field():
                         ("her first name is Ana", "first_name")):
         filled = planner._slot_inputs(task, [c.name for c in planner.candidates(task)])
         assert filled[0][1][0] == f"editor_screen__{field}_input", (task, filled)
+
+
+def test_last_name_or_family_name_names_a_surname_option():
+    sorting = Element(name="sort_dialog__list", screen="sort_dialog", type="list",
+                      options=("First name", "Surname", "Last modified"))
+    assert ranked_options(sorting, "sort my contacts by last name") == ["Surname"]
+    assert ranked_options(sorting, "order them by family name") == ["Surname"]
+    assert ranked_options(sorting, "sort by last modified") == ["Last modified"]  # "last" alone is no surname

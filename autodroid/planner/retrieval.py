@@ -412,6 +412,8 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     counts only when the task says one of its content words that the list's own name does not ("Meeting
     notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
     task_words = _affirmed_words(task)
+    if _LAST_NAME.search(task):  # "by last name": the Surname option
+        task_words = set(task_words) | set(words("surname"))
     negated = _negated_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
     said_times = set().union(*clock_minutes(task))
@@ -443,6 +445,9 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
         kept = [item for item in kept if item[3] in in_order or not any(
             set(words(item[3], keep_stopwords=True)) == set(words(other, keep_stopwords=True)) for other in in_order)]
     return [option for _, _, _, option in kept][:k]
+
+
+_LAST_NAME = re.compile(r"\b(?:last|family)\s+names?\b", re.I)  # English's other words for a surname
 
 
 def _phone_digits(text: str) -> set[str]:
