@@ -506,12 +506,15 @@ def test_a_shown_name_after_a_typing_verb_is_also_offered_as_typed_text():
     planner = Planner(model=None, doc=LAUNCHER_DOC)
     search = 'main_screen__top_toolbar_search_input.set_text("Clock")'
     pick = 'main_screen__apps_grid_list.select("Clock")'
-    for task, typed in (("search for Clock", True), ("type Clock into the search", True), ("open Clock", False)):
+    for task, typed in (("search for Clock", True), ("type Clock into the search", True), ("look up Clock", True),
+                        ("open Clock", False)):
         lines = planner.choices(task, [c.name for c in planner.candidates(task)])
         assert pick in lines and (search in lines) == typed, (task, lines)
     off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(typed_names=False))
     lines = off.choices("search for Clock", [c.name for c in off.candidates("search for Clock")])
     assert search not in lines
+    rename = 'main_screen__rename_input.set_text("Clock")'  # only a search field looks a name up
+    assert rename not in planner.choices("type Clock", [c.name for c in planner.candidates("type Clock")])
 
 
 TWIN_BUTTONS_DOC = parse_doc("""\

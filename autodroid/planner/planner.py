@@ -45,9 +45,9 @@ from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
                                         task_values, words)
-from autodroid.planner.slots import (duration_zeroes, input_commit, name_fields, name_parts, names_an_element,
-                                     near_screens, shape, slot_inputs, steppers, task_slots, time_fields,
-                                     time_parts)
+from autodroid.planner.slots import (duration_zeroes, entry_words, input_commit, name_fields, name_parts,
+                                     names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
+                                     time_fields, time_parts)
 from autodroid.risk_words import SENSITIVE
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
@@ -58,6 +58,8 @@ TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (example
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
+SEARCH = stem("search")
+LOOKUP_VERBS = TYPING_VERBS | {stem(w) for w in ("find", "look")}  # ... and that look a name up ("look up Kate")
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,7 @@ class Planner(DecodeRules):
             quoted |= {value for value in task_values(task) if shape(value) == "phone"}
         first: list[str] = []
         last: list[str] = []
+        given = set(task_values(task))
         split = self._time_lines(task, candidates)
         for slot, inputs in filled:
             shown = names_an_element(self.doc, slot.value)
@@ -322,6 +325,8 @@ class Planner(DecodeRules):
                 else:
                     first += split[slot.value]
                 inputs = [name for name in inputs if name not in fields]
+            if shown and slot.value not in given:  # an unquoted name the app shows is typed only to look it up
+                inputs = [name for name in inputs if SEARCH in entry_words(self.doc.elements[name])]
             typed = [f"{name}.set_text({py_string(slot.value)})" for name in inputs]
             parts = name_parts(slot.value) if self.config.name_split and inputs else None
             fields = name_fields(self.doc, inputs[0]) if parts else None
@@ -514,10 +519,10 @@ class Planner(DecodeRules):
 
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:
-        """Whether a typing verb comes just before ``name`` ("search for Elena", "type Clock"): then a name the
-        app shows is also a text to type, not only a row to pick."""
+        """Whether a typing or look-up verb comes just before ``name`` ("search for Elena", "type Clock", "look up
+        Kate", "find my Lisbon flight"): then a name the app shows is also a text to type, not only a row to pick."""
         slot = next((slot for slot in task_slots(task, [name])), None)
-        return slot is not None and bool(set(slot.cue[-2:]) & TYPING_VERBS)
+        return slot is not None and bool(set(slot.cue[-2:]) & LOOKUP_VERBS)
 
     def _dated_lists(self, task: str) -> list[str]:
         """Lists with a dated option on the weekday the task says ("on Friday": a date picker's "Fri, Mar 8"):

@@ -92,7 +92,7 @@ def shape(text: str) -> str:
     return "words"
 
 
-def _entry_words(element: Element) -> set[str]:
+def entry_words(element: Element) -> set[str]:
     return set(words(element.short_name)) | set(words(element.description)) | set(words(element.about)) | {
         w for s in element.screens for w in words(s)}
 
@@ -131,7 +131,7 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
     for name, element in doc.elements.items():
         if element.type != "input":
             continue
-        entry = _entry_words(element)
+        entry = entry_words(element)
         cue = sum(1 for w in slot.cue if w in entry) / len(slot.cue) if slot.cue else 0.0
         if slot.unit and slot.unit in entry:
             cue = 1.0  # "8 minutes" goes into the minutes field whatever words come before it
@@ -339,8 +339,8 @@ def name_fields(doc: AppDoc, input_name: str) -> tuple[str, str] | None:
     if screen is None:
         return None
     inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
-    first = next((e.name for e in inputs if FIRST_NAME & _entry_words(e) and NAME in _entry_words(e)), None)
-    last = next((e.name for e in inputs if e.name != first and LAST_NAMES & _entry_words(e)), None)
+    first = next((e.name for e in inputs if FIRST_NAME & entry_words(e) and NAME in entry_words(e)), None)
+    last = next((e.name for e in inputs if e.name != first and LAST_NAMES & entry_words(e)), None)
     return (first, last) if first and last and input_name in (first, last) else None
 
 
@@ -401,6 +401,6 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "input_commit", "input_scores", "name_fields", "name_parts",
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "entry_words", "input_commit", "input_scores", "name_fields", "name_parts",
            "names_an_element", "near_screens", "shape", "slot_inputs", "steppers", "task_slots", "time_fields",
            "time_parts"]
