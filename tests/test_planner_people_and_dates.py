@@ -261,3 +261,17 @@ def test_last_name_or_family_name_names_a_surname_option():
     assert ranked_options(sorting, "sort my contacts by last name") == ["Surname"]
     assert ranked_options(sorting, "order them by family name") == ["Surname"]
     assert ranked_options(sorting, "sort by last modified") == ["Last modified"]  # "last" alone is no surname
+
+
+def test_a_button_labelled_with_another_phone_number_is_not_offered():
+    from autodroid.appdoc import load_doc
+
+    dialer = load_doc("dialer")
+    holder = "view_details_screen__contact_number_holder_button.tap()"  # shows a contact's "555-0134"
+    assert dialer.elements[holder[:-len(".tap()")]].description == "555-0134"
+    for config, offered in ((PlanConfig(), False), (PlanConfig(phone_labels=False), True)):
+        planner = Planner(None, dialer, config=config)
+        assert (holder in planner.choices("dial 555-0199", [c.name for c in planner.candidates("dial 555-0199")])) \
+            == offered
+    planner = Planner(None, dialer)
+    assert holder in planner.choices("tap 555-0134", [c.name for c in planner.candidates("tap 555-0134")])

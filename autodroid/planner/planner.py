@@ -43,7 +43,7 @@ from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, quoted_values, ranked_options, stem,
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, phone_digits, quoted_values, ranked_options, stem,
                                         task_values, words)
 from autodroid.planner.slots import (duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
@@ -102,6 +102,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
@@ -357,7 +358,17 @@ class Planner(DecodeRules):
                               press_adds=self.config.press_adds)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
+        if self.config.phone_labels:
+            ordered = self._other_numbers_out(task, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
+
+    def _other_numbers_out(self, task: str, lines: list[str]) -> list[str]:
+        """``lines`` without taps on a button whose label is a phone number the task does not say (a contact's
+        "555-0134" shares only its area code with "dial 555-0199")."""
+        said = phone_digits(task)
+        return [line for line in lines if parse_line(line).method != "tap"
+                or (element := self.doc.elements.get(parse_line(line).name or "")) is None
+                or not (shown := phone_digits(element.description)) or shown & said]
 
     def _used_confirms(self, task: str, lines: list[str]) -> list[str]:
         """``lines`` without the tap of a screen's OK/Save (``confirm_button``) that has nothing to confirm:

@@ -417,7 +417,7 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     negated = _negated_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
     said_times = set().union(*clock_minutes(task))
-    said_phones = _phone_digits(task)
+    said_phones = phone_digits(task)
     scored = []
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
@@ -426,8 +426,8 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
                     for before, word in zip(option_words, option_words[1:]) if before in _NEGATIONS and word in negated)
         if _CLOCK.fullmatch(clock_spelling(option).strip()):  # a time is named by the same time only
             hits = len(option_words) if clock_minutes(option)[0] & said_times else 0
-        if _phone_digits(option):  # a phone number is named by the same number only, not by its area code
-            hits = len(option_words) if _phone_digits(option) & said_phones else 0
+        if phone_digits(option):  # a phone number is named by the same number only, not by its area code
+            hits = len(option_words) if phone_digits(option) & said_phones else 0
         if evidence and not any(w in task_words and w not in own for w in words(option)):
             continue
         if hits:
@@ -450,7 +450,7 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
 _LAST_NAME = re.compile(r"\b(?:last|family)\s+names?\b", re.I)  # English's other words for a surname
 
 
-def _phone_digits(text: str) -> set[str]:
+def phone_digits(text: str) -> set[str]:
     """The last seven digits of each phone number in ``text`` ("+1 800 555 0188" and "555-0188" agree)."""
     return {re.sub(r"\D", "", m.group(0))[-7:] for m in PHONE.finditer(text)
             if sum(c.isdigit() for c in m.group(0)) >= 7}
