@@ -237,3 +237,12 @@ def test_a_row_just_picked_is_not_long_pressed_by_the_next_line():
     assert planner._picked_not_pressed(allowed, [pick]) == [SEND]
     assert planner._picked_not_pressed(allowed, []) == allowed  # nothing picked yet
     assert Planner(None, DOC, config=PlanConfig(pick_not_pressed=False))._picked_not_pressed(allowed, [pick]) == allowed
+
+
+def test_a_typed_texts_send_is_listed_right_after_the_line_typing_it():
+    task = 'text Anna "See you at 10!"'
+    for config, follows in ((PlanConfig(), True), (PlanConfig(commit_follows=False), False)):
+        planner = Planner(None, DOC, config=config)
+        lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+        assert TYPED in lines and SEND in lines
+        assert (lines.index(SEND) == lines.index(TYPED) + 1) == follows, lines

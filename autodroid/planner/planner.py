@@ -102,6 +102,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    commit_follows: bool = True  # a typed text's Send/Call is listed right after the line typing it
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
@@ -360,7 +361,26 @@ class Planner(DecodeRules):
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
             ordered = self._other_numbers_out(task, ordered)
+        if self.config.commit_follows:
+            ordered = self._commits_follow(ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
+
+    def _commits_follow(self, lines: list[str]) -> list[str]:
+        """``lines`` with the button that carries out a typed text where its screen has no OK/Save (a message's
+        Send, a dialpad's Call: ``slots.input_commit``) listed right after the line typing it: listed last, a
+        small model picked whatever came next on the list instead."""
+        out = list(lines)
+        for line in lines:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if parsed.method != "set_text" or element is None:
+                continue
+            commit = input_commit(self.doc, element)
+            tap = f"{commit.name}.tap()" if commit is not None else ""
+            if tap in out and out.index(tap) > out.index(line):
+                out.remove(tap)
+                out.insert(out.index(line) + 1, tap)
+        return out
 
     def _other_numbers_out(self, task: str, lines: list[str]) -> list[str]:
         """``lines`` without taps on a button whose label is a phone number the task does not say (a contact's
