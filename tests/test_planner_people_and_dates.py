@@ -275,3 +275,23 @@ def test_a_button_labelled_with_another_phone_number_is_not_offered():
             == offered
     planner = Planner(None, dialer)
     assert holder in planner.choices("tap 555-0134", [c.name for c in planner.candidates("tap 555-0134")])
+
+
+def test_the_text_after_a_created_items_noun_is_its_title():
+    from autodroid.appdoc import load_doc
+    from autodroid.planner.retrieval import item_texts
+
+    nouns = {"event", "task"}
+    assert item_texts("new event Piano lesson, it happens every week", nouns) == ["Piano lesson"]
+    assert item_texts("add a task to buy milk", nouns) == ["buy milk"]
+    assert item_texts("add a task to call mom at 5", nouns) == ["call mom"]  # the clause ends at "at"
+    assert item_texts("add a task to the list", nouns) == []  # "to the ...": where, not what
+    assert item_texts("show the events I added", nouns) == []
+    calendar = load_doc("calendar")
+    planner = Planner(None, calendar)
+    assert planner._item_nouns() == {"event"}  # from its "New event" button
+    task = "new event Piano lesson, it happens every week"
+    assert planner.values(task) == ["Piano lesson"]  # not also "Piano" alone
+    assert planner.choices(task, [c.name for c in planner.candidates(task)])[0] == \
+        'edit_event_screen__title_input.set_text("Piano lesson")'
+    assert Planner(None, calendar, config=PlanConfig(item_texts=False)).values(task) == ["Piano"]

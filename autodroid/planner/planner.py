@@ -43,8 +43,8 @@ from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, phone_digits, quoted_values, ranked_options, stem,
-                                        task_values, words)
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, phone_digits, quoted_values,
+                                        ranked_options, stem, task_values, words)
 from autodroid.planner.slots import (duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
@@ -59,6 +59,7 @@ RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
 SEARCH = stem("search")
+CREATE_WORDS = frozenset(("new", "add", "create"))  # how a button that makes an item starts its label
 LOOKUP_VERBS = TYPING_VERBS | {stem(w) for w in ("find", "look")}  # ... and that look a name up ("look up Kate")
 
 
@@ -102,6 +103,7 @@ class PlanConfig:
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
+    item_texts: bool = True  # "new event Piano lesson", "a task to buy milk": the text after a created item's noun
     commit_follows: bool = True  # a typed text's Send/Call is listed right after the line typing it
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
@@ -230,6 +232,7 @@ class Planner(DecodeRules):
             self.config = replace(self.config, stubs="none")  # a doc too big to cache: its candidates per task
             self.prompts = PromptBuilder(doc, stubs="none")
         self._grammars: dict = {}
+        self._nouns: set[str] | None = None  # _item_nouns, once per doc
         self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
@@ -541,12 +544,26 @@ class Planner(DecodeRules):
         by its label, not typed). Computed once per task."""
         if self._given is None or self._given[0] != task:
             given = task_values(task)
+            items = [text for text in item_texts(task, self._item_nouns()) if text not in given
+                     and not names_an_element(self.doc, text)] if self.config.item_texts else []
+            given += items
             if self.config.names or self.config.shaped:
                 given += [name for name in task_values(task, names=self.config.names, shaped=self.config.shaped)
-                          if name not in given and (not names_an_element(self.doc, name)
-                                                    or self.config.typed_names and self._typed_after_verb(task, name))]
+                          if name not in given and not any(name in text for text in items)  # "Piano" of "Piano lesson"
+                          and (not names_an_element(self.doc, name)
+                               or self.config.typed_names and self._typed_after_verb(task, name))]
             self._given = (task, given)
         return list(self._given[1])
+
+    def _item_nouns(self) -> set[str]:
+        """The nouns of what the app creates: the last word of a button "New event", "Add task", "Create new
+        contact" that opens another screen."""
+        if self._nouns is None:
+            self._nouns = {label.split()[-1].lower() for element in self.doc.elements.values()
+                           if element.type == "button" and element.leads_to and element.leads_to not in element.screens
+                           and len(label := element.description.strip().split(";")[0]) < 40
+                           and label.split() and label.split()[0].lower() in CREATE_WORDS and len(label.split()) > 1}
+        return self._nouns
 
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:

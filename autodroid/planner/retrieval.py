@@ -189,6 +189,24 @@ _REPORTED = re.compile(r"\b(?:tell|text|ask|answer|reply|message|write)\s+\S+(?:
                        r"there|there's|this)\s.+?)(?=\s*(?:[.;!?(]|$|,?\s(?:and )?then\b))", re.I)
 
 
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but|every|each)\b))"
+
+
+def item_texts(text: str, nouns: set[str]) -> list[str]:
+    """Unquoted titles a task gives right after the noun of something the app creates (``nouns``: "event" of
+    a "New event" button): "new event Piano lesson, every week" gives "Piano lesson" (a capitalized
+    phrase), "add a task to buy milk" gives "buy milk" (what the item is to do)."""
+    out = []
+    for noun in sorted(nouns):
+        head = rf"\b{re.escape(noun)}s?\s+"
+        for match in re.finditer(head + r"([A-Z][\w'-]*(?:\s+[\w'-]+)*?)" + _CLAUSE_END, text):
+            out.append(match.group(1))
+        for match in re.finditer(head + r"to\s+([a-z][\w'-]*(?:\s+[\w'-]+)*?)" + _CLAUSE_END, text):
+            if match.group(1).split()[0] not in STOPWORDS:
+                out.append(match.group(1))
+    return [value for value in dict.fromkeys(out) if not re.match(r"I\b", value)]  # "contacts I added": no title
+
+
 def introduced_values(text: str) -> list[str]:
     """Unquoted texts a word like "called" or "saying" hands over: "add an event called Pay electricity bill"
     gives "Pay electricity bill". Not ones that start like a sentence's grammar ("called it", "named the")."""

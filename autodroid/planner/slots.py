@@ -135,8 +135,9 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         cue = sum(1 for w in slot.cue if w in entry) / len(slot.cue) if slot.cue else 0.0
         if slot.unit and slot.unit in entry:
             cue = 1.0  # "8 minutes" goes into the minutes field whatever words come before it
-        elif slot.cue and slot.cue[-1] in NAMING_CUES and entry & NAME_FIELDS:
-            cue = 1.0
+        elif slot.cue and entry & NAME_FIELDS and (slot.cue[-1] in NAMING_CUES or slot.cue[-1] in words(
+                element.screen) and shape(slot.value) == "words"):
+            cue = 1.0  # "an event called X", "new event X": the name or title field (of the event's screen)
         elif any(set(slot.cue) & part and entry & part for part in (FIRST_NAME, LAST_NAMES)):
             cue = 1.0  # "her last name is Conti": the surname field, whichever of surname/last/family it says
         elif any(set(slot.cue) & part and entry & other for part, other in ((FIRST_NAME, LAST_NAMES),
