@@ -67,3 +67,20 @@ navigation:
 def test_twins_need_the_same_action_to_have_opened_both(opener, twins):
     doc = parse_doc(DIALOGS.replace("OPENER", opener))
     assert (twin_screens(doc).get("dialog") == {"dialog_2"}) is twins
+
+
+def test_typing_into_an_input_both_screens_show_makes_them_twins_and_the_confirm_runs_in_place():
+    """sim:messages: typing a number on the new-conversation screen turns it into a second recorded screen
+    (its contact list gives way to Confirm). Navigating to the first one's Confirm used to leave the screen
+    and come back, dropping the typed number."""
+    from autodroid.runtime.twins import typed_into
+
+    doc = shipped("messages")
+    assert ("new_conversation_screen", "new_conversation_screen_2") in typed_into(doc)
+    assert twin_screens(doc)["new_conversation_screen"] == {"new_conversation_screen_2"}
+    with open_device("sim:messages") as device:
+        script = ('new_conversation_screen__address_input.set_text("555-0199")\n'
+                  "new_conversation_screen__confirm_button.tap()\n")
+        report = run_on_device(script, doc, device)
+        assert report.ok, report.error_text
+        assert sum(1 for action in report.actions if action.role == "navigation") == 1, report.actions

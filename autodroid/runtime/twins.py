@@ -37,7 +37,8 @@ def opened_together(doc: AppDoc) -> set[frozenset[str]]:
 def twin_screens(doc: AppDoc) -> dict[str, frozenset[str]]:
     """For each screen, the screens that are it in another state: one action opened both, every widget of
     the smaller one is on the larger one (same type, most specific selector and options), which shows a
-    few more (equal screens are told apart by something else: not twins)."""
+    few more (equal screens are told apart by something else: not twins); or typing into an input on
+    both led from one to the other and they share most widgets (``typed_into``)."""
     widgets = screen_widgets(doc)
     twins: dict[str, set[str]] = defaultdict(set)
     for pair in opened_together(doc):
@@ -48,7 +49,25 @@ def twin_screens(doc: AppDoc) -> dict[str, frozenset[str]]:
         if len(small) >= MIN_SHARED and small < large and len(small) >= MIN_COVER * len(large):
             twins[a].add(b)
             twins[b].add(a)
+    for a, b in typed_into(doc):
+        if a in widgets and b in widgets:
+            shared = widgets[a] & widgets[b]
+            if len(shared) >= MIN_SHARED and len(shared) >= MIN_COVER * max(len(widgets[a]), len(widgets[b])):
+                twins[a].add(b)
+                twins[b].add(a)
     return {screen: frozenset(others) for screen, others in twins.items()}
 
 
-__all__ = ["twin_screens"]
+def typed_into(doc: AppDoc) -> set[tuple[str, str]]:
+    """(screen, screen) pairs where typing into an input that both show led from one to the other: the same
+    screen once it holds text (a new-conversation screen whose contact list gives way to a Confirm button)."""
+    out = set()
+    for edge in doc.navigation:
+        element = doc.elements.get(edge.element or "")
+        if edge.action == "set_text" and element is not None and edge.to != edge.source \
+                and {edge.source, edge.to} <= set(element.screens):
+            out.add((edge.source, edge.to))
+    return out
+
+
+__all__ = ["twin_screens", "typed_into"]
