@@ -230,13 +230,15 @@ def test_a_menu_option_that_goes_back_to_the_start_screen_holds_no_line_back():
 
 def test_a_row_just_picked_is_not_long_pressed_by_the_next_line():
     """"call Julia Santos": her row's tap calls; offering its long press next let the model write both, and
-    post-processing then dropped the call for the menu."""
-    planner = Planner(None, DOC)
+    post-processing then dropped the call for the menu. Off by default: the model also writes pick + long press
+    when it means the long press ("delete Car service": post-processing keeps the press), and the dev sim set
+    lost that task."""
+    planner = Planner(None, DOC, config=PlanConfig(pick_not_pressed=True))
     pick, press = 'main_screen__conversations_list.select("Mum")', 'main_screen__conversations_list.match("Mum").long_tap()'
     allowed = [press, SEND]
     assert planner._picked_not_pressed(allowed, [pick]) == [SEND]
     assert planner._picked_not_pressed(allowed, []) == allowed  # nothing picked yet
-    assert Planner(None, DOC, config=PlanConfig(pick_not_pressed=False))._picked_not_pressed(allowed, [pick]) == allowed
+    assert Planner(None, DOC)._picked_not_pressed(allowed, [pick]) == allowed
 
 
 def test_a_typed_texts_send_is_listed_right_after_the_line_typing_it():

@@ -110,7 +110,7 @@ class PlanConfig:
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
-    pick_not_pressed: bool = True  # a row just picked is not long-pressed (nor its row button tapped) by the next line
+    pick_not_pressed: bool = False  # a row just picked is not long-pressed by the next line; measured off: dev sim -1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
     radio_named_once: bool = True  # no other tick in a radio group once the one the task names (alone) is ticked
