@@ -5,6 +5,7 @@ person's full name typed into a form's first-name and surname fields in two part
 from __future__ import annotations
 
 from autodroid.appdoc import Element, parse_doc
+from autodroid.planner.choice_rules import dated_lists, item_nouns
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.retrieval import introduced_values, ranked_options, task_values, words
 from autodroid.planner.slots import name_fields, name_parts
@@ -242,7 +243,7 @@ def test_a_weekday_the_task_says_offers_the_date_pickers_day_even_when_it_ranks_
     off = Planner(None, calendar, config=PlanConfig(dated_lists=False))
     assert friday not in off.choices(task, [c.name for c in off.candidates(task)])
     # a list of bare day names is a setting ("start the week on"), not a date: not added for a weekday
-    assert planner._dated_lists("start the week on Friday") == ["start_date_dialog__dialog_radio_group_list"]
+    assert dated_lists(calendar, "start the week on Friday") == ["start_date_dialog__dialog_radio_group_list"]
 
 
 def test_a_name_part_the_task_says_goes_into_that_part_s_field():
@@ -289,7 +290,7 @@ def test_the_text_after_a_created_items_noun_is_its_title():
     assert item_texts("show the events I added", nouns) == []
     calendar = load_doc("calendar")
     planner = Planner(None, calendar)
-    assert planner._item_nouns() == {"event"}  # from its "New event" button
+    assert item_nouns(calendar) == {"event"}  # from its "New event" button
     task = "new event Piano lesson, it happens every week"
     assert planner.values(task) == ["Piano lesson"]  # not also "Piano" alone
     assert planner.choices(task, [c.name for c in planner.candidates(task)])[0] == \

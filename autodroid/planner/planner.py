@@ -43,8 +43,9 @@ from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, phone_digits, quoted_values,
-                                        ranked_options, stem, task_values, words)
+from autodroid.planner.choice_rules import commits_follow, dated_lists, item_nouns, other_numbers_out
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, quoted_values, ranked_options, stem,
+                                        task_values, words)
 from autodroid.planner.slots import (duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
@@ -56,10 +57,8 @@ TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (example
 # answer; a quarter of a smaller context
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
-DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
 SEARCH = stem("search")
-CREATE_WORDS = frozenset(("new", "add", "create"))  # how a button that makes an item starts its label
 LOOKUP_VERBS = TYPING_VERBS | {stem(w) for w in ("find", "look")}  # ... and that look a name up ("look up Kate")
 
 
@@ -232,7 +231,7 @@ class Planner(DecodeRules):
             self.config = replace(self.config, stubs="none")  # a doc too big to cache: its candidates per task
             self.prompts = PromptBuilder(doc, stubs="none")
         self._grammars: dict = {}
-        self._nouns: set[str] | None = None  # _item_nouns, once per doc
+        self._nouns = item_nouns(doc)  # what the app creates ("event" of "New event")
         self._filled: tuple[tuple, list] | None = None  # ((task, candidates), slot_inputs of them)
         self._homes: tuple[str, list[tuple[str, str]]] | None = None  # (task, its values' inputs)
         self._spelling: tuple[str, str] | None = None  # (task, the task as the ranking spells it)
@@ -304,7 +303,7 @@ class Planner(DecodeRules):
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
         if self.config.dated_lists:
-            names += [n for n in self._dated_lists(spelled) if n not in names]
+            names += [n for n in dated_lists(self.doc, spelled) if n not in names]
         lines = choice_lines(self.doc, names, self.values(task),
                              lambda element: ranked_options(element, spelled, self.config.options_per_list,
                                                             evidence=self.config.option_evidence),
@@ -363,35 +362,10 @@ class Planner(DecodeRules):
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
-            ordered = self._other_numbers_out(task, ordered)
+            ordered = other_numbers_out(self.doc, task, ordered)
         if self.config.commit_follows:
-            ordered = self._commits_follow(ordered)
+            ordered = commits_follow(self.doc, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
-
-    def _commits_follow(self, lines: list[str]) -> list[str]:
-        """``lines`` with the button that carries out a typed text where its screen has no OK/Save (a message's
-        Send, a dialpad's Call: ``slots.input_commit``) listed right after the line typing it: listed last, a
-        small model picked whatever came next on the list instead."""
-        out = list(lines)
-        for line in lines:
-            parsed = parse_line(line)
-            element = self.doc.elements.get(parsed.name or "")
-            if parsed.method != "set_text" or element is None:
-                continue
-            commit = input_commit(self.doc, element)
-            tap = f"{commit.name}.tap()" if commit is not None else ""
-            if tap in out and out.index(tap) > out.index(line):
-                out.remove(tap)
-                out.insert(out.index(line) + 1, tap)
-        return out
-
-    def _other_numbers_out(self, task: str, lines: list[str]) -> list[str]:
-        """``lines`` without taps on a button whose label is a phone number the task does not say (a contact's
-        "555-0134" shares only its area code with "dial 555-0199")."""
-        said = phone_digits(task)
-        return [line for line in lines if parse_line(line).method != "tap"
-                or (element := self.doc.elements.get(parse_line(line).name or "")) is None
-                or not (shown := phone_digits(element.description)) or shown & said]
 
     def _used_confirms(self, task: str, lines: list[str]) -> list[str]:
         """``lines`` without the tap of a screen's OK/Save (``confirm_button``) that has nothing to confirm:
@@ -544,7 +518,7 @@ class Planner(DecodeRules):
         by its label, not typed). Computed once per task."""
         if self._given is None or self._given[0] != task:
             given = task_values(task)
-            items = [text for text in item_texts(task, self._item_nouns()) if text not in given
+            items = [text for text in item_texts(task, self._nouns) if text not in given
                      and not names_an_element(self.doc, text)] if self.config.item_texts else []
             given += items
             if self.config.names or self.config.shaped:
@@ -555,31 +529,12 @@ class Planner(DecodeRules):
             self._given = (task, given)
         return list(self._given[1])
 
-    def _item_nouns(self) -> set[str]:
-        """The nouns of what the app creates: the last word of a button "New event", "Add task", "Create new
-        contact" that opens another screen."""
-        if self._nouns is None:
-            self._nouns = {label.split()[-1].lower() for element in self.doc.elements.values()
-                           if element.type == "button" and element.leads_to and element.leads_to not in element.screens
-                           and len(label := element.description.strip().split(";")[0]) < 40
-                           and label.split() and label.split()[0].lower() in CREATE_WORDS and len(label.split()) > 1}
-        return self._nouns
-
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:
         """Whether a typing or look-up verb comes just before ``name`` ("search for Elena", "type Clock", "look up
         Kate", "find my Lisbon flight"): then a name the app shows is also a text to type, not only a row to pick."""
         slot = next((slot for slot in task_slots(task, [name])), None)
         return slot is not None and bool(set(slot.cue[-2:]) & LOOKUP_VERBS)
-
-    def _dated_lists(self, task: str) -> list[str]:
-        """Lists with a dated option on the weekday the task says ("on Friday": a date picker's "Fri, Mar 8"):
-        a day is as concrete as a time, but its one word seldom ranks the picker among the candidates."""
-        said = set(words(task)) & DAY_WORDS
-        if not said:
-            return []
-        return [name for name, element in self.doc.elements.items() if element.type == "list"
-                and any(said & set(words(option)) and any(c.isdigit() for c in option) for option in element.options)]
 
     def _time_lines(self, task: str, candidates: Sequence[str]) -> dict[str, list[str]]:
         """For each time the task gives ("6:45"), the lines typing its hour and minute into the time fields

@@ -1,0 +1,63 @@
+"""Rules on a task's choice lines that need only the doc: which lists a weekday offers, which buttons a phone
+number rules out, where a typed text's commit is listed, and what the app's "New ..." buttons create."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from autodroid.appdoc import AppDoc
+from autodroid.planner.postprocess import parse_line
+from autodroid.planner.retrieval import phone_digits, words
+from autodroid.planner.slots import input_commit
+
+DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+CREATE_WORDS = frozenset(("new", "add", "create"))  # how a button that makes an item starts its label
+
+
+def item_nouns(doc: AppDoc) -> set[str]:
+    """The nouns of what the app creates: the last word of a button "New event", "Add task", "Create new
+    contact" that opens another screen."""
+    return {label.split()[-1].lower() for element in doc.elements.values()
+            if element.type == "button" and element.leads_to and element.leads_to not in element.screens
+            and len(label := element.description.strip().split(";")[0]) < 40
+            and label.split() and label.split()[0].lower() in CREATE_WORDS and len(label.split()) > 1}
+
+
+def dated_lists(doc: AppDoc, task: str) -> list[str]:
+    """Lists with a dated option on the weekday the task says ("on Friday": a date picker's "Fri, Mar 8"): a
+    day is as concrete as a time, but its one word seldom ranks the picker among the candidates."""
+    said = set(words(task)) & DAY_WORDS
+    if not said:
+        return []
+    return [name for name, element in doc.elements.items() if element.type == "list"
+            and any(said & set(words(option)) and any(c.isdigit() for c in option) for option in element.options)]
+
+
+def other_numbers_out(doc: AppDoc, task: str, lines: Sequence[str]) -> list[str]:
+    """``lines`` without taps on a button whose label is a phone number the task does not say (a contact's
+    "555-0134" shares only its area code with "dial 555-0199")."""
+    said = phone_digits(task)
+    return [line for line in lines if parse_line(line).method != "tap"
+            or (element := doc.elements.get(parse_line(line).name or "")) is None
+            or not (shown := phone_digits(element.description)) or shown & said]
+
+
+def commits_follow(doc: AppDoc, lines: Sequence[str]) -> list[str]:
+    """``lines`` with the button that carries out a typed text where its screen has no OK/Save (a message's
+    Send, a dialpad's Call: ``slots.input_commit``) listed right after the line typing it: listed last, a small
+    model picked whatever came next on the list instead."""
+    out = list(lines)
+    for line in lines:
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        if parsed.method != "set_text" or element is None:
+            continue
+        commit = input_commit(doc, element)
+        tap = f"{commit.name}.tap()" if commit is not None else ""
+        if tap in out and out.index(tap) > out.index(line):
+            out.remove(tap)
+            out.insert(out.index(line) + 1, tap)
+    return out
+
+
+__all__ = ["CREATE_WORDS", "DAY_WORDS", "commits_follow", "dated_lists", "item_nouns", "other_numbers_out"]
