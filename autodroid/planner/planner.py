@@ -107,7 +107,7 @@ class PlanConfig:
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
-    typed_names: bool = True  # an unquoted name the app shows is also a text to type after a typing verb ("search for Elena")
+    typed_names: bool = True  # a shown name after a typing or look-up verb is also typed ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
     pick_not_pressed: bool = False  # a row just picked is not long-pressed by the next line; measured off: dev sim -1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
