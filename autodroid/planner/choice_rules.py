@@ -17,10 +17,10 @@ CREATE_WORDS = frozenset(("new", "add", "create"))  # how a button that makes an
 def item_nouns(doc: AppDoc) -> set[str]:
     """The nouns of what the app creates: the last word of a button "New event", "Add task", "Create new
     contact" that opens another screen."""
-    return {label.split()[-1].lower() for element in doc.elements.values()
+    return {label[-1].lower() for element in doc.elements.values()
             if element.type == "button" and element.leads_to and element.leads_to not in element.screens
-            and len(label := element.description.strip().split(";")[0]) < 40
-            and label.split() and label.split()[0].lower() in CREATE_WORDS and len(label.split()) > 1}
+            and len(text := element.description.strip().split(";")[0]) < 40
+            and len(label := text.split()) > 1 and label[0].lower() in CREATE_WORDS}
 
 
 def dated_lists(doc: AppDoc, task: str) -> list[str]:

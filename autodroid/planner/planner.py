@@ -312,13 +312,13 @@ class Planner(DecodeRules):
             return self._asked(task, self._quoted_first(task, lines))
         filled = self._slot_inputs(task, candidates)
         quoted = set(quoted_values(task))
+        given = set(task_values(task))  # quotes, numbers and times: no unquoted names
         if self.config.names or self.config.shaped:  # an unquoted name the app does not show: as if quoted
-            quoted |= set(self.values(task)) - set(task_values(task))
+            quoted |= set(self.values(task)) - given
         if self.config.phones_given:  # a phone number is a text to type as surely as a quoted one
-            quoted |= {value for value in task_values(task) if shape(value) == "phone"}
+            quoted |= {value for value in given if shape(value) == "phone"}
         first: list[str] = []
         last: list[str] = []
-        given = set(task_values(task))
         split = self._time_lines(task, candidates)
         for slot, inputs in filled:
             shown = names_an_element(self.doc, slot.value)

@@ -444,8 +444,8 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
                     for before, word in zip(option_words, option_words[1:]) if before in _NEGATIONS and word in negated)
         if _CLOCK.fullmatch(clock_spelling(option).strip()):  # a time is named by the same time only
             hits = len(option_words) if clock_minutes(option)[0] & said_times else 0
-        if phone_digits(option):  # a phone number is named by the same number only, not by its area code
-            hits = len(option_words) if phone_digits(option) & said_phones else 0
+        if option_phones := phone_digits(option):  # a phone number is named by the same number only, not its area code
+            hits = len(option_words) if option_phones & said_phones else 0
         if evidence and not any(w in task_words and w not in own for w in words(option)):
             continue
         if hits:

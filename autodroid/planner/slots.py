@@ -92,6 +92,12 @@ def shape(text: str) -> str:
     return "words"
 
 
+def _inputs_on(doc: AppDoc, screen) -> list[Element]:
+    """The inputs of ``screen`` (a ``ScreenDoc``; none for None), top to bottom."""
+    return [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"] \
+        if screen is not None else []
+
+
 def entry_words(element: Element) -> set[str]:
     return set(words(element.short_name)) | set(words(element.description)) | set(words(element.about)) | {
         w for s in element.screens for w in words(s)}
@@ -249,7 +255,7 @@ def time_fields(doc: AppDoc) -> list[tuple[str, str]]:
     picker whose fields have no names). A time the task gives is typed into such a pair in parts."""
     pairs = []
     for screen in doc.screens.values():
-        inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
+        inputs = _inputs_on(doc, screen)
         said = {e.name: set(words(e.short_name)) | set(words(e.description)) | set(words(e.about)) for e in inputs}
         hour = next((e for e in inputs if "hour" in said[e.name]), None)
         minute = next((e for e in inputs if "minut" in said[e.name]), None)
@@ -339,7 +345,7 @@ def name_fields(doc: AppDoc, input_name: str) -> tuple[str, str] | None:
     screen = doc.screens.get(element.screen) if element is not None else None
     if screen is None:
         return None
-    inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"]
+    inputs = _inputs_on(doc, screen)
     first = next((e.name for e in inputs if FIRST_NAME & entry_words(e) and NAME in entry_words(e)), None)
     last = next((e.name for e in inputs if e.name != first and LAST_NAMES & entry_words(e)), None)
     return (first, last) if first and last and input_name in (first, last) else None
@@ -376,9 +382,7 @@ def _lone_sensitive_button(doc: AppDoc, element: Element) -> Element | None:
     """The button that carries out a screen's only input when the input's name says no subject (a dialpad's
     ``input``): the one sensitive button (Call, Send, Pay: the doc's risk) that stays on the screen."""
     screen = doc.screens.get(element.screen)
-    inputs = [doc.elements[n] for n in screen.elements if n in doc.elements and doc.elements[n].type == "input"] \
-        if screen else []
-    if len(inputs) != 1:
+    if len(_inputs_on(doc, screen)) != 1:
         return None
     buttons = [b for n in screen.elements if (b := doc.elements.get(n)) is not None and b.type == "button"
                and b.leads_to in (None, element.screen) and b.risk == "sensitive"]
@@ -402,6 +406,6 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "entry_words", "input_commit", "input_scores", "name_fields", "name_parts",
-           "names_an_element", "near_screens", "shape", "slot_inputs", "steppers", "task_slots", "time_fields",
-           "time_parts"]
+__all__ = ["STEP_WORDS", "Slot", "duration_zeroes", "entry_words", "input_commit", "input_scores", "name_fields",
+           "name_parts", "names_an_element", "near_screens", "shape", "slot_inputs", "steppers", "task_slots",
+           "time_fields", "time_parts"]
