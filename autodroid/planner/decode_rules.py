@@ -74,6 +74,19 @@ class DecodeRules:
                                                  and parsed.arg == last.arg)]
         return kept or list(choices)
 
+    def _pressed_menu(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """The lines of ``choices`` on the menu that the last line's long press of a row opened (selection
+        mode's Pin, Archive), with ``config.pressed_acts``; empty when the last line pressed no row or nothing
+        there is offered. A press alone changes nothing, and any other screen drops the selection."""
+        if not self.config.pressed_acts or not lines:
+            return []
+        last = parse_line(lines[-1])
+        if last.method != "match" or last.tail != ".long_tap()" or last.name not in self.doc.elements:
+            return []
+        menus = {edge.to for edge in self.reach.edges(last.name) if edge.action == "long_tap"}
+        return [line for line in choices if line not in lines and (element := self.doc.elements.get(
+            parse_line(line).name or "")) is not None and set(element.screens) & menus]
+
     def _label_once(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """``choices`` without taps of a look-alike: a button or box saying what a button the script already
         tapped says ("Set as default browser" on the settings screen and again on a banner) does the same
@@ -522,6 +535,43 @@ class DecodeRules:
         if element is None or element.type != "checkbox" or parsed.method != "tap" or not named(line):
             return False
         return all(other in lines for other in choices if named(other))
+
+    def _verb_done(self, task: str, line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
+        """Whether ``line`` taps a button or picks a menu option labelled only with the task's command verb
+        ("call Julia Santos": her menu's Call), opening no dialog to confirm, and no other line says a task
+        word that no line so far said (unless it acts on a row already acted on), with ``config.verb_ends``:
+        the command is carried out, and what a small model adds after it (End call, another Call) undoes it
+        or repeats it elsewhere."""
+        said = words(self._spelled(task))
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if not self.config.verb_ends or not said or element is None:
+            return False
+        if parsed.method == "tap" and element.type == "button":
+            label, opens = element.description, {element.leads_to}
+        elif parsed.method == "select" and element.type == "list":
+            label = parsed.arg or ""
+            opens = {edge.to for edge in self.reach.edges(element.name) if edge.option == parsed.arg}
+        else:
+            return False
+        verb = said[0]
+        if set(words(label)) != {verb} or any(confirm_button(self.doc, screen) is not None
+                                               for screen in opens if screen):
+            return False
+        used = {parsed.arg for parsed in map(parse_line, lines) if parsed.arg}
+        covered = {verb} | {word for done in lines for word in words(self._line_label(done))}
+        for other in choices:
+            done = parse_line(other)
+            if other not in lines and not (done.arg and done.arg in used) \
+                    and set(words(self._line_label(other))) & (set(said) - covered):
+                return False
+        return True
+
+    def _line_label(self, line: str) -> str:
+        """What a line names: its option or text, else its element's label."""
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        return parsed.arg or (element.description if element is not None else "") or ""
 
     @staticmethod
     def _last_switch(line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:

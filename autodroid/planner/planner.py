@@ -109,6 +109,8 @@ class PlanConfig:
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # a shown name after a typing or look-up verb is also typed ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
+    verb_ends: bool = True  # a tap or menu pick labelled with the task's verb alone ("Call") ends the script
+    pressed_acts: bool = True  # a row's long press is followed by a line on the menu it opened, not the end
     pick_not_pressed: bool = False  # a row just picked is not long-pressed by the next line; measured off: dev sim -1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
@@ -149,7 +151,7 @@ class PlanConfig:
     # measured off (sixteenth stop): on the dev files no task gained, dialer-call-speaker-mute lost; DroidTask unchanged
     form_dialogs: bool = True  # a named row's form keeps its own dialogs' lines offered, a named option there first
     row_buttons: bool = True  # a named row's own button the task names ("unblock 555-0177") follows its select line
-    first_name_rows: bool = False  # a row named by the first name gets its long press too; measured off: on the
+    first_name_rows: bool = True  # a row named by the first name gets its long press too; measured off: on the
     # dev messages file the model long-pressed the conversation it was to type in (reply tasks 0 either way); again
     # with menu_named (sixteenth stop): no task moved, pin-david ended at the long press, unread-ben 6 actions longer
     name_split: bool = True  # a full name given for a form with first-name and surname fields is typed in two parts
@@ -686,8 +688,10 @@ class Planner(DecodeRules):
                 allowed = self._rows_first(task, choices, allowed, lines)
                 allowed = self._values_first(task, allowed, lines)
                 allowed = self._values_before_budget(task, allowed, lines, max_lines)
+            pressed = self._pressed_menu(allowed, lines) if self.config.shape == "task" else []
+            allowed = pressed or allowed
             if self._can_choose(allowed):
-                may_end = bool(lines) and (self.config.shape == "fixed" or not (
+                may_end = bool(lines) and not pressed and (self.config.shape == "fixed" or not (
                     self._unfilled(task, allowed, lines) or self._pending_options(task, allowed, lines)))
                 part = self.model.choose(prompt + done, allowed, allow_end=may_end, prefix_cache_key=key)
             else:
@@ -714,7 +718,8 @@ class Planner(DecodeRules):
                                                    or self._sends_typed(line, lines)
                                                    or self._typed_in_place(task, line, choices, lines)
                                                    or self._last_switch(line, choices, lines)
-                                                   or self._last_named_tick(task, line, choices, lines)) \
+                                                   or self._last_named_tick(task, line, choices, lines)
+                                                   or self._verb_done(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
                 break

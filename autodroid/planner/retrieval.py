@@ -118,15 +118,27 @@ def quoted_values(task: str) -> list[str]:
 
 def value_labels(doc: AppDoc) -> set[str]:
     """Buttons that only show a current value ("5 minutes", "Dark", "05:00") and open nothing: the label
-    next to them is what a task names, so they rank low and are never offered as lines."""
-    option_texts = {o.strip().lower() for e in doc.elements.values() for o in e.options}
+    next to them is what a task names, so they rank low and are never offered as lines. A screen shows one
+    current value per list of choices, so two such buttons of one screen whose labels are options of the same
+    list are that list's actions shown as buttons (a selection bar's Archive and Delete, both in the overflow
+    menu), not values."""
+    lists_of: dict[str, set[str]] = {}
+    for name, element in doc.elements.items():
+        for option in element.options:
+            lists_of.setdefault(option.strip().lower(), set()).add(name)
     out = set()
+    shown: dict[tuple[str, str], set[str]] = {}  # (screen, list) -> the buttons there showing one of its options
     for name, element in doc.elements.items():
         if element.type != "button" or (element.leads_to and element.leads_to != element.screen):
             continue
         text = element.description.strip().lower()
-        if text and (any(c.isdigit() for c in text) or text in option_texts):
+        if text and any(c.isdigit() for c in text):
             out.add(name)
+        for listed in lists_of.get(text, ()) if text else ():
+            shown.setdefault((element.screen, listed), set()).add(name)
+    for names in shown.values():
+        if len(names) == 1:
+            out |= names
     return out
 
 
@@ -404,9 +416,9 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _affirmed_words(task: str) -> set[str]:
     """The task's word stems (stop words kept) without a word it only says right after "not" ("starts on
-    Sunday, not Monday" names Sunday, not Monday)."""
+    Sunday, not Monday" names Sunday, not Monday) or "too" ("the text is too small" says what it is now)."""
     said = words(task, keep_stopwords=True)
-    return {word for before, word in zip([""] + said, said) if before != "not"}
+    return {word for before, word in zip([""] + said, said) if before not in ("not", "too")}
 
 
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
