@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from autodroid.planner.choice_rules import item_nouns
 from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, form_dialogs, form_twins,
                                           is_positive_button, parse_line)
@@ -476,7 +477,35 @@ class DecodeRules:
                  and (self.doc.elements[parsed.name].screen in opened
                       or (anywhere or set(words(parsed.arg or "")) <= later)
                       and self.reach.stays(self.doc.elements[parsed.name], parsed.arg))]
-        return picks + (self._pending_ticks(task, choices, lines) if self.config.ticks_pending and confirmed else [])
+        if self.config.taps_later and not later and any(self._sends_typed(line, lines[:index + 1])
+                                                        for index, line in enumerate(lines)):
+            later = self._words_after_done(task, lines)
+        if self.config.taps_later and later:  # not what the script already named, nor the app's item nouns
+            later = later - {word for line in lines for word in words(parse_line(line).arg or "")} \
+                - {word for noun in item_nouns(self.doc) for word in words(noun)}
+        taps = self._later_taps(choices, lines, later) if self.config.taps_later and later else []
+        return picks + taps + (self._pending_ticks(task, choices, lines) if self.config.ticks_pending and confirmed
+                               else [])
+
+    def _later_taps(self, choices: Sequence[str], lines: Sequence[str], later: set[str]) -> list[str]:
+        """Taps of buttons and boxes whose whole label the task says after the last text a line used (``later``:
+        "tell Ben 'Invoice paid' and then archive that conversation": Archive; "... 555-0155 and make her a
+        favorite": Favorite; not "Diary" when a line typed Diary, nor the "Contacts" tab of an app that creates
+        contacts) that no line made yet, with ``config.taps_later``: a confirm or a Send before them does not
+        end the script."""
+        tapped = {parse_line(line).name for line in lines}
+        out = []
+        for line in choices:
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
+            if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox") \
+                    or element.one_of or parsed.name in tapped \
+                    or element.description.strip().lower() in DISMISS_WORDS:
+                continue
+            label = set(words(element.description))
+            if label and label <= later:
+                out.append(line)
+        return out
 
     def _pending_ticks(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """Ticks of boxes whose whole label the task says ("show phone numbers": Show phone numbers) that no

@@ -109,6 +109,8 @@ class PlanConfig:
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # a shown name after a typing or look-up verb is also typed ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
+    taps_later: bool = True  # after a confirm or a Send, a tap whose label the task says after its last used text
+    # keeps the script going ("tell Ben 'Invoice paid' and then archive that conversation")
     verb_ends: bool = True  # a tap or menu pick labelled with the task's verb alone ("Call") ends the script
     pressed_acts: bool = True  # a row's long press is followed by a line on the menu it opened, not the end
     pick_not_pressed: bool = False  # a row just picked is not long-pressed by the next line; measured off: dev sim -1
