@@ -106,9 +106,12 @@ class PlanConfig:
     commit_follows: bool = True  # a typed text's Send/Call is listed right after the line typing it
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
+    dialog_oks: bool = True  # the line budget counts the OK of each dialog a named pick is made in
+    dated_first: bool = True  # ... and its pick is listed with the texts the task gives to type (an event's)
     phones_given: bool = True  # an unquoted phone number the app does not show is offered first, like a quoted text
     typed_names: bool = True  # a shown name after a typing or look-up verb is also typed ("search for Elena")
     cued_search: bool = False  # a shown label typed after a typing verb ("search 'Clock'") first; measured: +1/-1
+    search_asked: bool = True  # an unquoted name goes into a search box only when the task says a look-up verb
     taps_later: bool = True  # after a confirm or a Send, a tap whose label the task says after its last used text
     # keeps the script going ("tell Ben 'Invoice paid' and then archive that conversation")
     verb_ends: bool = True  # a tap or menu pick labelled with the task's verb alone ("Call") ends the script
@@ -306,8 +309,8 @@ class Planner(DecodeRules):
         names = [n for n in self.grammar_names(task, candidates) if n not in labels]
         if self.config.slots:
             names = [n for n in names if self.doc.elements[n].type != "input"]
-        if self.config.dated_lists:
-            names += [n for n in dated_lists(self.doc, spelled) if n not in names]
+        dated = dated_lists(self.doc, spelled) if self.config.dated_lists else []
+        names += [n for n in dated if n not in names]
         lines = choice_lines(self.doc, names, self.values(task),
                              lambda element: ranked_options(element, spelled, self.config.options_per_list,
                                                             evidence=self.config.option_evidence),
@@ -352,6 +355,9 @@ class Planner(DecodeRules):
             using = [line for line in lines if parse_line(line).arg == slot.value]
             options = [line for line in using if parse_line(line).method == "select"]
             first += options + typed + [line for line in using if line not in options]
+        if self.config.dated_first and any(parse_line(line).method == "set_text" for line in first):
+            # the day the task says goes with the texts it gives to type (an event's), not after the rest
+            first += [line for line in lines if parse_line(line).method == "select" and parse_line(line).name in dated]
         first = list(dict.fromkeys(first))
         rest = [line for line in lines if line not in first]
         saves = self._form_saves(first + last, set(words(self._spelled(task))))
@@ -360,7 +366,10 @@ class Planner(DecodeRules):
         if self.config.nearest_lists:
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
-            out = row_actions(self.doc, words(self._spelled(task)), out, task if self.config.first_name_rows else "",
+            lexical = getattr(self.index, "lexical", self.index)
+            said = words(self._spelled(task))
+            said += lexical.undone(task, said) if hasattr(lexical, "undone") else []  # "not pinned": Unpin
+            out = row_actions(self.doc, said, out, task if self.config.first_name_rows else "",
                               menu_named=self.config.menu_named, row_buttons=self.config.row_buttons,
                               press_adds=self.config.press_adds)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
@@ -505,7 +514,9 @@ class Planner(DecodeRules):
             lexical = getattr(self.index, "lexical", self.index)
             self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
                                              per_value=self.config.inputs_per_value, values=self.values(task),
-                                             joint=self.config.joint_slots, name_pairs=self.config.name_split))
+                                             joint=self.config.joint_slots, name_pairs=self.config.name_split,
+                                             lookup=not self.config.search_asked
+                                             or bool(set(words(task)) & LOOKUP_VERBS)))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:
@@ -763,19 +774,25 @@ class Planner(DecodeRules):
 
     def script_lines(self, task: str, choices: Sequence[str]) -> int:
         """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
-        it gives and per option it names, plus an action and a confirm, at least ``max_lines`` and at most
-        ``line_budget``; ``shape="fixed"``: ``max_lines``."""
+        it gives and per option it names (and its dialog's OK, with ``dialog_oks``), plus an action and a
+        confirm, at least ``max_lines`` and at most ``line_budget``; ``shape="fixed"``: ``max_lines``."""
         if self.config.shape == "fixed":
             return self.config.max_lines
-        picks = [parse_line(line).arg for line in choices if parse_line(line).method == "select"
-                 and self._named_option(task, parse_line(line))]
+        dated = set(dated_lists(self.doc, self._spelled(task))) if self.config.dated_first else set()
+        picked = [parsed for parsed in map(parse_line, choices) if parsed.method == "select"
+                  and (self._named_option(task, parsed) or parsed.name in dated)]
+        picks = [parsed.arg for parsed in picked]
+        oks = 0  # a pick in a dialog with its own OK takes a second line
+        if self.config.dialog_oks:
+            oks = sum(1 for name in dict.fromkeys(parsed.name for parsed in picked)
+                      if confirm_button(self.doc, self.doc.elements[name].screen) is not None)
         given = self.values(task)
         times = sum(1 for value in given if time_parts(value) and any(
             parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
         if self.config.budget_distinct:  # one row offered in two lists, or a name both given and shown: one line
             picks = list(dict.fromkeys(picks))
             given = [value for value in given if value not in picks]
-        needed = len(given) + times + len(picks) + 2
+        needed = len(given) + times + len(picks) + oks + 2
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
     def _finish(self, raw: str, finish_reason: str, task: str = "") -> tuple[str, tuple[str, ...], tuple[str, ...]]:

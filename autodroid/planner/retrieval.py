@@ -41,7 +41,7 @@ K1, B = 1.2, 0.5
 
 def stem(word: str) -> str:
     """A deliberately crude suffix stripper, applied the same way to tasks and docs: plurals, -ing, -ed,
-    -ion and a final -e go, so "vibration" and "vibrate", "sorting" and "sort" meet."""
+    -ion, a final -e and the -y of a long -ery go, so "vibration" and "vibrate", "sorting" and "sort" meet."""
     if len(word) <= 3 or word.isdigit():
         return word
     if len(word) > 4 and word.endswith("ies"):
@@ -55,6 +55,8 @@ def stem(word: str) -> str:
     elif len(word) > 5 and word.endswith("ion"):
         word = word[:-3]
     if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    elif len(word) > 6 and word.endswith("ery"):  # "delivery" and "delivered", "recovery" and "recover"
         word = word[:-1]
     return word
 
@@ -326,6 +328,16 @@ class LexicalIndex:
                 continue
             fixed = self._spells(word) if word in unquoted else None
             out += fixed or [word_stem(word)]
+        return out + self.undone(task, out)
+
+    def undone(self, task: str, said: list[str]) -> list[str]:
+        """The doc's un- words for what the task says is no longer to be ("doesn't need to be pinned anymore":
+        Unpin, "no longer muted": Unmute), which share no word with it."""
+        out = []
+        for word in _negated_words(task):
+            for base in {word, word[:-1] if len(word) > 3 and word[-1] == word[-2] else word}:  # "pinned": pin
+                if f"un{base}" in self.idf and f"un{base}" not in said + out:
+                    out.append(f"un{base}")
         return out
 
     def spelled(self, task: str) -> str:
@@ -441,10 +453,10 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     not "1 minute", and "the 'download' folder, then Diary.pdf" gives both. With ``evidence``, an option
     counts only when the task says one of its content words that the list's own name does not ("Meeting
     notes" on a notes list is not named by "my notes", "Copy to" not by "to")."""
-    task_words = _affirmed_words(task)
+    negated = _negated_words(task)
+    task_words = _affirmed_words(task) - negated  # "doesn't need to be pinned": not the "Pinned" row
     if _LAST_NAME.search(task):  # "by last name": the Surname option
         task_words = set(task_words) | set(words("surname"))
-    negated = _negated_words(task)
     own = set(words(element.short_name)) - TYPE_SUFFIXES
     said_times = set().union(*clock_minutes(task))
     said_phones = phone_digits(task)

@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 
 from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import confirm_button, parse_line
-from autodroid.planner.retrieval import PHONE, TYPE_SUFFIXES, Candidate, task_values, words
+from autodroid.planner.retrieval import PHONE, TYPE_SUFFIXES, Candidate, quoted_values, stem, task_values, words
 
 CUE_WORDS = 3  # content words before a value that say where it goes
 CUE_WEIGHT = 2.0
@@ -36,6 +36,8 @@ SHAPE_WEIGHT = 1.0
 ORDER_WEIGHT = 0.5  # the n-th value to type and the n-th field of a form (title, then body): breaks near-ties
 NEAR_FROM = 5  # how many top-ranked elements say where the task is going
 PHONE_FIELDS = frozenset(words("number phone"))
+SEARCH = stem("search")
+MAIL_FIELDS = frozenset(words("email mail"))  # a field named for an address takes an address, with its "@"
 NAMING_CUES = frozenset(words("called named titled entitled labelled labeled"))  # "an event called X": X is
 NAME_FIELDS = frozenset(words("name title label"))  # what the item is called, so its name/title/label field
 
@@ -127,11 +129,12 @@ def near_screens(doc: AppDoc, ranked: Sequence[Candidate | str]) -> dict[str, fl
 
 
 def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
-                 near: Mapping[str, float], order: int | None = None) -> dict[str, float]:
+                 near: Mapping[str, float], order: int | None = None, searched: bool = True) -> dict[str, float]:
     """A score per input of the doc for ``slot`` (higher: the value more likely goes there); ``order``:
     the slot is the order-th text the task gives to type, and people name a form's fields in its order,
     so on the form of the best input the order-th field gains a little (a near-tie breaker). Fields that
-    show a number are not counted for a value that is not one ("a timer called Pasta": Label, not Minutes)."""
+    show a number are not counted for a value that is not one ("a timer called Pasta": Label, not Minutes).
+    Without ``searched`` (the value is not one to look up), search boxes lose."""
     top = max((c.score for c in task_scores.values()), default=0.0) or 1.0
     out: dict[str, float] = {}
     for name, element in doc.elements.items():
@@ -155,6 +158,10 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
         same_shape = 1.0 if shown and shape(shown) == shape(slot.value) else 0.0
         if shape(slot.value) == "phone" and entry & PHONE_FIELDS:  # a phone number goes where a number goes
             same_shape = 1.0
+        if entry & MAIL_FIELDS and "@" not in slot.value:  # "from Bright Sparks": not into the Email field
+            same_shape = -1.0
+        if not searched and SEARCH in entry:
+            cue = -1.0  # not a value to look up: a search box is no place for it
         out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
                      + SHAPE_WEIGHT * same_shape)
     if order is not None and out:
@@ -168,7 +175,7 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
                 per_value: int = 3, values: Sequence[str] | None = None,
-                joint: bool = False, name_pairs: bool = False) -> list[tuple[Slot, list[str]]]:
+                joint: bool = False, name_pairs: bool = False, lookup: bool = True) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
@@ -176,13 +183,18 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     type get the distinct best places with the highest total score instead of first come, first served
     ("Ana with the email ana@example.com": the cue "email" gives the address the Email field, and Ana the
     next best). With ``name_pairs``, a full name that goes into a first-name field takes its surname field
-    too (``name_fields``), so a later name goes elsewhere ("Tom Hale from Bright Sparks": the company)."""
+    too (``name_fields``), so a later name goes elsewhere ("Tom Hale from Bright Sparks": the company).
+    Without ``lookup`` (the task says no look-up verb), an unquoted name is not for a search box ("put
+    Grandpa in my contacts": the name field, though the search box says "contacts")."""
     near = near_screens(doc, ranked)
+    quoted = set(quoted_values(task))
     scored = []
     typed = 0  # values before this one that are texts to type (not labels of something shown)
     for slot in task_slots(task, values):
         label = names_an_element(doc, slot.value)
-        scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed)))
+        found = lookup or slot.value in quoted or shape(slot.value) != "words"
+        scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed,
+                                                 searched=found)))
         typed += 0 if label else 1
     if name_pairs:
         scored = _name_pairs_taken(doc, scored)
