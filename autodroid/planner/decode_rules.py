@@ -491,19 +491,21 @@ class DecodeRules:
         """Taps of buttons and boxes whose whole label the task says after the last text a line used (``later``:
         "tell Ben 'Invoice paid' and then archive that conversation": Archive; "... 555-0155 and make her a
         favorite": Favorite; not "Diary" when a line typed Diary, nor the "Contacts" tab of an app that creates
-        contacts) that no line made yet, with ``config.taps_later``: a confirm or a Send before them does not
-        end the script."""
+        contacts, nor a button opening another screen, nor another screen's "Vibrate" once one was ticked) that
+        no line made yet, with ``config.taps_later``: a confirm or a Send before them does not end the script."""
         tapped = {parse_line(line).name for line in lines}
+        done = {word for line in lines for word in words(self._line_label(line))}
         out = []
         for line in choices:
             parsed = parse_line(line)
             element = self.doc.elements.get(parsed.name or "")
             if element is None or parsed.method != "tap" or element.type not in ("button", "checkbox") \
                     or element.one_of or parsed.name in tapped \
-                    or element.description.strip().lower() in DISMISS_WORDS:
-                continue
+                    or element.description.strip().lower() in DISMISS_WORDS \
+                    or element.leads_to not in (None, element.screen, self.doc.start_screen):
+                continue  # a tab or another opener is the way somewhere, not a step
             label = set(words(element.description))
-            if label and label <= later:
+            if label and label <= later and not label <= done:  # not a look-alike of a box already ticked
                 out.append(line)
         return out
 
