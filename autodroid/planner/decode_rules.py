@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from autodroid.planner.choice_rules import item_nouns
 from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, form_dialogs, form_twins,
                                           is_positive_button, parse_line)
@@ -482,7 +481,7 @@ class DecodeRules:
             later = self._words_after_done(task, lines)
         if self.config.taps_later and later:  # not what the script already named, nor the app's item nouns
             later = later - {word for line in lines for word in words(parse_line(line).arg or "")} \
-                - {word for noun in item_nouns(self.doc) for word in words(noun)}
+                - {word for noun in self._nouns for word in words(noun)}  # (computed once per doc)
         taps = self._later_taps(choices, lines, later) if self.config.taps_later and later else []
         return picks + taps + (self._pending_ticks(task, choices, lines) if self.config.ticks_pending and confirmed
                                else [])

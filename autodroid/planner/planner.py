@@ -46,7 +46,7 @@ from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.choice_rules import commits_follow, dated_lists, item_nouns, other_numbers_out
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, quoted_values, ranked_options, stem,
                                         task_values, words)
-from autodroid.planner.slots import (duration_zeroes, entry_words, input_commit, name_fields, name_parts,
+from autodroid.planner.slots import (SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
 from autodroid.risk_words import SENSITIVE
@@ -58,7 +58,6 @@ TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (example
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
-SEARCH = stem("search")
 LOOKUP_VERBS = TYPING_VERBS | {stem(w) for w in ("find", "look")}  # ... and that look a name up ("look up Kate")
 
 
