@@ -81,6 +81,7 @@ def test_wheel_holds_the_shipped_data_under_the_package(wheel):
     for relative in setup_constants()["SHIPPED_FILES"]:
         assert f"autodroid/_data/{relative}" in names
     assert "droidscript/walker.py" in names and "autodroid/planner/templates/system.j2" in names
+    assert {"autodroid/planner/data/wordnet_synonyms.json", "autodroid/planner/data/wordnet_license.txt"} <= names
     assert not any(name.startswith(("tests/", "app_docs/", "models/", "policies/")) for name in names)
     metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()

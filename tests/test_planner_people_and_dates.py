@@ -278,6 +278,56 @@ def test_a_button_labelled_with_another_phone_number_is_not_offered():
     assert holder in planner.choices("tap 555-0134", [c.name for c in planner.candidates("tap 555-0134")])
 
 
+def test_a_number_that_opens_the_screen_the_task_names_is_how_that_page_calls():
+    from autodroid.appdoc import load_doc
+
+    contacts = load_doc("contacts")
+    number = "contacts_item_screen__contact_number_holder_button"  # a contact's "555-0142", opens the call screen
+    assert contacts.elements[number].leads_to == "call_caller_screen"
+    for task in ("call Mum", "ring Farid Haddad"):  # "ring": the doc's "call" through the thesaurus
+        planner = Planner(None, contacts)
+        assert f"{number}.tap()" in planner.choices(task, [c.name for c in planner.candidates(task)]), task
+        off = Planner(None, contacts, config=PlanConfig(calling_numbers=False))
+        assert f"{number}.tap()" not in off.choices(task, [c.name for c in off.candidates(task)]), task
+    planner = Planner(None, contacts)  # a task that names no screen it opens leaves it out
+    assert f"{number}.tap()" not in planner.choices("delete Mum", [c.name for c in planner.candidates("delete Mum")])
+    lines = planner.choices("call Mum", [c.name for c in planner.candidates("call Mum")])
+    assert lines.index(f"{number}.tap()") < lines.index("call_caller_screen__end_button.tap()")  # it opens that screen
+
+
+def test_a_task_about_a_row_it_names_ticks_no_box_sharing_only_its_verb():
+    from autodroid.appdoc import load_doc
+
+    contacts = load_doc("contacts")
+    box = "settings_screen__show_call_confirmation_checkbox.tap()"  # "Show a call confirmation dialog"
+    for task, offered in (("call Mum", False), ("ring Farid Haddad", False), ("call confirmation for Mum", True)):
+        planner = Planner(None, contacts)
+        assert (box in planner.choices(task, [c.name for c in planner.candidates(task)])) == offered, task
+    off = Planner(None, contacts, config=PlanConfig(verb_boxes_out=False))
+    assert box in off.choices("call Mum", [c.name for c in off.candidates("call Mum")])
+    planner = Planner(None, contacts)  # no row named: the box may be what the task is about
+    assert box in planner.choices("call confirmation", [c.name for c in planner.candidates("call confirmation")])
+
+
+def test_an_imperatives_object_the_app_never_names_is_the_new_items_title():
+    from autodroid.appdoc import load_doc
+    from autodroid.planner.retrieval import object_phrase
+
+    assert object_phrase("schedule a vet appointment for Wednesday at 3pm") == "vet appointment"
+    assert object_phrase("Book a haircut tomorrow at 10") == "haircut"
+    assert object_phrase("set an alarm for 7 am") == "alarm" and object_phrase("call Mum") is None
+    calendar = load_doc("calendar")
+    planner = Planner(None, calendar)
+    task = "schedule a vet appointment for Wednesday at 3pm"
+    assert planner.values(task)[-1] == "vet appointment"
+    assert planner.choices(task, [c.name for c in planner.candidates(task)])[0] == \
+        'edit_event_screen__title_input.set_text("vet appointment")'
+    assert "vet appointment" not in Planner(None, calendar, config=PlanConfig(object_titles=False)).values(task)
+    assert "event" not in planner.values("add an event on Friday")  # the app's own noun names no title
+    assert "quick note" not in Planner(None, load_doc("notes")).values(
+        "save a quick note with the title 'Parking'")  # a quoted text is the title it gives
+
+
 def test_the_text_after_a_created_items_noun_is_its_title():
     from autodroid.appdoc import load_doc
     from autodroid.planner.retrieval import item_texts

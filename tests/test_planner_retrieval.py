@@ -1,6 +1,7 @@
 """Lexical API ranking: word stems, intent priors, options. No word lists copied from task sentences:
-number words and synonyms are not matched (they were fitted to the measured tasks); a glued or misspelled
-word counts only as the doc's own words it spells (``LexicalIndex.query``)."""
+number words and hand-written synonyms are not matched (they were fitted to the measured tasks); a glued or
+misspelled word counts only as the doc's own words it spells (``LexicalIndex.query``); the only synonyms are
+a general English thesaurus's, for words the doc never uses (``tests/test_thesaurus.py``)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def test_a_checkbox_ranks_first_for_a_toggle_task():
     assert "autosav" in ranked[0].matched
 
 
-def test_no_synonym_table_only_the_task_own_words_match():
+def test_no_hand_written_synonyms_only_the_task_own_words_match():
     for task in ("remove the note", "make a new note"):
         ranked = LexicalIndex(DOC).rank(task)
         assert all(set(c.matched) <= set(words(task)) for c in ranked), task

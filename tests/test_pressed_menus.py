@@ -72,6 +72,19 @@ def test_after_a_rows_long_press_only_its_menu_is_offered_and_the_script_goes_on
     assert any("more_options_screen" in line for line in off.offered[1])  # another screen: the press is lost
 
 
+def test_no_line_of_a_named_rows_menu_comes_before_its_press():
+    task = "ring Hannah, she's in my favourites"
+    press = 'main_screen__contacts_list.match("Hannah Cohen").long_tap()'
+    model = PickingModel(lambda line: False)  # takes the first line offered
+    plan = Planner(model, load_doc("dialer")).plan(task)
+    assert press in model.offered[0]
+    assert not any(line.startswith("contacts_item_menu__") for line in model.offered[0])
+    assert plan.script.splitlines()[:2] == [press, 'contacts_item_menu__listview_list.select("Call")']
+    off = PickingModel(lambda line: False)
+    Planner(off, load_doc("dialer"), config=PlanConfig(press_first=False)).plan(task)
+    assert off.offered[0][0] == 'contacts_item_menu__listview_list.select("Call")'  # the runtime would press any row
+
+
 def test_a_conversation_named_by_its_first_name_is_long_pressed_and_pinned_on_the_sim():
     model = PickingModel(lambda line: "long_tap" in line or "Pin" in line or "pin_button_2" in line)
     plan = Planner(model, load_doc("messages")).plan("pin my chat with David to the top")

@@ -1,9 +1,10 @@
 """Rules on a task's choice lines that need only the doc: which lists a weekday offers, which buttons a phone
-number rules out, where a typed text's commit is listed, and what the app's "New ..." buttons create."""
+number rules out, which boxes share only the verb of a task about a row, where a typed text's commit is
+listed, and what the app's "New ..." buttons create."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 from autodroid.appdoc import AppDoc
 from autodroid.planner.postprocess import parse_line
@@ -33,13 +34,40 @@ def dated_lists(doc: AppDoc, task: str) -> list[str]:
             and any(said & set(words(option)) and any(c.isdigit() for c in option) for option in element.options)]
 
 
-def other_numbers_out(doc: AppDoc, task: str, lines: Sequence[str]) -> list[str]:
+def other_numbers_out(doc: AppDoc, task: str, lines: Sequence[str], said: Collection[str] = ()) -> list[str]:
     """``lines`` without taps on a button whose label is a phone number the task does not say (a contact's
-    "555-0134" shares only its area code with "dial 555-0199")."""
-    said = phone_digits(task)
+    "555-0134" shares only its area code with "dial 555-0199"), unless the button opens another screen whose
+    name has a word the task says (``said``: its word stems): the number on a contact's page that opens the
+    call screen is how that page calls whoever it shows ("call Mum")."""
+    numbers = phone_digits(task)
+    out: list[str] = []
+    for line in lines:
+        element = doc.elements.get(parse_line(line).name or "")
+        if parse_line(line).method != "tap" or element is None or not (shown := phone_digits(element.description)) \
+                or shown & numbers:
+            out.append(line)
+        elif element.leads_to and element.leads_to not in element.screens \
+                and set(words(element.leads_to)) & set(said) - {"screen", "dialog"}:
+            there = [i for i, other in enumerate(out)  # listed before what it opens: it comes first
+                     if (opened := doc.elements.get(parse_line(other).name or "")) and opened.screen == element.leads_to]
+            out.insert(there[0] if there else len(out), line)
+    return out
+
+
+def verb_only_boxes_out(doc: AppDoc, task: str, lines: Sequence[str], verb_means: Collection[str] = ()) -> list[str]:
+    """``lines`` without taps on checkboxes that share only the task's first word (its verb, or a word it
+    means: ``verb_means``, stems) with it when the task names a row some line picks: "call Mum" calls the
+    row Mum, it does not tick "Show a call confirmation dialog"; a setting is named by what it sets, not
+    by the action it is about."""
+    said = [w for w in words(task) if w != "pleas"]
+    named_rows = [line for line in lines if parse_line(line).method in ("select", "match")
+                  and (row := parse_line(line).arg) and set(words(row)) <= set(said)]
+    if not said or not named_rows:
+        return list(lines)
+    verb = {said[0], *verb_means}
     return [line for line in lines if parse_line(line).method != "tap"
-            or (element := doc.elements.get(parse_line(line).name or "")) is None
-            or not (shown := phone_digits(element.description)) or shown & said]
+            or (element := doc.elements.get(parse_line(line).name or "")) is None or element.type != "checkbox"
+            or not (shared := set(words(element.description)) & (set(said) | verb)) or not shared <= verb]
 
 
 def commits_follow(doc: AppDoc, lines: Sequence[str]) -> list[str]:

@@ -74,6 +74,23 @@ class DecodeRules:
                                                  and parsed.arg == last.arg)]
         return kept or list(choices)
 
+    def _press_first(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
+        """``choices`` without the lines of a row's long-press menu (and of what only that menu opens) while
+        the press of a row the task names is offered and not yet written, with ``config.press_first``: run
+        first, such a line would have the runtime press whichever row it once recorded."""
+        if not self.config.press_first:
+            return list(choices)
+        presses = [line for line in choices if line not in lines
+                   and (parsed := parse_line(line)).method == "match" and parsed.tail == ".long_tap()"]
+        menus = frozenset(edge.to for line in presses for edge in self.reach.edges(parse_line(line).name or "")
+                          if edge.action == "long_tap")
+        if not menus:
+            return list(choices)
+        region = self.reach.behind(menus)
+        kept = [line for line in choices if line in presses or (element := self.doc.elements.get(
+            parse_line(line).name or "")) is None or not set(element.screens) & region]
+        return kept or list(choices)
+
     def _pressed_menu(self, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
         """The lines of ``choices`` on the menu that the last line's long press of a row opened (selection
         mode's Pin, Archive), with ``config.pressed_acts``; empty when the last line pressed no row or nothing

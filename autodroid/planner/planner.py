@@ -43,9 +43,10 @@ from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
 from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
-from autodroid.planner.choice_rules import commits_follow, dated_lists, item_nouns, other_numbers_out
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, quoted_values, ranked_options, stem,
-                                        task_values, words)
+from autodroid.planner.choice_rules import (commits_follow, dated_lists, item_nouns, other_numbers_out,
+                                            verb_only_boxes_out)
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, object_phrase, phone_digits,
+                                        quoted_values, ranked_options, stem, task_values, words)
 from autodroid.planner.slots import (SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
@@ -99,11 +100,16 @@ class PlanConfig:
     choice_labels: bool = False  # list each choice line with what its element shows ("# GIFs")
     names: bool = True  # unquoted capitalized names in the task ("rename Diary to Journal") count as given values
     spelling: bool = True  # task words the doc never uses: split run-together words, fix one-letter typos
+    synonyms: bool = True  # task words the doc never uses: add the doc's words for their English synonyms
     pending_after_confirm: bool = False  # after a confirm, a pick the task names anywhere keeps the script going
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
     item_texts: bool = True  # "new event Piano lesson", "a task to buy milk": the text after a created item's noun
+    object_titles: bool = True  # "schedule a vet appointment": an imperative's object the doc never names is a title
     commit_follows: bool = True  # a typed text's Send/Call is listed right after the line typing it
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
+    calling_numbers: bool = True  # ... or a word of the screen it opens ("call Mum": the contact page's number)
+    # (and such a button is offered although it opens the screen of a better candidate)
+    verb_boxes_out: bool = True  # a task about a row it names ("call Mum") ticks no box sharing only its verb
     dated_lists: bool = True  # a list with a dated option on the weekday the task says is a candidate ("on Friday")
     dialog_oks: bool = False  # the line budget counts the OK of each dialog a named pick is made in; measured off:
     # dev files +2 -1 (team-lunch, default-favorites; unfav-carmen lost), DroidTask no task moved, 745 -> 781 actions
@@ -116,6 +122,7 @@ class PlanConfig:
     # keeps the script going ("tell Ben 'Invoice paid' and then archive that conversation")
     verb_ends: bool = True  # a tap or menu pick labelled with the task's verb alone ("Call") ends the script
     pressed_acts: bool = True  # a row's long press is followed by a line on the menu it opened, not the end
+    press_first: bool = True  # ... and while a named row's press is offered, no line on its menu comes first
     pick_not_pressed: bool = False  # a row just picked is not long-pressed by the next line; measured off: dev sim -1
     label_once: bool = True  # a tap of a look-alike (same label as a button already tapped) is not offered
     radio_once: bool = False  # one tick per radio group (`one_of`); measured off: it locks in a wrong first tick
@@ -269,7 +276,7 @@ class Planner(DecodeRules):
             hybrid = hybrid_index(self.doc)
             if hybrid is not None:
                 return hybrid
-        return LexicalIndex(self.doc, spelling=self.config.spelling)
+        return LexicalIndex(self.doc, spelling=self.config.spelling, synonyms=self.config.synonyms)
 
     def candidates(self, task: str) -> list[Candidate]:
         if self.config.retrieval == "off" and self.config.stubs == "full":
@@ -282,7 +289,7 @@ class Planner(DecodeRules):
         so (navigation is automatic, and small models tap Cancel to "finish")."""
         narrowed = self.config.retrieval in ("grammar", "both") or self.config.stubs == "none"
         if narrowed and candidates:
-            names = self._without_openers(candidates) if self.config.drop_openers else list(candidates)
+            names = self._without_openers(candidates, task) if self.config.drop_openers else list(candidates)
             for name in candidates[:CONFIRMS_FOR]:  # the confirm buttons of the best candidates' dialogs
                 confirm = confirm_button(self.doc, self.doc.elements[name].screen)
                 if confirm is not None and confirm.name not in names:
@@ -374,7 +381,14 @@ class Planner(DecodeRules):
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
-            ordered = other_numbers_out(self.doc, task, ordered)
+            lexical = getattr(self.index, "lexical", self.index)
+            said = lexical.query(task) if hasattr(lexical, "query") else words(task)
+            ordered = other_numbers_out(self.doc, task, ordered, said if self.config.calling_numbers else ())
+        if self.config.verb_boxes_out:
+            lexical = getattr(self.index, "lexical", self.index)
+            first = next(iter(w for w in re.findall(r"[a-z]+", task.lower()) if w != "please"), "")
+            means = [stem(w) for w in lexical.synonyms(first)] if hasattr(lexical, "synonyms") else []
+            ordered = verb_only_boxes_out(self.doc, task, ordered, means)
         if self.config.commit_follows:
             ordered = commits_follow(self.doc, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
@@ -534,6 +548,8 @@ class Planner(DecodeRules):
             given = task_values(task)
             items = [text for text in item_texts(task, self._nouns) if text not in given
                      and not names_an_element(self.doc, text)] if self.config.item_texts else []
+            if self.config.object_titles and not items and (thing := self._new_object(task)) not in (None, *given):
+                items.append(thing)
             given += items
             if self.config.names or self.config.shaped:
                 given += [name for name in task_values(task, names=self.config.names, shaped=self.config.shaped)
@@ -542,6 +558,18 @@ class Planner(DecodeRules):
                                or self.config.typed_names and self._typed_after_verb(task, name))]
             self._given = (task, given)
         return list(self._given[1])
+
+    def _new_object(self, task: str) -> str | None:
+        """The object the task's imperative names with an article ("schedule a vet appointment for Wednesday":
+        "vet appointment"), as a title to type, when the app has something to create (a "New ..." button), the
+        task quotes no text, and the doc never uses one of its words: it names no part of the app, so it names
+        the new item ("save a quick note with the title 'Parking'" gives its title)."""
+        thing = object_phrase(task)
+        if thing is None or not self._nouns or quoted_values(task):  # a quoted text is the title it gives
+            return None
+        lexical = getattr(self.index, "lexical", self.index)
+        known = getattr(lexical, "idf", {})
+        return thing if any(w not in known for w in words(thing)) and not names_an_element(self.doc, thing) else None
 
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:
@@ -602,15 +630,23 @@ class Planner(DecodeRules):
 
         return sorted(lines, key=lambda line: not uses_quoted(line))
 
-    def _without_openers(self, candidates: Sequence[str]) -> list[str]:
+    def _without_openers(self, candidates: Sequence[str], task: str = "") -> list[str]:
         """The candidates without buttons whose only documented effect is to open the screen of a better
-        ranked candidate: the runtime navigates there by itself, and small models love to write the way."""
+        ranked candidate: the runtime navigates there by itself, and small models love to write the way.
+        With ``config.calling_numbers``, a button showing a phone number stays when the task says a word of
+        the screen it opens: the number on a contact's page that opens the call screen is how that page
+        calls whoever it shows ("call Mum"), not a way to the call screen's End button."""
+        said: set[str] = set()
+        if self.config.calling_numbers and task:
+            lexical = getattr(self.index, "lexical", self.index)
+            said = set(lexical.query(task) if hasattr(lexical, "query") else words(task)) - {"screen", "dialog"}
         kept: list[str] = []
         better_screens: set[str] = set()
         for name in candidates:
             element = self.doc.elements[name]
             opens = element.leads_to if element.type == "button" else None
-            if not (opens and opens != element.screen and opens in better_screens):
+            calls = bool(opens and phone_digits(element.description) and said & set(words(opens)))
+            if not (opens and opens != element.screen and opens in better_screens) or calls:
                 kept.append(name)
             better_screens.update(element.screens)
         return kept
@@ -695,6 +731,7 @@ class Planner(DecodeRules):
                 allowed = self._radio_once(task, allowed, lines)
                 allowed = self._label_once(allowed, lines)
                 allowed = self._picked_not_pressed(allowed, lines)
+                allowed = self._press_first(allowed, lines)
                 allowed = self._twins_once(task, allowed, lines)
                 allowed = self._form_stays(allowed, lines)
                 allowed = self._rows_first(task, choices, allowed, lines)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autodroid.appdoc import AppDoc, Element
+from autodroid.planner import thesaurus
 
 _WORD = re.compile(r"[a-z0-9]+")
 _WORD_ANY_CASE = re.compile(r"[A-Za-z0-9]+")
@@ -35,6 +36,7 @@ for _word in "type enter write name named called title search rename input label
 TYPE_PRIOR = {"button": 1.0, "checkbox": 1.0, "input": 1.0, "list": 1.0, "text": 0.6, "scrollable": 0.1}
 # Field weights: how strongly a word in each part of an element's entry counts.
 VALUE_LABEL_PRIOR = 0.5
+SYNONYM_WEIGHT = 0.5  # a doc word the task only says through an English synonym ("ring": Call) counts half
 FIELD_WEIGHTS = {"name": 1.0, "description": 1.0, "about": 1.0, "options": 0.8, "screen": 0.4, "leads_to": 0.5, "fields": 0.5}
 K1, B = 1.2, 0.5
 
@@ -221,6 +223,21 @@ def item_texts(text: str, nouns: set[str]) -> list[str]:
     return [value for value in dict.fromkeys(out) if not re.match(r"I\b", value)]  # "contacts I added": no title
 
 
+# "schedule a vet appointment for Wednesday": an imperative's first verb, an article, then its object, which
+# runs to the next clause word or a word of when ("tomorrow", "next", "every")
+_OBJECT = re.compile(r"^\s*(?:[Pp]lease\s+)?[A-Za-z]+\s+(?:a|an)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
+                     r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but|every|each|"
+                     r"today|tonight|tomorrow|next|this)\b))")
+
+
+def object_phrase(text: str) -> str | None:
+    """The object an imperative task names with an article ("schedule a vet appointment for Wednesday at 3pm":
+    "vet appointment"), or None. Whether it is a title to type the planner decides (a word the app's doc
+    never uses: "set an alarm for 7" names the app's own alarm)."""
+    match = _OBJECT.match(text)
+    return match.group(1) if match else None
+
+
 def introduced_values(text: str) -> list[str]:
     """Unquoted texts a word like "called" or "saying" hands over: "add an event called Pay electricity bill"
     gives "Pay electricity bill". Not ones that start like a sentence's grammar ("called it", "named the")."""
@@ -289,9 +306,11 @@ def element_fields(doc: AppDoc, element: Element) -> dict[str, list[str]]:
 class LexicalIndex:
     """BM25F over the doc's elements. Build once per doc (cheap: a few ms for 150 elements)."""
 
-    def __init__(self, doc: AppDoc, *, weights: dict[str, float] | None = None, spelling: bool = True):
+    def __init__(self, doc: AppDoc, *, weights: dict[str, float] | None = None, spelling: bool = True,
+                 synonyms: bool = True):
         self.doc = doc
         self.spelling = spelling
+        self.synonyms_on = synonyms
         self.weights = dict(FIELD_WEIGHTS if weights is None else weights)
         self.names = list(doc.elements)
         self.tf: list[Counter] = []
@@ -328,7 +347,23 @@ class LexicalIndex:
                 continue
             fixed = self._spells(word) if word in unquoted else None
             out += fixed or [word_stem(word)]
-        return out + self.undone(task, out)
+        return out + self.undone(task, out) + [s for s in self.synonym_stems(task) if s not in out]
+
+    def synonym_stems(self, task: str) -> list[str]:
+        """The doc's stems for the English synonyms of the task's unquoted words the doc never uses."""
+        if not self.spelling:
+            return []
+        unquoted = [w for w in _lower_words(_QUOTED.sub(" ", task)) if w not in STOPWORDS]
+        return list(dict.fromkeys(word_stem(s) for w in unquoted for s in self.synonyms(w)))
+
+    def synonyms(self, word: str) -> list[str]:
+        """English synonyms the doc uses of a word it never uses ("ring": call, "bigger": large), when there
+        are one or two of them (more is a word of many senses, none of them clear)."""
+        if not self.synonyms_on or word in STOPWORDS or word_stem(word) in self.idf or word.isdigit():
+            return []
+        by_stem = {word_stem(s): s for s in sorted(thesaurus.synonyms(word)) if s not in STOPWORDS}
+        found = [by_stem[known] for known in sorted(set(by_stem) & set(self.idf))]
+        return found if len(found) <= 2 else []
 
     def undone(self, task: str, said: list[str]) -> list[str]:
         """The doc's un- words for what the task says is no longer to be ("doesn't need to be pinned anymore":
@@ -348,7 +383,9 @@ class LexicalIndex:
 
         def fix(match: re.Match) -> str:
             fixed = self._spells(match.group(0).lower())
-            return " ".join(fixed) if fixed else match.group(0)
+            if fixed:
+                return " ".join(fixed)
+            return " ".join([match.group(0), *self.synonyms(match.group(0).lower())])
 
         parts, last = [], 0
         for quoted in _QUOTED.finditer(task):
@@ -381,6 +418,8 @@ class LexicalIndex:
     def scores(self, task: str) -> dict[str, Candidate]:
         query = self.query(task)
         weights = {word: 1.0 for word in query}
+        plain = set(query) - set(self.synonym_stems(task)) if self.synonyms_on else set(query)
+        weights.update({word: SYNONYM_WEIGHT for word in weights if word not in plain})
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         task_text = " ".join(words(task, keep_stopwords=True))
