@@ -113,3 +113,18 @@ def test_the_line_budget_counts_the_ok_of_each_dialog_a_pick_is_made_in():
     choices = planner.choices(task, [c.name for c in planner.candidates(task)])
     without = Planner(None, load_doc("calendar"))  # off by default (measured)
     assert planner.script_lines(task, choices) == 8 > without.script_lines(task, choices)
+
+
+def test_what_a_look_up_verb_names_is_typed_into_the_search_box():
+    from autodroid.planner.retrieval import looked_up
+
+    assert looked_up("use search to find my margherita order in my texts") == ("margherita", True)
+    assert looked_up("search my messages for drill") == ("drill", False)  # after "for": what is sought
+    assert looked_up("find the file") == ("file", False) and looked_up("open the file") is None
+    planner = Planner(None, FORM)
+    assert typed(planner, "find my Grandpa contact")[0] == 'search_screen__query_input.set_text("Grandpa")'
+    assert "contact" not in planner.values("find the contact")  # a word the app uses: the kind, not which one
+    messages = load_doc("messages")
+    task = "use search to find my margherita order in my texts"
+    assert 'search_screen__input.set_text("margherita")' in typed(Planner(None, messages), task)
+    assert not typed(Planner(None, messages, config=PlanConfig(looked_up=False)), task)

@@ -126,7 +126,7 @@ def test_an_option_named_in_full_covers_the_options_made_of_its_words():
     assert ranked_options(sorts, "sort the alarms by day and time") == ["Day and alarm time"]
 
 
-def test_an_option_saying_not_or_no_is_named_by_a_negated_mention():
+def test_an_option_saying_not_or_no_is_named_only_by_a_negated_mention():
     from autodroid.appdoc import load_doc
     from autodroid.planner.retrieval import ranked_options
     doc = load_doc("calendar")
@@ -135,3 +135,6 @@ def test_an_option_saying_not_or_no_is_named_by_a_negated_mention():
     assert ranked_options(repeat, "the standup shouldn't repeat anymore") == ["Does not repeat"]
     assert ranked_options(reminder, "add it, and I don't need a reminder") == ["No reminder"]
     assert "No reminder" not in ranked_options(reminder, "remind me a day before")
+    # and only by one: a task that says "reminder" without denying it names the reminder it gives
+    assert ranked_options(reminder, "remind me a day ahead with a reminder by default") == ["1 day before"]
+    assert ranked_options(repeat, "make it repeat") == []

@@ -45,8 +45,8 @@ from autodroid.planner.reach import Reach
 from autodroid.planner.rows import nearest_lists, row_actions
 from autodroid.planner.choice_rules import (commits_follow, dated_lists, item_nouns, other_numbers_out,
                                             verb_only_boxes_out)
-from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, object_phrase, phone_digits,
-                                        quoted_values, ranked_options, stem, task_values, words)
+from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, looked_up, object_phrase,
+                                        phone_digits, quoted_values, ranked_options, stem, task_values, words)
 from autodroid.planner.slots import (SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
@@ -105,6 +105,7 @@ class PlanConfig:
     pending_later: bool = True  # after a confirm, a pick the task names after the last text a line used keeps it going
     item_texts: bool = True  # "new event Piano lesson", "a task to buy milk": the text after a created item's noun
     object_titles: bool = True  # "schedule a vet appointment": an imperative's object the doc never names is a title
+    looked_up: bool = True  # "find my margherita order": "margherita" is a text to type, into a search box
     commit_follows: bool = True  # a typed text's Send/Call is listed right after the line typing it
     phone_labels: bool = True  # a button labelled with a phone number is offered only when the task says that number
     calling_numbers: bool = True  # ... or a word of the screen it opens ("call Mum": the contact page's number)
@@ -529,7 +530,8 @@ class Planner(DecodeRules):
                                              per_value=self.config.inputs_per_value, values=self.values(task),
                                              joint=self.config.joint_slots, name_pairs=self.config.name_split,
                                              lookup=not self.config.search_asked
-                                             or bool(set(words(task)) & LOOKUP_VERBS)))
+                                             or bool(set(words(task)) & LOOKUP_VERBS),
+                                             looking=self.config.looked_up))
         return self._filled[1]
 
     def _spelled(self, task: str) -> str:
@@ -550,6 +552,9 @@ class Planner(DecodeRules):
                      and not names_an_element(self.doc, text)] if self.config.item_texts else []
             if self.config.object_titles and not items and (thing := self._new_object(task)) not in (None, *given):
                 items.append(thing)
+            if self.config.looked_up and not quoted_values(task) and (sought := self._sought(task)) \
+                    and not any(sought in text or text in sought for text in given + items):
+                items.append(sought)
             given += items
             if self.config.names or self.config.shaped:
                 given += [name for name in task_values(task, names=self.config.names, shaped=self.config.shaped)
@@ -570,6 +575,16 @@ class Planner(DecodeRules):
         lexical = getattr(self.index, "lexical", self.index)
         known = getattr(lexical, "idf", {})
         return thing if any(w not in known for w in words(thing)) and not names_an_element(self.doc, thing) else None
+
+    def _sought(self, task: str) -> str | None:
+        """What the task looks up (``retrieval.looked_up``) when the app has a search box to type it into;
+        a lone lowercase word only when the doc never uses it ("find the file" names the app's files)."""
+        found = looked_up(task)
+        if found is None or not any(SEARCH in entry_words(e) for e in self.doc.elements.values() if e.type == "input"):
+            return None
+        word, sure = found
+        lexical = getattr(self.index, "lexical", self.index)
+        return word if sure or stem(word.lower()) not in getattr(lexical, "idf", {}) else None
 
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:

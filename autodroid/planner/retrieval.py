@@ -238,6 +238,26 @@ def object_phrase(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_LOOKED_UP = re.compile(r"\b(?:find|search(?:\s+for)?|look\s+(?:up|for))\s+(?:(?:my|the|a|an|that|those)\s+)?"
+                        r"([A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)" + _CLAUSE_END, re.I)
+
+
+def looked_up(text: str) -> tuple[str, bool] | None:
+    """What a look-up verb's object says to look for, and whether that is sure: its first word when it has
+    more ("find my margherita order in my texts": "margherita"; the last word is the kind of thing, the first
+    says which) or is capitalized ("look up Kate"); a single lowercase word ("find the file") is not sure:
+    it may be the kind of thing itself. "search my messages for drill": what comes after "for"."""
+    match = _LOOKED_UP.search(text)
+    if match is None:
+        return None
+    after = re.match(r"\s+for\s+(?:(?:my|the|a|an)\s+)?([A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)" + _CLAUSE_END,
+                     text[match.end():])
+    found = (after or match).group(1).split()
+    if found[0].lower() in STOPWORDS:
+        return None
+    return found[0], len(found) > 1 or found[0][0].isupper()
+
+
 def introduced_values(text: str) -> list[str]:
     """Unquoted texts a word like "called" or "saying" hands over: "add an event called Pay electricity bill"
     gives "Pay electricity bill". Not ones that start like a sentence's grammar ("called it", "named the")."""
@@ -503,6 +523,9 @@ def ranked_options(element: Element, task: str, k: int = 3, *, evidence: bool = 
     for index, option in enumerate(element.options):
         option_words = words(option, keep_stopwords=True)
         hits = sum(1 for w in option_words if w in task_words)
+        denied = [word for before, word in zip(option_words, option_words[1:]) if before in _NEGATIONS]
+        if denied and not set(denied) & negated:  # "No reminder" is not named by "remind me a day ahead"
+            continue
         hits += sum((before not in task_words) + (word not in task_words)  # "Does not repeat", "No reminder"
                     for before, word in zip(option_words, option_words[1:]) if before in _NEGATIONS and word in negated)
         if _CLOCK.fullmatch(clock_spelling(option).strip()):  # a time is named by the same time only

@@ -37,6 +37,7 @@ ORDER_WEIGHT = 0.5  # the n-th value to type and the n-th field of a form (title
 NEAR_FROM = 5  # how many top-ranked elements say where the task is going
 PHONE_FIELDS = frozenset(words("number phone"))
 SEARCH = stem("search")
+LOOKING = frozenset({SEARCH, stem("find"), stem("look")})  # "find my Lisbon flight": the value goes to a search box
 MAIL_FIELDS = frozenset(words("email mail"))  # a field named for an address takes an address, with its "@"
 NAMING_CUES = frozenset(words("called named titled entitled labelled labeled"))  # "an event called X": X is
 NAME_FIELDS = frozenset(words("name title label"))  # what the item is called, so its name/title/label field
@@ -129,12 +130,14 @@ def near_screens(doc: AppDoc, ranked: Sequence[Candidate | str]) -> dict[str, fl
 
 
 def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
-                 near: Mapping[str, float], order: int | None = None, searched: bool = True) -> dict[str, float]:
+                 near: Mapping[str, float], order: int | None = None, searched: bool = True,
+                 looking: bool = False) -> dict[str, float]:
     """A score per input of the doc for ``slot`` (higher: the value more likely goes there); ``order``:
     the slot is the order-th text the task gives to type, and people name a form's fields in its order,
     so on the form of the best input the order-th field gains a little (a near-tie breaker). Fields that
     show a number are not counted for a value that is not one ("a timer called Pasta": Label, not Minutes).
-    Without ``searched`` (the value is not one to look up), search boxes lose."""
+    Without ``searched`` (the value is not one to look up), search boxes lose; with ``looking``, a value right
+    after a look-up verb goes into a search box."""
     top = max((c.score for c in task_scores.values()), default=0.0) or 1.0
     out: dict[str, float] = {}
     for name, element in doc.elements.items():
@@ -162,6 +165,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
             same_shape = -1.0
         if not searched and SEARCH in entry:
             cue = -1.0  # not a value to look up: a search box is no place for it
+        elif looking and SEARCH in entry and set(slot.cue[-2:]) & LOOKING:
+            cue = 1.0  # "find my Lisbon flight", "look up Kate": what is looked up goes into the search box
         out[name] = (CUE_WEIGHT * cue + TASK_WEIGHT * lexical + NEAR_WEIGHT * is_near
                      + SHAPE_WEIGHT * same_shape)
     if order is not None and out:
@@ -175,7 +180,8 @@ def input_scores(doc: AppDoc, slot: Slot, task_scores: Mapping[str, Candidate],
 
 def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ranked: Sequence[Candidate | str],
                 per_value: int = 3, values: Sequence[str] | None = None,
-                joint: bool = False, name_pairs: bool = False, lookup: bool = True) -> list[tuple[Slot, list[str]]]:
+                joint: bool = False, name_pairs: bool = False, lookup: bool = True,
+                looking: bool = False) -> list[tuple[Slot, list[str]]]:
     """For each value the task gives, the ``per_value`` inputs it most likely goes into, best first. An
     input that is the best place of an earlier value comes after the others (a field holds one value),
     unless that value is the label of something the app shows ("rename 'diary' to 'events'": 'diary'
@@ -185,7 +191,8 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
     next best). With ``name_pairs``, a full name that goes into a first-name field takes its surname field
     too (``name_fields``), so a later name goes elsewhere ("Tom Hale from Bright Sparks": the company).
     Without ``lookup`` (the task says no look-up verb), an unquoted name is not for a search box ("put
-    Grandpa in my contacts": the name field, though the search box says "contacts")."""
+    Grandpa in my contacts": the name field, though the search box says "contacts"); with ``looking``, a value
+    right after a look-up verb goes into a search box ("find my Lisbon flight")."""
     near = near_screens(doc, ranked)
     quoted = set(quoted_values(task))
     scored = []
@@ -194,7 +201,7 @@ def slot_inputs(doc: AppDoc, task: str, task_scores: Mapping[str, Candidate], ra
         label = names_an_element(doc, slot.value)
         found = lookup or slot.value in quoted or shape(slot.value) != "words"
         scored.append((slot, label, input_scores(doc, slot, task_scores, near, order=None if label else typed,
-                                                 searched=found)))
+                                                 searched=found, looking=looking)))
         typed += 0 if label else 1
     if name_pairs:
         scored = _name_pairs_taken(doc, scored)
