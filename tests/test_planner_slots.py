@@ -510,9 +510,11 @@ def test_a_shown_name_after_a_typing_verb_is_also_offered_as_typed_text():
                         ("open Clock", False)):
         lines = planner.choices(task, [c.name for c in planner.candidates(task)])
         assert pick in lines and (search in lines) == typed, (task, lines)
-    off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(typed_names=False))
-    lines = off.choices("search for Clock", [c.name for c in off.candidates("search for Clock")])
-    assert search not in lines
+    for knobs in ({"typed_names": False, "looked_up": False}, {"typed_names": True, "looked_up": False},
+                  {"typed_names": False, "looked_up": True}):  # each of the two rules offers it
+        off = Planner(model=None, doc=LAUNCHER_DOC, config=PlanConfig(**knobs))
+        lines = off.choices("search for Clock", [c.name for c in off.candidates("search for Clock")])
+        assert (search in lines) == any(knobs.values()), knobs
     rename = 'main_screen__rename_input.set_text("Clock")'  # only a search field looks a name up
     assert rename not in planner.choices("type Clock", [c.name for c in planner.candidates("type Clock")])
 
