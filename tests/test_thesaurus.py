@@ -1,6 +1,7 @@
 """English synonyms for task words an app's doc never uses (WordNet's seen senses, shipped as package data):
 "ring" finds the doc's Call, "bigger" its Large; the grammar of a request ("make", "called") and stray
-senses ("check" and "stop") find nothing; a synonym counts half as much as the word itself."""
+senses ("check" and "stop") find nothing; a synonym counts half as much as the word itself; only the verb's
+synonyms rank elements, another word's name options unless they are common words."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ screens:
       font_size_list: {type: list, description: Font size, selectors: [{resource_id: font}],
                        options: [Small, Medium, Large, Extra large]}
       stop_checkbox: {type: checkbox, description: Stop playback at the end, selectors: [{resource_id: stop}]}
+      hidden_checkbox: {type: checkbox, description: Show hidden contacts, selectors: [{resource_id: hidden}]}
 """, "phone doc.yaml")
 
 
@@ -83,3 +85,13 @@ def test_a_missing_table_says_how_to_get_it_back(monkeypatch, tmp_path):
             thesaurus.synonyms("ring")
     finally:
         thesaurus._table.cache_clear()
+
+
+def test_only_the_verbs_synonyms_rank_and_a_common_synonym_names_options_only_for_the_verb():
+    index = LexicalIndex(PHONE)
+    assert index.synonyms("display") == ["showing"] and "show" in index.query("display hidden contacts")
+    assert "show" not in index.query("change the display of hidden contacts")  # not the verb: no ranking
+    assert "larg" not in index.query("make it bigger") and "large" in index.spelled("make it bigger").split()
+    assert "showing" in index.spelled("display hidden contacts").split()  # the verb: every synonym
+    assert "showing" not in index.spelled("change the display of hidden contacts").split()  # "show": too common
+    assert "call" in index.spelled("Please ring Farid").split()

@@ -370,11 +370,14 @@ class LexicalIndex:
         return out + self.undone(task, out) + [s for s in self.synonym_stems(task) if s not in out]
 
     def synonym_stems(self, task: str) -> list[str]:
-        """The doc's stems for the English synonyms of the task's unquoted words the doc never uses."""
+        """The doc's stems for the English synonyms of the task's verb (its first word, "please" aside) when
+        the doc never uses it ("ring Farid": call). Only the verb: it names the action, which the ranking
+        looks for; a synonym of another word ("the display mode": style) added rival elements on DroidTask
+        (gallery/task6), and names options through ``spelled`` instead."""
         if not self.spelling:
             return []
-        unquoted = [w for w in _lower_words(_QUOTED.sub(" ", task)) if w not in STOPWORDS]
-        return list(dict.fromkeys(word_stem(s) for w in unquoted for s in self.synonyms(w)))
+        said = [w for w in _lower_words(_QUOTED.sub(" ", task)) if w != "please"]
+        return [word_stem(s) for s in self.synonyms(said[0])] if said else []
 
     def synonyms(self, word: str) -> list[str]:
         """English synonyms the doc uses of a word it never uses ("ring": call, "bigger": large), when there
@@ -397,21 +400,28 @@ class LexicalIndex:
 
     def spelled(self, task: str) -> str:
         """``task`` with each unquoted word the doc never uses written as the doc words it spells (as in
-        ``query``), for matching list options ("view files dowloaded" names the option "Downloads")."""
+        ``query``), for matching list options ("view files dowloaded" names the option "Downloads"), and
+        followed by the doc's words for its synonyms: all of the verb's ("ring": the menu's Call), no common
+        word for another word ("bigger": Large; "the display mode" would name every Show)."""
         if not self.spelling:
             return task
+        verb = re.search(r"[A-Za-z0-9]+", re.sub(r"^\s*please\b", lambda m: " " * len(m.group(0)), task, flags=re.I))
 
-        def fix(match: re.Match) -> str:
-            fixed = self._spells(match.group(0).lower())
-            if fixed:
-                return " ".join(fixed)
-            return " ".join([match.group(0), *self.synonyms(match.group(0).lower())])
+        def fixer(offset: int):
+            def fix(match: re.Match) -> str:
+                fixed = self._spells(match.group(0).lower())
+                if fixed:
+                    return " ".join(fixed)
+                is_verb = verb is not None and offset + match.start() == verb.start()
+                meant = [s for s in self.synonyms(match.group(0).lower()) if is_verb or not thesaurus.common(s)]
+                return " ".join([match.group(0), *meant])
+            return fix
 
         parts, last = [], 0
         for quoted in _QUOTED.finditer(task):
-            parts += [_WORD_ANY_CASE.sub(fix, task[last:quoted.start()]), quoted.group(0)]
+            parts += [_WORD_ANY_CASE.sub(fixer(last), task[last:quoted.start()]), quoted.group(0)]
             last = quoted.end()
-        return "".join(parts) + _WORD_ANY_CASE.sub(fix, task[last:])
+        return "".join(parts) + _WORD_ANY_CASE.sub(fixer(last), task[last:])
 
     def _spells(self, word: str) -> list[str] | None:
         """The doc stems a word the doc never uses spells, or None (a stop word, a known word, or one that

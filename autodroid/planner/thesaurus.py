@@ -54,6 +54,12 @@ def base_forms(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def common(word: str) -> bool:
+    """Whether the tagged corpus saw ``word`` (or a base form of it) ``COMMON`` times or more."""
+    _, _, seen = _table()
+    return any(seen.get(form, 0) >= COMMON for form in base_forms(word.lower()))
+
+
 def synonyms(word: str) -> set[str]:
     """Single words sharing a seen sense with ``word`` or its base form, other than those forms; none for a
     word as common as ``COMMON``."""
