@@ -382,14 +382,10 @@ class Planner(DecodeRules):
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
-            lexical = getattr(self.index, "lexical", self.index)
-            said = lexical.query(task) if hasattr(lexical, "query") else words(task)
-            ordered = other_numbers_out(self.doc, task, ordered, said if self.config.calling_numbers else ())
+            ordered = other_numbers_out(self.doc, task, ordered, self._query(task) if self.config.calling_numbers else ())
         if self.config.verb_boxes_out:
-            lexical = getattr(self.index, "lexical", self.index)
-            first = next(iter(w for w in re.findall(r"[a-z]+", task.lower()) if w != "please"), "")
-            means = [stem(w) for w in lexical.synonyms(first)] if hasattr(lexical, "synonyms") else []
-            ordered = verb_only_boxes_out(self.doc, task, ordered, means)
+            synonyms = getattr(self._lexical, "synonym_stems", None)
+            ordered = verb_only_boxes_out(self.doc, task, ordered, synonyms(task) if synonyms else ())
         if self.config.commit_follows:
             ordered = commits_follow(self.doc, ordered)
         return self._asked(task, ordered, given=saves if self.config.input_commits else ())
@@ -460,8 +456,7 @@ class Planner(DecodeRules):
         for them (the privilege policy still confirms them at run time)."""
         if not self.config.sensitive_asked:
             return lines
-        lexical = getattr(self.index, "lexical", self.index)
-        said = set(lexical.query(task) if hasattr(lexical, "query") else words(task))
+        said = set(self._query(task))
         kept = []
         for line in lines:
             element = self.doc.elements.get(parse_line(line).name or "")
@@ -534,6 +529,17 @@ class Planner(DecodeRules):
                                              looking=self.config.looked_up))
         return self._filled[1]
 
+    @property
+    def _lexical(self):
+        """The lexical index (the hybrid index's BM25 part when embeddings blend in)."""
+        return getattr(self.index, "lexical", self.index)
+
+    def _query(self, task: str) -> list[str]:
+        """The task's word stems as the ranking reads them (``LexicalIndex.query``: spellings, un- words, the
+        verb's synonyms); plain stems for an index without it."""
+        lexical = self._lexical
+        return lexical.query(task) if hasattr(lexical, "query") else words(task)
+
     def _spelled(self, task: str) -> str:
         """The task as the ranking reads it (``LexicalIndex.spelled``): option matching sees the same words.
         Computed once per task (the decoding rules ask for it per choice line)."""
@@ -572,8 +578,7 @@ class Planner(DecodeRules):
         thing = object_phrase(task)
         if thing is None or not self._nouns or quoted_values(task):  # a quoted text is the title it gives
             return None
-        lexical = getattr(self.index, "lexical", self.index)
-        known = getattr(lexical, "idf", {})
+        known = getattr(self._lexical, "idf", {})
         return thing if any(w not in known for w in words(thing)) and not names_an_element(self.doc, thing) else None
 
     def _sought(self, task: str) -> str | None:
@@ -583,8 +588,7 @@ class Planner(DecodeRules):
         if found is None or not any(SEARCH in entry_words(e) for e in self.doc.elements.values() if e.type == "input"):
             return None
         word, sure = found
-        lexical = getattr(self.index, "lexical", self.index)
-        return word if sure or stem(word.lower()) not in getattr(lexical, "idf", {}) else None
+        return word if sure or stem(word.lower()) not in getattr(self._lexical, "idf", {}) else None
 
     @staticmethod
     def _typed_after_verb(task: str, name: str) -> bool:
@@ -651,10 +655,7 @@ class Planner(DecodeRules):
         With ``config.calling_numbers``, a button showing a phone number stays when the task says a word of
         the screen it opens: the number on a contact's page that opens the call screen is how that page
         calls whoever it shows ("call Mum"), not a way to the call screen's End button."""
-        said: set[str] = set()
-        if self.config.calling_numbers and task:
-            lexical = getattr(self.index, "lexical", self.index)
-            said = set(lexical.query(task) if hasattr(lexical, "query") else words(task)) - {"screen", "dialog"}
+        said = set(self._query(task)) - {"screen", "dialog"} if self.config.calling_numbers and task else set()
         kept: list[str] = []
         better_screens: set[str] = set()
         for name in candidates:
