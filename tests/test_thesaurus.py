@@ -64,6 +64,8 @@ def test_a_synonym_counts_half_as_much_as_the_word_itself():
     said = index.scores("call")["person_screen__call_button"].score
     meant = index.scores("ring")["person_screen__call_button"].score
     assert meant == pytest.approx(said / 2)
+    both = index.scores("ring call")["person_screen__call_button"].score  # said too: full weight, once
+    assert both == pytest.approx(said)
 
 
 def test_options_are_named_through_a_synonym():

@@ -357,7 +357,13 @@ class LexicalIndex:
     def query(self, task: str) -> list[str]:
         """The task's word stems; with ``spelling``, a word the doc never uses that is two neighbouring doc
         words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away
-        from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written."""
+        from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written.
+        Then the doc's words for the verb's synonyms (``synonym_stems``) that the task does not say."""
+        said = self._said(task)
+        return said + [s for s in self.synonym_stems(task) if s not in said]
+
+    def _said(self, task: str) -> list[str]:
+        """``query`` without the synonyms: the words the task says, as the doc spells them."""
         if not self.spelling:
             return words(task)
         unquoted = {w for w in _lower_words(_QUOTED.sub(" ", task)) if w not in STOPWORDS}
@@ -367,7 +373,7 @@ class LexicalIndex:
                 continue
             fixed = self._spells(word) if word in unquoted else None
             out += fixed or [word_stem(word)]
-        return out + self.undone(task, out) + [s for s in self.synonym_stems(task) if s not in out]
+        return out + self.undone(task, out)
 
     def synonym_stems(self, task: str) -> list[str]:
         """The doc's stems for the English synonyms of the task's verb (its first word, "please" aside) when
@@ -446,10 +452,8 @@ class LexicalIndex:
         return [base]
 
     def scores(self, task: str) -> dict[str, Candidate]:
-        query = self.query(task)
-        weights = {word: 1.0 for word in query}
-        plain = set(query) - set(self.synonym_stems(task)) if self.synonyms_on else set(query)
-        weights.update({word: SYNONYM_WEIGHT for word in weights if word not in plain})
+        said = self._said(task)
+        weights = {word: 1.0 if word in said else SYNONYM_WEIGHT for word in self.query(task)}
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         task_text = " ".join(words(task, keep_stopwords=True))
