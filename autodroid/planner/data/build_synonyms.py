@@ -8,7 +8,7 @@ rare readings ("ring" as a gang of criminals) do not make common words synonyms,
 the corpus saw it in that sense; single words and
 two-word lemmas of letters only; synsets with two or more such lemmas. Plus the irregular forms
 ("bigger": big, "rang": ring) of the kept lemmas, and how often the tagged corpus saw each kept lemma in
-any sense (``seen``: the planner leaves the commonest words alone). About 250 KB; WordNet's license is in
+any sense (``seen``: the planner leaves the commonest words alone). About 340 KB; WordNet's license is in
 ``wordnet_license.txt`` beside it.
 """
 
