@@ -42,8 +42,9 @@ def other_numbers_out(doc: AppDoc, task: str, lines: Sequence[str], said: Collec
     numbers = phone_digits(task)
     out: list[str] = []
     for line in lines:
-        element = doc.elements.get(parse_line(line).name or "")
-        if parse_line(line).method != "tap" or element is None or not (shown := phone_digits(element.description)) \
+        parsed = parse_line(line)
+        element = doc.elements.get(parsed.name or "")
+        if parsed.method != "tap" or element is None or not (shown := phone_digits(element.description)) \
                 or shown & numbers:
             out.append(line)
         elif element.leads_to and element.leads_to not in element.screens \

@@ -47,7 +47,7 @@ from autodroid.planner.choice_rules import (commits_follow, dated_lists, item_no
                                             verb_only_boxes_out)
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, looked_up, object_phrase,
                                         phone_digits, quoted_values, ranked_options, stem, task_values, words)
-from autodroid.planner.slots import (SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
+from autodroid.planner.slots import (LOOKING, SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
                                      names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
                                      time_fields, time_parts)
 from autodroid.risk_words import SENSITIVE
@@ -59,7 +59,7 @@ TASK_PART_TOKENS = 2048  # context kept for a task's part of the prompt (example
 
 RETRIEVAL_MODES = ("off", "grammar", "prompt", "both")
 TYPING_VERBS = frozenset(stem(w) for w in ("search", "type", "enter", "write"))  # verbs that put text in a field
-LOOKUP_VERBS = TYPING_VERBS | {stem(w) for w in ("find", "look")}  # ... and that look a name up ("look up Kate")
+LOOKUP_VERBS = TYPING_VERBS | LOOKING  # ... and that look a name up ("look up Kate", "find ...": slots.LOOKING)
 
 
 @dataclass(frozen=True)
@@ -373,9 +373,8 @@ class Planner(DecodeRules):
         if self.config.nearest_lists:
             out = nearest_lists(self.doc, self.reach.graph, out)
         if self.config.row_actions:
-            lexical = getattr(self.index, "lexical", self.index)
             said = words(self._spelled(task))
-            said += lexical.undone(task, said) if hasattr(lexical, "undone") else []  # "not pinned": Unpin
+            said += self._lexical.undone(task, said) if hasattr(self._lexical, "undone") else []  # "not pinned": Unpin
             out = row_actions(self.doc, said, out, task if self.config.first_name_rows else "",
                               menu_named=self.config.menu_named, row_buttons=self.config.row_buttons,
                               press_adds=self.config.press_adds)
@@ -520,8 +519,7 @@ class Planner(DecodeRules):
         decoding rules (``_value_homes``) share it."""
         key = (task, tuple(candidates))
         if self._filled is None or self._filled[0] != key:
-            lexical = getattr(self.index, "lexical", self.index)
-            self._filled = (key, slot_inputs(self.doc, task, lexical.scores(task), candidates,
+            self._filled = (key, slot_inputs(self.doc, task, self._lexical.scores(task), candidates,
                                              per_value=self.config.inputs_per_value, values=self.values(task),
                                              joint=self.config.joint_slots, name_pairs=self.config.name_split,
                                              lookup=not self.config.search_asked
@@ -544,7 +542,7 @@ class Planner(DecodeRules):
         """The task as the ranking reads it (``LexicalIndex.spelled``): option matching sees the same words.
         Computed once per task (the decoding rules ask for it per choice line)."""
         if self._spelling is None or self._spelling[0] != task:
-            lexical = getattr(self.index, "lexical", self.index)
+            lexical = self._lexical
             self._spelling = (task, lexical.spelled(task) if hasattr(lexical, "spelled") else task)
         return self._spelling[1]
 

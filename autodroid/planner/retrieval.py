@@ -205,7 +205,8 @@ _REPORTED = re.compile(r"\b(?:tell|text|ask|answer|reply|message|write)\s+\S+(?:
                        r"there|there's|this)\s.+?)(?=\s*(?:[.;!?(]|$|,?\s(?:and )?then\b))", re.I)
 
 
-_CLAUSE_END = r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but|every|each)\b))"
+_CLAUSE_WORDS = "and|then|with|for|at|on|in|to|from|that|which|so|but|every|each"  # where a given text ends
+_CLAUSE_END = rf"(?=\s*(?:[,.;:!?(]|$|\s(?:{_CLAUSE_WORDS})\b))"
 
 
 def item_texts(text: str, nouns: set[str]) -> list[str]:
@@ -226,8 +227,7 @@ def item_texts(text: str, nouns: set[str]) -> list[str]:
 # "schedule a vet appointment for Wednesday": an imperative's first verb, an article, then its object, which
 # runs to the next clause word or a word of when ("tomorrow", "next", "every")
 _OBJECT = re.compile(r"^\s*(?:[Pp]lease\s+)?[A-Za-z]+\s+(?:a|an)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
-                     r"(?=\s*(?:[,.;:!?(]|$|\s(?:and|then|with|for|at|on|in|to|from|that|which|so|but|every|each|"
-                     r"today|tonight|tomorrow|next|this)\b))")
+                     rf"(?=\s*(?:[,.;:!?(]|$|\s(?:{_CLAUSE_WORDS}|today|tonight|tomorrow|next|this)\b))")
 
 
 def object_phrase(text: str) -> str | None:
@@ -359,8 +359,12 @@ class LexicalIndex:
         words run together ("fontsize" for "Font size") counts as both, and a long one a single letter away
         from exactly one doc word ("dowloaded", "labelled") as that word. Quoted texts are left as written.
         Then the doc's words for the verb's synonyms (``synonym_stems``) that the task does not say."""
+        return self._query_parts(task)[0]
+
+    def _query_parts(self, task: str) -> tuple[list[str], list[str]]:
+        """(``query``, the words of it the task says): ``scores`` weighs the rest, the verb's synonyms, half."""
         said = self._said(task)
-        return said + [s for s in self.synonym_stems(task) if s not in said]
+        return said + [s for s in self.synonym_stems(task) if s not in said], said
 
     def _said(self, task: str) -> list[str]:
         """``query`` without the synonyms: the words the task says, as the doc spells them."""
@@ -452,8 +456,8 @@ class LexicalIndex:
         return [base]
 
     def scores(self, task: str) -> dict[str, Candidate]:
-        said = self._said(task)
-        weights = {word: 1.0 if word in said else SYNONYM_WEIGHT for word in self.query(task)}
+        query, said = self._query_parts(task)
+        weights = {word: 1.0 if word in said else SYNONYM_WEIGHT for word in query}
         intents = [INTENT_TYPES[w] for w in re.findall(r"[a-z']+", task.lower()) if w in INTENT_TYPES]
         quoted = {" ".join(words(v, keep_stopwords=True)) for v in quoted_values(task)}
         task_text = " ".join(words(task, keep_stopwords=True))

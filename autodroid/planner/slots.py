@@ -425,6 +425,6 @@ def names_an_element(doc: AppDoc, value: str) -> bool:
     return False
 
 
-__all__ = ["SEARCH", "STEP_WORDS", "Slot", "duration_zeroes", "entry_words", "input_commit", "input_scores",
+__all__ = ["LOOKING", "SEARCH", "STEP_WORDS", "Slot", "duration_zeroes", "entry_words", "input_commit", "input_scores",
            "name_fields", "name_parts", "names_an_element", "near_screens", "shape", "slot_inputs", "steppers",
            "task_slots", "time_fields", "time_parts"]

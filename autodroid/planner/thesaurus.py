@@ -20,8 +20,8 @@ _DETACH = (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "s
 # each has dozens of senses, and a synonym of the wrong one is noise. Picked on the development task files.
 COMMON = 150
 # A shared sense counts when it is a main use of one of the two words (this share of its corpus uses) and
-# more than a stray use of the other: "ring" and "call" (14% of "call"'s uses are phoning, 3% of "ring"'s), not "check" and
-# "stop" (1% of each).
+# more than a stray use of the other: "ring" and "call" (14% of "call"'s uses are phoning, 3% of "ring"'s),
+# not "check" and "stop" (1% of each).
 MAIN_SHARE, MINOR_SHARE = 0.1, 0.02
 
 
@@ -56,8 +56,12 @@ def base_forms(word: str) -> list[str]:
 
 def common(word: str) -> bool:
     """Whether the tagged corpus saw ``word`` (or a base form of it) ``COMMON`` times or more."""
+    return _common(base_forms(word.lower()))
+
+
+def _common(forms: list[str]) -> bool:
     _, _, seen = _table()
-    return any(seen.get(form, 0) >= COMMON for form in base_forms(word.lower()))
+    return any(seen.get(form, 0) >= COMMON for form in forms)
 
 
 def synonyms(word: str) -> set[str]:
@@ -65,7 +69,7 @@ def synonyms(word: str) -> set[str]:
     word as common as ``COMMON``."""
     sets_of, _, seen = _table()
     forms = base_forms(word.lower())
-    if any(seen.get(form, 0) >= COMMON for form in forms):
+    if _common(forms):
         return set()
 
     def share(lemma: str, synset: dict[str, int]) -> float:
