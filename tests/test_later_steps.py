@@ -78,6 +78,17 @@ def test_a_tap_the_task_asks_after_its_text_keeps_the_script_going_past_the_send
     assert contacts._pending_options(task, choices, done) == []  # not the "Contacts" tab: the app's item noun
 
 
+def test_an_option_picked_in_other_case_than_the_task_says_it_still_marks_what_is_left():
+    """"set the font size to small and don't show contact thumbnails": after Small and its OK, the
+    thumbnails box is what the task still asks (the option's capital S did not hide where "small" ends)."""
+    task = "set the font size to small and don't show contact thumbnails"
+    planner = Planner(None, load_doc("contacts"))
+    done = ['font_size_dialog__dialog_radio_group_list.select("Small")', "font_size_dialog__ok_button.tap()"]
+    assert planner._words_after_done(task, done) == set(words("don't show contact thumbnails"))
+    choices = planner.choices(task, [c.name for c in planner.candidates(task)])
+    assert "settings_screen__show_contact_thumbnails_checkbox.tap()" in planner._pending_options(task, choices, done)
+
+
 def test_the_weekday_of_an_event_is_offered_with_its_title():
     task = 'add "Team lunch" on Friday at noon, then switch to the week view'
     planner = Planner(None, load_doc("calendar"))

@@ -37,7 +37,7 @@ def test_lines_mode_asks_line_by_line_and_ends_when_the_model_ends():
 def test_lines_mode_stops_at_a_repeated_line_without_asking_further():
     model = FakeModel(replies=["settings_screen__autosave_checkbox.tap()", "settings_screen__autosave_checkbox.tap()",
                                "never asked"])
-    plan = Planner(model, DOC).plan("disable autosave")
+    plan = Planner(model, DOC, config=PlanConfig(lone_tick_ends=False)).plan("disable autosave")  # (a lone tick ends)
     assert plan.script == "settings_screen__autosave_checkbox.tap()"
     assert len(model.calls) == 2 and model.replies == ["never asked"]
     assert plan.changes == ("stopped at repeated line 2: settings_screen__autosave_checkbox.tap()",)
@@ -45,7 +45,7 @@ def test_lines_mode_stops_at_a_repeated_line_without_asking_further():
 
 def test_lines_mode_respects_max_lines():
     model = FakeModel(replies=["main_screen__sort_button.tap()", "main_screen__settings_button.tap()", "unused"])
-    plan = Planner(model, DOC, config=PlanConfig(max_lines=2, auto_confirm=False)).plan("sort then settings")
+    plan = Planner(model, DOC, config=PlanConfig(max_lines=2, auto_confirm=False)).plan("sort settings")
     assert plan.script.count("\n") == 1 and len(model.calls) == 2
 
 

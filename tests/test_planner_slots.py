@@ -644,3 +644,23 @@ def test_a_sensitive_action_needs_the_word_that_makes_it_sensitive_not_its_objec
     assert zap in planner.choices("zap the gym alarm", every)  # sensitive by no English word: any shared word
     old = Planner(model=None, doc=doc, config=PlanConfig(risk_verb=False))
     assert delete in old.choices("add an alarm for the gym", every)
+
+
+def test_a_sensitive_label_is_the_action_it_names_first():
+    """"Clear call log" is a clear, not a call: "call Bob" does not offer it, as an element nor as a menu
+    option ("Clear call history"); "clear the call log" does."""
+    doc = parse_doc(ALARMS_DOC_TEXT.replace(
+        "      label_button:", "      clear_button: {type: button, description: Clear call log,"
+        " selectors: [{text: Clear}], risk: sensitive}\n      label_button:").replace(
+        "options: [Settings]", "options: [Settings, Clear call history]"))
+    planner = Planner(model=None, doc=doc)
+    clear = "edit_screen__clear_button.tap()"
+    menu_clear = 'main_screen__menu_list.select("Clear call history")'
+    every = list(doc.elements)
+    lines = planner.choices("call Bob about the gym alarm log history", every)
+    assert clear not in lines and menu_clear not in lines
+    assert clear in planner.choices("clear the call log", every)
+    assert menu_clear in planner.choices("clear the call history", every)
+    anyword = Planner(model=None, doc=doc, config=PlanConfig(risk_first=False, risky_options=False))
+    lines = anyword.choices("call Bob about the gym alarm log history", every)
+    assert clear in lines and menu_clear in lines

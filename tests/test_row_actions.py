@@ -212,7 +212,11 @@ def test_ticking_a_box_the_task_names_in_full_ends_the_script_once_all_it_names_
     assert planned("turn on autosave for notes") == [autosave]  # "Autosave notes": said in full
     both = planned("turn on autosave notes and show note preview")
     assert both[0] == autosave and "settings_screen__show_preview_checkbox.tap()" in both  # a named box was left
-    assert len(planned("turn on autosave for notes", PlanConfig(ticks_end=False))) > 1
+    assert len(planned("turn on autosave for notes", PlanConfig(ticks_end=False, lone_tick_ends=False))) > 1
+    # a one-clause task with no value and no named option is one switch: its first tick that shares a word
+    assert planned("I want autosave when I edit") == [autosave]  # "Autosave notes": not said in full
+    assert len(planned("I want autosave when I edit", PlanConfig(lone_tick_ends=False))) > 1
+    assert len(planned("turn on autosave, then check the previews")) > 1  # two clauses
 
 
 PEOPLE = """\
@@ -273,8 +277,10 @@ def test_a_box_the_task_names_in_full_keeps_the_script_going_past_another_confir
         return Planner(model, load_doc("notes"), config=config).plan(
             "sort the notes by title and show note previews").script.splitlines()
 
-    assert planned(PlanConfig(ticks_pending=True))[:3] == order  # (this stand-in never ends a script itself)
-    assert planned() == [title, ok]  # off by default (measured): the confirm ends it
+    assert planned(PlanConfig(ticks_pending=True, taps_later=False))[:3] == order  # (this stand-in never ends
+    # a script itself)
+    assert planned(PlanConfig(taps_later=False)) == [title, ok]  # ticks_pending is off by default (measured)
+    assert planned()[:3] == order  # but taps_later: the box is said after the option picked ("Title" as "title")
 
 
 def test_an_option_said_only_after_not_is_not_named():

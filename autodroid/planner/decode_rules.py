@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Sequence
 
 from autodroid.planner.grammar_for_doc import has_text_slot
+from autodroid.planner.order import clauses
 from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, form_dialogs, form_twins,
                                           is_positive_button, parse_line)
 from autodroid.planner.retrieval import quoted_values, ranked_options, words
@@ -496,9 +497,8 @@ class DecodeRules:
         if self.config.taps_later and not later and any(self._sends_typed(line, lines[:index + 1])
                                                         for index, line in enumerate(lines)):
             later = self._words_after_done(task, lines)
-        if self.config.taps_later and later:  # not what the script already named, nor the app's item nouns
-            later = later - {word for line in lines for word in words(parse_line(line).arg or "")} \
-                - {word for noun in self._nouns for word in words(noun)}  # (computed once per doc)
+        if self.config.taps_later and later:  # not what the script already named
+            later = later - {word for line in lines for word in words(parse_line(line).arg or "")}
         taps = self._later_taps(choices, lines, later) if self.config.taps_later and later else []
         return picks + taps + (self._pending_ticks(task, choices, lines) if self.config.ticks_pending and confirmed
                                else [])
@@ -511,6 +511,7 @@ class DecodeRules:
         no line made yet, with ``config.taps_later``: a confirm or a Send before them does not end the script."""
         tapped = {parse_line(line).name for line in lines}
         done = {word for line in lines for word in words(self._line_label(line))}
+        nouns = {word for noun in self._nouns for word in words(noun)}  # (computed once per doc)
         out = []
         for line in choices:
             parsed = parse_line(line)
@@ -521,8 +522,8 @@ class DecodeRules:
                     or element.leads_to not in (None, element.screen, self.doc.start_screen):
                 continue  # a tab or another opener is the way somewhere, not a step
             label = set(words(element.description))
-            if label and label <= later and not label <= done:  # not a look-alike of a box already ticked
-                out.append(line)
+            if label and label <= later and not label <= done and not label <= nouns:
+                out.append(line)  # not a look-alike of a box already ticked, nor a tab of the app's items
         return out
 
     def _pending_ticks(self, task: str, choices: Sequence[str], lines: Sequence[str]) -> list[str]:
@@ -547,10 +548,11 @@ class DecodeRules:
         'a' that says 'b', then sort by title descending": sort, titl, descend): what the task still asks
         once that part is done. Empty when no line used a text of the task."""
         spelled = self._spelled(task)
+        lowered = spelled.lower()  # "set the font to small": the option is "Small"
         end = -1
         for line in lines:
             arg = parse_line(line).arg
-            found = spelled.rfind(arg) if arg else -1
+            found = lowered.rfind(arg.lower()) if arg else -1
             if found >= 0:
                 end = max(end, found + len(arg))
         return set(words(spelled[end:])) if end >= 0 else set()
@@ -582,6 +584,25 @@ class DecodeRules:
         if element is None or element.type != "checkbox" or parsed.method != "tap" or not named(line):
             return False
         return all(other in lines for other in choices if named(other))
+
+    def _lone_tick(self, task: str, line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
+        """Whether ``line`` is the script's first tick, of a box (not a radio button) sharing a word with a
+        one-clause task that gives no value and names no option, with ``config.lone_tick_ends``: "turn off the
+        beeping when I press the number keys" is one switch ("Dialpad beeps"), and what a small model adds
+        after it is side effects."""
+        if not self.config.lone_tick_ends or self.values(task) or len(clauses(self._spelled(task))) != 1:
+            return False
+        parsed = parse_line(line)
+        element = self.doc.elements.get(parsed.name or "")
+        if element is None or element.type != "checkbox" or element.one_of or parsed.method != "tap":
+            return False
+        if any((done := self.doc.elements.get(parse_line(other).name or "")) is not None
+               and done.type == "checkbox" for other in lines[:-1]):
+            return False
+        if any(self._named_option(task, parse_line(other)) for other in choices
+               if parse_line(other).method == "select"):
+            return False
+        return bool(set(words(element.description)) & set(self._query(task)))
 
     def _verb_done(self, task: str, line: str, choices: Sequence[str], lines: Sequence[str]) -> bool:
         """Whether ``line`` taps a button or picks a menu option labelled only with the task's command verb

@@ -37,7 +37,7 @@ from autodroid.errors import ModelError
 from autodroid.planner.decode_rules import DecodeRules
 from autodroid.planner.grammar_for_doc import check_against_doc, choice_lines, grammar_for_doc, grammar_for_lines
 from autodroid.planner.model import Completion, Model, PrefixState
-from autodroid.planner.order import in_task_order
+from autodroid.planner.order import clauses, in_clause_order, in_task_order
 from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, is_positive_button,
                                           parse_line, postprocess, screen_exits, straight_lines)
 from autodroid.planner.prompt import Example, PromptBuilder, RepairContext
@@ -136,11 +136,19 @@ class PlanConfig:
     values_first: bool = True  # in a form, the task's texts are typed before its ticks and picks
     sensitive_asked: bool = True  # a sensitive action (delete, share, pay...) is offered only if the task says it
     risk_verb: bool = True  # ... says the word that makes it sensitive ("delete"), not merely its object ("task")
+    risk_first: bool = True  # ... its first such word: a label names its action first ("Clear call history" is a
+    # clear, not a call: "call Kenji" never offers it)
+    risky_options: bool = True  # ... and a menu option naming a sensitive action is one ("Clear call history")
     ticks_pending: bool = False  # after a confirm, a tick of a box whose whole label the task says keeps the script
     # going; measured off (ebc0a9f): no DroidTask task gained, clock/3 and gallery/5 (failing either way) 15 actions longer
     ticks_end: bool = True  # a tick of a box the task names in full ends the script once all it names is done
+    lone_tick_ends: bool = True  # ... as does the first tick of a box sharing a word with a one-clause task that
+    # gives no value and names no option ("turn off the beeping when I press the number keys")
     twins_once: bool = True  # no tap of a widget's other state ("Pause" after "Start") unless the task says it
     task_order: bool = True  # the taps on one screen the task names are offered in the order the task names them
+    clause_order: bool = True  # the lines the task's clauses name are offered clause by clause ("fav Dan, then call him")
+    clause_lines: bool = False  # each clause after the first asks for one more line; measured off: dev files +2 -2
+    # (team-lunch-week, new-number-save-contact; call-hold, call-speaker-mute lost), strict -2, 36 more device actions
     steppers_typed: bool = True  # no "Increase hour" taps offered for an input a line types the task's value into
     duration_zeroes: bool = True  # a duration typed in some unit fields sets the form's other unit fields to 0
     row_actions: bool = True  # a named row's long-press and its switch (``rows.row_actions``) follow its select line
@@ -378,6 +386,8 @@ class Planner(DecodeRules):
             out = row_actions(self.doc, said, out, task if self.config.first_name_rows else "",
                               menu_named=self.config.menu_named, row_buttons=self.config.row_buttons,
                               press_adds=self.config.press_adds)
+        if self.config.clause_order:
+            out = in_clause_order(self.doc, self._spelled(task), out)
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
@@ -450,7 +460,8 @@ class Planner(DecodeRules):
 
     def _asked(self, task: str, lines: list[str], given: Sequence[str] = ()) -> list[str]:
         """``lines`` without sensitive actions (the doc's risk class: delete, share, pay...) whose label shares
-        no word with the task: "turn on my alarm" never offers the alarm's Delete button. The lines in
+        no word with the task: "turn on my alarm" never offers the alarm's Delete button; with
+        ``config.risky_options`` nor a menu option naming such an action ("Clear call history"). The lines in
         ``given`` carry out a text the task gives (a message's Send) and stay: asking for the text asks
         for them (the privilege policy still confirms them at run time)."""
         if not self.config.sensitive_asked:
@@ -458,9 +469,13 @@ class Planner(DecodeRules):
         said = set(self._query(task))
         kept = []
         for line in lines:
-            element = self.doc.elements.get(parse_line(line).name or "")
+            parsed = parse_line(line)
+            element = self.doc.elements.get(parsed.name or "")
             if element is not None and element.risk == "sensitive" and line not in given \
                     and not self._says_risk(said, element.description):
+                continue
+            if self.config.risky_options and parsed.method == "select" and SENSITIVE.search(parsed.arg or "") \
+                    and line not in given and not self._says_risk(said, parsed.arg):
                 continue
             kept.append(line)
         return kept
@@ -468,8 +483,10 @@ class Planner(DecodeRules):
     def _says_risk(self, said: set[str], label: str) -> bool:
         """Whether a task whose words are ``said`` asks for the sensitive action ``label`` names: with
         ``config.risk_verb``, it says the word that made the label sensitive ("delete" of "Delete task", not
-        "task"); a label sensitive by other words (a doc edited by hand, another language) needs any shared word."""
+        "task"), with ``config.risk_first`` the first of them ("clear" of "Clear call history"); a label sensitive by other words (a doc edited by hand, another language) needs any shared word."""
         risky = [set(words(match.group(0))) for match in SENSITIVE.finditer(label or "")]
+        if self.config.risk_first:
+            risky = risky[:1]
         if self.config.risk_verb and risky:
             return any(phrase and phrase <= said for phrase in risky)
         return bool(said & set(words(label)))
@@ -782,6 +799,7 @@ class Planner(DecodeRules):
                                                    or self._typed_in_place(task, line, choices, lines)
                                                    or self._last_switch(line, choices, lines)
                                                    or self._last_named_tick(task, line, choices, lines)
+                                                   or self._lone_tick(task, line, choices, lines)
                                                    or self._verb_done(task, line, choices, lines)) \
                     and not self._unused_quotes(task, lines) \
                     and not self._pending_options(task, self._runnable(choices, lines), lines):
@@ -825,7 +843,8 @@ class Planner(DecodeRules):
     def script_lines(self, task: str, choices: Sequence[str]) -> int:
         """How many lines the script may have. ``shape="task"``: what the task asks for, one line per value
         it gives and per option it names (and its dialog's OK, with ``dialog_oks``), plus an action and a
-        confirm, at least ``max_lines`` and at most ``line_budget``; ``shape="fixed"``: ``max_lines``."""
+        confirm, and with ``clause_lines`` one more per clause after the first (``order.clauses``), at least
+        ``max_lines`` and at most ``line_budget``; ``shape="fixed"``: ``max_lines``."""
         if self.config.shape == "fixed":
             return self.config.max_lines
         dated = set(dated_lists(self.doc, self._spelled(task))) if self.config.dated_first else set()
@@ -842,7 +861,8 @@ class Planner(DecodeRules):
         if self.config.budget_distinct:  # one row offered in two lists, or a name both given and shown: one line
             picks = list(dict.fromkeys(picks))
             given = [value for value in given if value not in picks]
-        needed = len(given) + times + len(picks) + oks + 2
+        steps = len(clauses(self._spelled(task))) - 1 if self.config.clause_lines else 0  # "..., then call him"
+        needed = len(given) + times + len(picks) + oks + 2 + max(0, steps)
         return max(self.config.max_lines, min(needed, self.config.line_budget))
 
     def _finish(self, raw: str, finish_reason: str, task: str = "") -> tuple[str, tuple[str, ...], tuple[str, ...]]:
