@@ -1,6 +1,7 @@
-"""Taps in the order the task says them: "start the stopwatch and record a lap" is Start, then Lap; "by title
-in descending order" is Title, then Descending. People say the steps on a screen in the order they take them,
-and a small model tends to take the first plausible line it is offered."""
+"""Lines in the order the task says them: "start the stopwatch and record a lap" is Start, then Lap; "by title
+in descending order" is Title, then Descending (taps of one screen); "make Dan a favourite and then call him" is
+the favourite's lines, then the call's (clauses). People say the steps in the order they take them, and a small
+model tends to take the first plausible line it is offered."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from typing import Sequence
 
 from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line
-from autodroid.planner.retrieval import quoted_values, words
+from autodroid.planner.retrieval import QUOTED, quoted_values, words
 
-_QUOTE = re.compile(r"(?<!\w)'.+?'(?!\w)|\"[^\"]+\"")
 CONFIRMS = frozenset(words(" ".join(CONFIRM_WORDS)))
 _NOUN_STARTS = frozenset("a an the my your her his its their our this that these those some any all".split())
 _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:and|then|after that|afterwards)\b", re.I)
@@ -45,7 +45,7 @@ def clauses(task: str) -> list[tuple[set[str], list[str]]]:
     continues a list, not a new step: "a note with the title 'A' and the text 'B'" is one clause."""
     quotes = iter(quoted_values(task))
     pieces: list[str] = []
-    for piece in _CLAUSE_BREAK.split(_QUOTE.sub(" \x00\x00 ", task)):
+    for piece in _CLAUSE_BREAK.split(QUOTED.sub(" \x00\x00 ", task)):  # a quote: a mark, counted below
         first = piece.split()[:1]
         if pieces and first and (first[0].lower() in _NOUN_STARTS or first[0][0].isdigit() or "\x00" in first[0]):
             pieces[-1] += " " + piece
@@ -83,6 +83,7 @@ def in_clause_order(doc: AppDoc, task: str, lines: list[str]) -> list[str]:
 
 
 def _clause_of(doc: AppDoc, parts: list[tuple[set[str], list[str]]], line: str) -> int | None:
+    """The clause ``line`` belongs to (``in_clause_order``), or None."""
     parsed = parse_line(line)
     element = doc.elements.get(parsed.name or "")
     if parsed.arg:

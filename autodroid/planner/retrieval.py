@@ -113,6 +113,7 @@ def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
 # a single quote opens after a non-word character and closes before one: the apostrophes of "Dad's" and
 # "don't" quote nothing, and 'Dad's birthday' is one quoted text
 _QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)|\"([^\"]+)\"")
+QUOTED = _QUOTED  # what quoted_values finds, for code that cuts a task around its quotes (``order.clauses``)
 
 
 def quoted_values(task: str) -> list[str]:
