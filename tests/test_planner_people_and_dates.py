@@ -131,6 +131,18 @@ def test_a_script_does_not_end_before_both_parts_of_a_name_are_typed():
     assert 'editor_screen__surname_input.set_text("Moreno")' in script, script
 
 
+def test_a_name_typed_in_two_fields_counts_two_lines_in_the_budget():
+    """"add Rita Moreno with the number 555-0155 and ...": first name, surname, number and the save are four
+    lines before anything the task asks after them, as a time typed into hour and minute takes two."""
+    task = "add Rita Moreno with the number 555-0155"
+    planner = Planner(model=None, doc=DOC, config=PlanConfig(split_names_lines=True))  # measured off by default
+    lines = planner.choices(task, [c.name for c in planner.candidates(task)])
+    one = Planner(model=None, doc=DOC)
+    assert planner.script_lines(task, lines) == one.script_lines(task, lines) + 1 == 5
+    unsplit = Planner(model=None, doc=DOC, config=PlanConfig(name_split=False, split_names_lines=True))
+    assert unsplit.script_lines(task, unsplit.choices(task, [c.name for c in unsplit.candidates(task)])) == 4
+
+
 def test_a_full_name_takes_both_name_fields_so_a_later_name_goes_elsewhere():
     planner = Planner(model=None, doc=DOC)
     task = "add Tom Hale from Bright Sparks"
