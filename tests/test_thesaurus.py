@@ -12,7 +12,7 @@ from autodroid.planner import thesaurus
 from autodroid.planner.planner import PlanConfig, Planner
 from autodroid.planner.retrieval import LexicalIndex, ranked_options
 
-PHONE = parse_doc("""\
+PHONE_TEXT = """\
 schema: 1
 app: phone
 package: org.phone
@@ -37,7 +37,8 @@ screens:
                        options: [Small, Medium, Large, Extra large]}
       stop_checkbox: {type: checkbox, description: Stop playback at the end, selectors: [{resource_id: stop}]}
       hidden_checkbox: {type: checkbox, description: Show hidden contacts, selectors: [{resource_id: hidden}]}
-""", "phone doc.yaml")
+"""
+PHONE = parse_doc(PHONE_TEXT, "phone doc.yaml")
 
 
 def test_the_table_knows_common_synonyms_and_their_inflections():
@@ -97,3 +98,19 @@ def test_only_the_verbs_synonyms_rank_and_a_common_synonym_names_options_only_fo
     assert "showing" in index.spelled("display hidden contacts").split()  # the verb: every synonym
     assert "showing" not in index.spelled("change the display of hidden contacts").split()  # "show": too common
     assert "call" in index.spelled("Please ring Farid").split()
+
+
+def test_the_tasks_verb_is_its_first_unquoted_word_that_is_not_a_function_word():
+    from autodroid.planner.choice_rules import verb_only_boxes_out
+    from autodroid.planner.retrieval import task_verb
+
+    for task, verb in [("Please ring Farid", "ring"), ("can you ring Farid for me", "ring"),
+                       ('"Running late" text it to Hannah', "text"), ("my week starts on Sunday", "week")]:
+        assert task_verb(task).group(0) == verb, task
+    assert task_verb('"only a quote"') is None
+    index = LexicalIndex(PHONE)
+    assert "call" in index.query("can you ring Farid") and "call" in index.spelled("can you ring Farid").split()
+    # a box sharing only the verb is not ticked for a task about a row, however politely it is asked
+    doc = parse_doc(PHONE_TEXT.replace("Stop playback at the end", "Ask before a call"))
+    box, row = "settings_screen__stop_checkbox.tap()", 'main_screen__people_list.select("Farid Haddad")'
+    assert verb_only_boxes_out(doc, "can you call Farid Haddad", [row, box]) == [row]

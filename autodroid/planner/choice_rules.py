@@ -8,7 +8,7 @@ from typing import Collection, Sequence
 
 from autodroid.appdoc import AppDoc
 from autodroid.planner.postprocess import parse_line
-from autodroid.planner.retrieval import phone_digits, words
+from autodroid.planner.retrieval import phone_digits, task_verb, word_stem, words
 from autodroid.planner.slots import input_commit
 
 DAY_WORDS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
@@ -60,12 +60,13 @@ def verb_only_boxes_out(doc: AppDoc, task: str, lines: Sequence[str], verb_means
     means: ``verb_means``, stems) with it when the task names a row some line picks: "call Mum" calls the
     row Mum, it does not tick "Show a call confirmation dialog"; a setting is named by what it sets, not
     by the action it is about."""
-    said = [w for w in words(task) if w != "pleas"]
+    said = words(task)
     named_rows = [line for line in lines if parse_line(line).method in ("select", "match")
                   and (row := parse_line(line).arg) and set(words(row)) <= set(said)]
-    if not said or not named_rows:
+    first = task_verb(task)
+    if first is None or not named_rows:
         return list(lines)
-    verb = {said[0], *verb_means}
+    verb = {word_stem(first.group(0).lower()), *verb_means}
     return [line for line in lines if parse_line(line).method != "tap"
             or (element := doc.elements.get(parse_line(line).name or "")) is None or element.type != "checkbox"
             or not (shared := set(words(element.description)) & (set(said) | verb)) or not shared <= verb]

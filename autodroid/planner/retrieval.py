@@ -81,6 +81,15 @@ def _lower_words(text: str) -> list[str]:
     return _WORD.findall(clock_spelling(text.replace("_", " ")))
 
 
+def task_verb(task: str) -> re.Match | None:
+    """Where the task's verb is: its first unquoted word that is not a function word ("please ring Farid",
+    "can you call 555 0142": ring, call). The one reading of "the task's verb" for its synonyms
+    (``LexicalIndex.synonym_stems``, ``LexicalIndex.spelled``) and for ``choice_rules.verb_only_boxes_out``."""
+    unquoted = _QUOTED.sub(lambda match: " " * len(match.group(0)), task)
+    return next((match for match in _WORD_ANY_CASE.finditer(unquoted) if match.group(0).lower() not in STOPWORDS),
+                None)
+
+
 def word_stem(word: str) -> str:
     """``stem`` of a lower-case word, a day or month name as its three-letter form ("wednesday": "wed")."""
     return stem(_CALENDAR_SHORT.get(word, word))
@@ -385,10 +394,8 @@ class LexicalIndex:
         the doc never uses it ("ring Farid": call). Only the verb: it names the action, which the ranking
         looks for; a synonym of another word ("the display mode": style) added rival elements on DroidTask
         (gallery/task6), and names options through ``spelled`` instead."""
-        if not self.spelling:
-            return []
-        said = [w for w in _lower_words(_QUOTED.sub(" ", task)) if w != "please"]
-        return [word_stem(s) for s in self.synonyms(said[0])] if said else []
+        verb = task_verb(task) if self.spelling else None
+        return [word_stem(s) for s in self.synonyms(verb.group(0).lower())] if verb else []
 
     def synonyms(self, word: str) -> list[str]:
         """English synonyms the doc uses of a word it never uses ("ring": call, "bigger": large), when there
@@ -416,7 +423,7 @@ class LexicalIndex:
         word for another word ("bigger": Large; "the display mode" would name every Show)."""
         if not self.spelling:
             return task
-        verb = re.search(r"[A-Za-z0-9]+", re.sub(r"^\s*please\b", lambda m: " " * len(m.group(0)), task, flags=re.I))
+        verb = task_verb(task)
 
         def fixer(offset: int):
             def fix(match: re.Match) -> str:
