@@ -56,8 +56,8 @@ def other_numbers_out(doc: AppDoc, task: str, lines: Sequence[str], said: Collec
 
 
 def verb_only_boxes_out(doc: AppDoc, task: str, lines: Sequence[str], verb_means: Collection[str] = ()) -> list[str]:
-    """``lines`` without taps on checkboxes that share only the task's first word (its verb, or a word it
-    means: ``verb_means``, stems) with it when the task names a row some line picks: "call Mum" calls the
+    """``lines`` without taps on checkboxes that share only the task's verb (``retrieval.task_verb``, or a word
+    it means: ``verb_means``, stems) with it when the task names a row some line picks: "call Mum" calls the
     row Mum, it does not tick "Show a call confirmation dialog"; a setting is named by what it sets, not
     by the action it is about."""
     said = words(task)

@@ -390,7 +390,7 @@ class LexicalIndex:
         return out + self.undone(task, out)
 
     def synonym_stems(self, task: str) -> list[str]:
-        """The doc's stems for the English synonyms of the task's verb (its first word, "please" aside) when
+        """The doc's stems for the English synonyms of the task's verb (``task_verb``) when
         the doc never uses it ("ring Farid": call). Only the verb: it names the action, which the ranking
         looks for; a synonym of another word ("the display mode": style) added rival elements on DroidTask
         (gallery/task6), and names options through ``spelled`` instead."""
