@@ -107,6 +107,9 @@ def test_a_tap_labelled_with_the_tasks_verb_ends_the_script_unless_the_task_says
 
     assert planned("call Julia Santos") == ['main_screen__contacts_list.match("Julia Santos").long_tap()', call]
     assert len(planned("call Julia Santos", PlanConfig(verb_ends=False))) > 2  # End call and the like follow
+    # the verb is the task's first unquoted word that is not a function word (``retrieval.task_verb``),
+    # also when the task opens with a quote
+    assert planned('"Julia Santos": call her') == ['main_screen__contacts_list.match("Julia Santos").long_tap()', call]
     muted = planned("call Elena and mute my microphone")
     assert call in muted and "contacts_item_screen__call_toggle_microphone_checkbox.tap()" in muted
 

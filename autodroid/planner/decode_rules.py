@@ -16,7 +16,7 @@ from autodroid.planner.grammar_for_doc import has_text_slot
 from autodroid.planner.order import clauses
 from autodroid.planner.postprocess import (CONFIRM_WORDS, DISMISS_WORDS, confirm_button, form_dialogs, form_twins,
                                           is_positive_button, parse_line)
-from autodroid.planner.retrieval import quoted_values, ranked_options, words
+from autodroid.planner.retrieval import quoted_values, ranked_options, task_verb, word_stem, words
 from autodroid.planner.rows import tapped_field
 from autodroid.planner.slots import input_commit, name_fields, name_parts, names_an_element, names_person, time_parts
 
@@ -611,9 +611,10 @@ class DecodeRules:
         the command is carried out, and what a small model adds after it (End call, another Call) undoes it
         or repeats it elsewhere."""
         said = words(self._spelled(task))
+        first = task_verb(task)
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")
-        if not self.config.verb_ends or not said or element is None:
+        if not self.config.verb_ends or first is None or element is None:
             return False
         if parsed.method == "tap" and element.type == "button":
             label, opens = element.description, {element.leads_to}
@@ -622,7 +623,7 @@ class DecodeRules:
             opens = {edge.to for edge in self.reach.edges(element.name) if edge.option == parsed.arg}
         else:
             return False
-        verb = said[0]
+        verb = word_stem(first.group(0).lower())  # ``retrieval.task_verb``, as the synonyms read it
         if set(words(label)) != {verb} or any(confirm_button(self.doc, screen) is not None
                                                for screen in opens if screen):
             return False
