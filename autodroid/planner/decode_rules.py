@@ -590,11 +590,10 @@ class DecodeRules:
         one-clause task that gives no value and names no option, with ``config.lone_tick_ends``: "turn off the
         beeping when I press the number keys" is one switch ("Dialpad beeps"), and what a small model adds
         after it is side effects."""
-        if not self.config.lone_tick_ends or self.values(task) or len(clauses(self._spelled(task))) != 1:
-            return False
         parsed = parse_line(line)
         element = self.doc.elements.get(parsed.name or "")
-        if element is None or element.type != "checkbox" or element.one_of or parsed.method != "tap":
+        if not self.config.lone_tick_ends or element is None or element.type != "checkbox" or element.one_of \
+                or parsed.method != "tap" or self.values(task) or len(clauses(self._spelled(task))) != 1:
             return False
         if any((done := self.doc.elements.get(parse_line(other).name or "")) is not None
                and done.type == "checkbox" for other in lines[:-1]):

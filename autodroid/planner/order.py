@@ -12,7 +12,7 @@ from autodroid.appdoc import AppDoc, Element
 from autodroid.planner.postprocess import CONFIRM_WORDS, confirm_button, parse_line
 from autodroid.planner.retrieval import QUOTED, quoted_values, words
 
-CONFIRMS = frozenset(words(" ".join(CONFIRM_WORDS)))
+_CONFIRMS = frozenset(words(" ".join(CONFIRM_WORDS)))
 _NOUN_STARTS = frozenset("a an the my your her his its their our this that these those some any all".split())
 _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:and|then|after that|afterwards)\b", re.I)
 
@@ -73,12 +73,16 @@ def in_clause_order(doc: AppDoc, task: str, lines: list[str]) -> list[str]:
     if len(set(where.values())) < 2:
         return lines
     out: list[str] = []
+    placed: set[str] = set()
     for line in lines:
-        if line in out:
+        if line in placed:
             continue
         if line in where:  # the lines of earlier clauses still to come go first, in their order
-            out += [other for other in where if where[other] < where[line] and other not in out]
+            earlier = [other for other in where if where[other] < where[line] and other not in placed]
+            out += earlier
+            placed.update(earlier)
         out.append(line)
+        placed.add(line)
     return out
 
 
@@ -107,7 +111,7 @@ def _best(parts: list[tuple[set[str], list[str]]], label: set[str]) -> int | Non
 
 def _confirms(doc: AppDoc, element: Element) -> bool:
     """Whether ``element`` is an OK/Save-style button: it ends a form, whichever clause says "save"."""
-    return confirm_button(doc, element.screen) is element or bool(set(words(element.description)) & CONFIRMS)
+    return confirm_button(doc, element.screen) is element or bool(set(words(element.description)) & _CONFIRMS)
 
 
 __all__ = ["clauses", "in_clause_order", "in_task_order"]

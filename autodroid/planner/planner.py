@@ -47,9 +47,9 @@ from autodroid.planner.choice_rules import (commits_follow, dated_lists, item_no
                                             verb_only_boxes_out)
 from autodroid.planner.retrieval import (Candidate, LexicalIndex, item_texts, looked_up, object_phrase,
                                         phone_digits, quoted_values, ranked_options, stem, task_values, words)
-from autodroid.planner.slots import (LOOKING, SEARCH, duration_zeroes, entry_words, input_commit, name_fields, name_parts,
-                                     names_an_element, near_screens, shape, slot_inputs, steppers, task_slots,
-                                     time_fields, time_parts)
+from autodroid.planner.slots import (LOOKING, SEARCH, duration_zeroes, entry_words, input_commit, name_fields,
+                                     name_parts, names_an_element, near_screens, shape, slot_inputs, steppers,
+                                     task_slots, time_fields, time_parts)
 from autodroid.risk_words import SENSITIVE
 
 LABEL_CHARS = 40  # of an element's label shown beside its choice line
@@ -146,7 +146,8 @@ class PlanConfig:
     # gives no value and names no option ("turn off the beeping when I press the number keys")
     twins_once: bool = True  # no tap of a widget's other state ("Pause" after "Start") unless the task says it
     task_order: bool = True  # the taps on one screen the task names are offered in the order the task names them
-    clause_order: bool = True  # the lines the task's clauses name are offered clause by clause ("fav Dan, then call him")
+    clause_order: bool = True  # the lines the task's clauses name are offered clause by clause ("fav Dan, then call
+    # him")
     split_names_lines: bool = False  # a name typed in two fields (``name_split``) counts two lines in the budget;
     # measured off (s20g, dev contacts file, the only tasks it changes): no pass moved, +6 device actions (the fifth
     # line after "add Rita Moreno ... and make her a favorite"'s save was a wrong box, not the favourite)
@@ -394,7 +395,8 @@ class Planner(DecodeRules):
         ordered = self._with_openers(self._in_task_order(task, self._without_steppers(out)))
         ordered = self._used_confirms(task, ordered)
         if self.config.phone_labels:
-            ordered = other_numbers_out(self.doc, task, ordered, self._query(task) if self.config.calling_numbers else ())
+            said = self._query(task) if self.config.calling_numbers else ()
+            ordered = other_numbers_out(self.doc, task, ordered, said)
         if self.config.verb_boxes_out:
             synonyms = getattr(self._lexical, "synonym_stems", None)
             ordered = verb_only_boxes_out(self.doc, task, ordered, synonyms(task) if synonyms else ())
@@ -486,7 +488,8 @@ class Planner(DecodeRules):
     def _says_risk(self, said: set[str], label: str) -> bool:
         """Whether a task whose words are ``said`` asks for the sensitive action ``label`` names: with
         ``config.risk_verb``, it says the word that made the label sensitive ("delete" of "Delete task", not
-        "task"), with ``config.risk_first`` the first of them ("clear" of "Clear call history"); a label sensitive by other words (a doc edited by hand, another language) needs any shared word."""
+        "task"), with ``config.risk_first`` the first of them ("clear" of "Clear call history"); a label sensitive
+        by other words (a doc edited by hand, another language) needs any shared word."""
         risky = [set(words(match.group(0))) for match in SENSITIVE.finditer(label or "")]
         if self.config.risk_first:
             risky = risky[:1]
@@ -863,9 +866,10 @@ class Planner(DecodeRules):
         times = sum(1 for value in given if time_parts(value) and any(
             parse_line(line).arg == time_parts(value)[1] for line in choices))  # a time takes two lines
         if self.config.split_names_lines:  # so does a name typed in two fields ("Rita", then "Moreno")
-            times += sum(1 for value in given if (parts := name_parts(value)) and value not in
-                         {parse_line(line).arg for line in choices} and any(
-                             parse_line(line).method == "set_text" and parse_line(line).arg == parts[1] for line in choices))
+            args = {parse_line(line).arg for line in choices}
+            typed = {parsed.arg for parsed in map(parse_line, choices) if parsed.method == "set_text"}
+            times += sum(1 for value in given
+                         if (parts := name_parts(value)) and value not in args and parts[1] in typed)
         if self.config.budget_distinct:  # one row offered in two lists, or a name both given and shown: one line
             picks = list(dict.fromkeys(picks))
             given = [value for value in given if value not in picks]

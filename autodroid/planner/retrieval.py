@@ -85,7 +85,7 @@ def task_verb(task: str) -> re.Match | None:
     """Where the task's verb is: its first unquoted word that is not a function word ("please ring Farid",
     "can you call 555 0142": ring, call). The one reading of "the task's verb" for its synonyms
     (``LexicalIndex.synonym_stems``, ``LexicalIndex.spelled``) and for ``choice_rules.verb_only_boxes_out``."""
-    unquoted = _QUOTED.sub(lambda match: " " * len(match.group(0)), task)
+    unquoted = QUOTED.sub(lambda match: " " * len(match.group(0)), task)
     return next((match for match in _WORD_ANY_CASE.finditer(unquoted) if match.group(0).lower() not in STOPWORDS),
                 None)
 
@@ -121,13 +121,12 @@ def words(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 # a single quote opens after a non-word character and closes before one: the apostrophes of "Dad's" and
 # "don't" quote nothing, and 'Dad's birthday' is one quoted text
-_QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)|\"([^\"]+)\"")
-QUOTED = _QUOTED  # what quoted_values finds, for code that cuts a task around its quotes (``order.clauses``)
+QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)|\"([^\"]+)\"")  # what quoted_values finds (``order.clauses`` too)
 
 
 def quoted_values(task: str) -> list[str]:
     """Strings the task quotes: 'Diary', "test1" (what a set_text/select/match argument usually is)."""
-    return [a or b for a, b in _QUOTED.findall(task)]
+    return [a or b for a, b in QUOTED.findall(task)]
 
 
 def value_labels(doc: AppDoc) -> set[str]:
@@ -248,8 +247,10 @@ def object_phrase(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_SOUGHT = r"([A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)" + _CLAUSE_END  # a looked-up phrase, to the clause's end
 _LOOKED_UP = re.compile(r"\b(?:find|search(?:\s+for)?|look\s+(?:up|for))\s+(?:(?:my|the|a|an|that|those)\s+)?"
-                        r"([A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)" + _CLAUSE_END, re.I)
+                        + _SOUGHT, re.I)
+_SOUGHT_AFTER_FOR = re.compile(r"\s+for\s+(?:(?:my|the|a|an)\s+)?" + _SOUGHT)
 
 
 def looked_up(text: str) -> tuple[str, bool] | None:
@@ -260,8 +261,7 @@ def looked_up(text: str) -> tuple[str, bool] | None:
     match = _LOOKED_UP.search(text)
     if match is None:
         return None
-    after = re.match(r"\s+for\s+(?:(?:my|the|a|an)\s+)?([A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)" + _CLAUSE_END,
-                     text[match.end():])
+    after = _SOUGHT_AFTER_FOR.match(text[match.end():])
     found = (after or match).group(1).split()
     if found[0].lower() in STOPWORDS:
         return None
@@ -294,7 +294,7 @@ def task_values(task: str, *, names: bool = False, shaped: bool = False) -> list
     names (``named_values``), then (with ``shaped``) its addresses and file names (``shaped_values``);
     empty when it gives none (then any text is allowed)."""
     quoted = quoted_values(task)
-    rest = _QUOTED.sub(" ", task)
+    rest = QUOTED.sub(" ", task)
     clock = [m.group(0) for m in _CLOCK_TIME.finditer(rest)]  # "5 am": one value, not "5"
     rest = _CLOCK_TIME.sub(" ", rest)
     clock += [m.group(0) for m in PHONE.finditer(rest) if " " in m.group(0)]  # "555 0142": one value
@@ -380,7 +380,7 @@ class LexicalIndex:
         """``query`` without the synonyms: the words the task says, as the doc spells them."""
         if not self.spelling:
             return words(task)
-        unquoted = {w for w in _lower_words(_QUOTED.sub(" ", task)) if w not in STOPWORDS}
+        unquoted = {w for w in _lower_words(QUOTED.sub(" ", task)) if w not in STOPWORDS}
         out: list[str] = []
         for word in _lower_words(task):
             if word in STOPWORDS:
@@ -436,7 +436,7 @@ class LexicalIndex:
             return fix
 
         parts, last = [], 0
-        for quoted in _QUOTED.finditer(task):
+        for quoted in QUOTED.finditer(task):
             parts += [_WORD_ANY_CASE.sub(fixer(last), task[last:quoted.start()]), quoted.group(0)]
             last = quoted.end()
         return "".join(parts) + _WORD_ANY_CASE.sub(fixer(last), task[last:])
